@@ -1,0 +1,249 @@
+//! The global atom table.
+//!
+//! Invariants:
+//! - An atom is an index into one table shared by every process and scheduler. Atoms are
+//!   interned (one index per name) and never freed, as on the BEAM.
+//! - The table holds at most [`ATOM_LIMIT`] atoms; interning one more fails with
+//!   [`AtomError::SystemLimit`] (the BEAM's `system_limit`) instead of exhausting memory.
+//!   A name longer than [`MAX_ATOM_CHARS`] characters fails the same way.
+//! - Reading an atom's name takes no lock: names live in chunks that are written once,
+//!   under the writers' mutex, before the index is handed out.
+//! - The first atoms are the predefined ones below, with fixed indices, so the VM can name
+//!   them as constants (`atom::TRUE`).
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::{Mutex, OnceLock};
+
+/// How many atoms the table holds at most: the BEAM's default (`+t 1048576`).
+pub const ATOM_LIMIT: usize = 1 << 20;
+
+/// The longest atom name, in characters, as on the BEAM (longer names are a `system_limit`).
+pub const MAX_ATOM_CHARS: usize = 255;
+
+/// Names are stored in chunks of this many entries; a chunk is allocated when its first atom
+/// is interned, so an empty table costs a few kilobytes and a full one no more than the
+/// names themselves plus 16 bytes each.
+const CHUNK: usize = 1024;
+const CHUNKS: usize = ATOM_LIMIT / CHUNK;
+
+/// An interned atom: an index into the global table.
+#[derive(Copy, Clone, PartialEq, Eq, Hash)]
+pub struct Atom(u32);
+
+/// Why an atom could not be made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AtomError {
+    /// The table is full or the name is longer than [`MAX_ATOM_CHARS`].
+    SystemLimit,
+}
+
+impl fmt::Display for AtomError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("system_limit")
+    }
+}
+
+impl std::error::Error for AtomError {}
+
+type Chunk = Box<[OnceLock<&'static str>]>;
+
+struct Table {
+    /// Name to index; only writers (interning) take this lock.
+    index: Mutex<HashMap<&'static str, u32>>,
+    /// Index to name, lock-free to read.
+    chunks: Box<[OnceLock<Chunk>]>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let table = Table {
+            index: Mutex::new(HashMap::with_capacity(PREDEFINED.len() * 2)),
+            chunks: (0..CHUNKS).map(|_| OnceLock::new()).collect(),
+        };
+        {
+            let mut index = table.index.lock().unwrap_or_else(|e| e.into_inner());
+            for (i, name) in PREDEFINED.iter().enumerate() {
+                let i = i as u32;
+                table.set_name(i, name);
+                index.insert(name, i);
+            }
+        }
+        table
+    })
+}
+
+impl Table {
+    fn set_name(&self, i: u32, name: &'static str) {
+        let i = i as usize;
+        let chunk =
+            self.chunks[i / CHUNK].get_or_init(|| (0..CHUNK).map(|_| OnceLock::new()).collect());
+        // Each index is written once, by the writer holding `index`.
+        let _ = chunk[i % CHUNK].set(name);
+    }
+}
+
+impl Atom {
+    /// Interns `name`, returning the existing atom if there is one.
+    pub fn intern(name: &str) -> Result<Atom, AtomError> {
+        let table = table();
+        let mut index = table.index.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(&i) = index.get(name) {
+            return Ok(Atom(i));
+        }
+        if name.chars().count() > MAX_ATOM_CHARS || index.len() >= ATOM_LIMIT {
+            return Err(AtomError::SystemLimit);
+        }
+        let i = index.len() as u32;
+        // Atoms are never freed: leaking the name gives it the 'static lifetime it has.
+        let name: &'static str = Box::leak(name.to_owned().into_boxed_str());
+        table.set_name(i, name);
+        index.insert(name, i);
+        Ok(Atom(i))
+    }
+
+    /// The atom named `name` if it exists already (`String.to_existing_atom`).
+    pub fn existing(name: &str) -> Option<Atom> {
+        let table = table();
+        let index = table.index.lock().unwrap_or_else(|e| e.into_inner());
+        index.get(name).map(|&i| Atom(i))
+    }
+
+    /// The atom's name.
+    pub fn name(self) -> &'static str {
+        let i = self.0 as usize;
+        table().chunks[i / CHUNK]
+            .get()
+            .and_then(|chunk| chunk[i % CHUNK].get())
+            .copied()
+            .unwrap_or("")
+    }
+
+    /// The atom's index in the table.
+    pub const fn index(self) -> u32 {
+        self.0
+    }
+
+    /// The atom with index `i`, if one has been interned with it.
+    pub fn from_index(i: u32) -> Option<Atom> {
+        (i < count() as u32).then_some(Atom(i))
+    }
+
+    /// A predefined atom; `i` must be below `PREDEFINED.len()` (checked at compile time by the
+    /// constants below).
+    const fn predefined(i: u32) -> Atom {
+        Atom(i)
+    }
+}
+
+/// How many atoms exist now (`:erlang.system_info(:atom_count)`).
+pub fn count() -> usize {
+    table().index.lock().unwrap_or_else(|e| e.into_inner()).len()
+}
+
+impl fmt::Debug for Atom {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, ":{}", self.name())
+    }
+}
+
+macro_rules! predefined_atoms {
+    ($($konst:ident = $name:literal,)*) => {
+        const PREDEFINED: &[&str] = &[$($name,)*];
+        predefined_atoms!(@consts 0u32; $($konst = $name,)*);
+    };
+    (@consts $i:expr; $konst:ident = $name:literal, $($rest:tt)*) => {
+        #[doc = concat!("The atom `:", $name, "`.")]
+        pub const $konst: Atom = Atom::predefined($i);
+        predefined_atoms!(@consts $i + 1; $($rest)*);
+    };
+    (@consts $i:expr;) => {};
+}
+
+predefined_atoms! {
+    NIL = "nil",
+    TRUE = "true",
+    FALSE = "false",
+    OK = "ok",
+    ERROR = "error",
+    UNDEFINED = "undefined",
+    BADARG = "badarg",
+    BADARITH = "badarith",
+    BADMATCH = "badmatch",
+    FUNCTION_CLAUSE = "function_clause",
+    CASE_CLAUSE = "case_clause",
+    IF_CLAUSE = "if_clause",
+    TRY_CLAUSE = "try_clause",
+    BADFUN = "badfun",
+    BADARITY = "badarity",
+    BADKEY = "badkey",
+    BADMAP = "badmap",
+    UNDEF = "undef",
+    SYSTEM_LIMIT = "system_limit",
+    NORMAL = "normal",
+    KILL = "kill",
+    KILLED = "killed",
+    NOPROC = "noproc",
+    EXIT = "EXIT",
+    DOWN = "DOWN",
+    PROCESS = "process",
+    THROW = "throw",
+    INFINITY = "infinity",
+    ELIXIR_KERNEL = "Elixir.Kernel",
+    EXCEPTION = "__exception__",
+    STRUCT = "__struct__",
+    MESSAGE = "message",
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn predefined_atoms_have_their_names() {
+        assert_eq!(TRUE.name(), "true");
+        assert_eq!(NIL.name(), "nil");
+        assert_eq!(MESSAGE.name(), "message");
+        assert_eq!(Atom::intern("false"), Ok(FALSE));
+    }
+
+    #[test]
+    fn interning_is_idempotent_and_names_round_trip() {
+        let a = Atom::intern("atom_table_test_a").unwrap();
+        let b = Atom::intern("atom_table_test_a").unwrap();
+        assert_eq!(a, b);
+        assert_eq!(a.name(), "atom_table_test_a");
+        assert_eq!(Atom::existing("atom_table_test_a"), Some(a));
+        assert_eq!(Atom::existing("atom_table_test_never_made"), None);
+        assert_eq!(Atom::from_index(a.index()), Some(a));
+    }
+
+    #[test]
+    fn too_long_names_are_a_system_limit() {
+        let ok = "é".repeat(MAX_ATOM_CHARS);
+        assert!(Atom::intern(&ok).is_ok(), "255 characters (510 bytes) is allowed");
+        let long = "x".repeat(MAX_ATOM_CHARS + 1);
+        assert_eq!(Atom::intern(&long), Err(AtomError::SystemLimit));
+    }
+
+    #[test]
+    fn concurrent_interning_agrees() {
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                std::thread::spawn(|| {
+                    (0..500)
+                        .map(|i| Atom::intern(&format!("concurrent_{i}")).unwrap())
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let results: Vec<Vec<Atom>> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+        for r in &results[1..] {
+            assert_eq!(r, &results[0]);
+        }
+        for (i, a) in results[0].iter().enumerate() {
+            assert_eq!(a.name(), format!("concurrent_{i}"));
+        }
+    }
+}

@@ -1,0 +1,234 @@
+//! Binaries and bitstrings as terms (docs/internals/binaries.md).
+//!
+//! Three kinds of object hold bytes: a `HeapBin` (up to 64 bytes on a process heap; any
+//! size in the literal area), a `RefcBin` handle to an off-heap [`RefcBuffer`], and a
+//! `SubBin`, a window of bits into one of the other two (matching `rest::binary`,
+//! `binary_part`, and the result of an append). A bitstring whose size is not a whole number
+//! of bytes is always a sub-binary.
+//!
+//! Appending (`<<acc::binary, more::binary>>`) is amortised O(1) per byte, as on the BEAM:
+//! the result of an append is a sub-binary over a writable buffer with spare capacity; the
+//! next append to that newest version extends the buffer in place and only makes a new
+//! sub-binary. Appending to an older version, or to a buffer another process can see, copies
+//! into a fresh writable buffer with room to double.
+
+use crate::heap::{Heap, TermAlloc};
+use crate::offheap::{self, RefcBuffer};
+use crate::term::{Kind, Term};
+
+/// The smallest capacity of a buffer made by an append: appends to small binaries should
+/// not reallocate at every step.
+const MIN_APPEND_CAPACITY: usize = 256;
+
+/// A window of bits: `bit_size` bits starting `bit_offset` bits into `bytes`.
+#[derive(Clone, Copy, Debug)]
+pub struct Bits<'a> {
+    /// The bytes the window lies in.
+    pub bytes: &'a [u8],
+    /// Offset of the first bit, from the most significant bit of `bytes[0]`.
+    pub bit_offset: usize,
+    /// Length in bits.
+    pub bit_size: usize,
+}
+
+impl<'a> Bits<'a> {
+    /// The bytes, when the window is byte-aligned and whole bytes long.
+    pub fn as_bytes(&self) -> Option<&'a [u8]> {
+        if self.bit_offset % 8 == 0 && self.bit_size % 8 == 0 {
+            self.bytes.get(self.bit_offset / 8..(self.bit_offset + self.bit_size) / 8)
+        } else {
+            None
+        }
+    }
+
+    /// True for a binary (a whole number of bytes).
+    pub fn is_binary(&self) -> bool {
+        self.bit_size % 8 == 0
+    }
+
+    /// The `i`th byte of the window (bits `8i .. 8i+8`); the last partial byte is padded
+    /// with zero bits at the bottom.
+    pub fn byte(&self, i: usize) -> u8 {
+        let start = self.bit_offset + 8 * i;
+        let (q, r) = (start / 8, start % 8);
+        let hi = self.bytes.get(q).copied().unwrap_or(0);
+        let b = if r == 0 {
+            hi
+        } else {
+            let lo = self.bytes.get(q + 1).copied().unwrap_or(0);
+            (hi << r) | (lo >> (8 - r))
+        };
+        let left = self.bit_size.saturating_sub(8 * i);
+        if left >= 8 {
+            b
+        } else {
+            b & !(0xFFu8 >> left)
+        }
+    }
+
+    /// Number of (possibly partial) bytes.
+    pub fn byte_len(&self) -> usize {
+        self.bit_size.div_ceil(8)
+    }
+}
+
+/// The bits of a binary or bitstring term.
+pub fn bits<'a>(t: Term) -> Option<Bits<'a>> {
+    match t.kind()? {
+        Kind::HeapBin | Kind::RefcBin => {
+            let bytes = whole(t)?;
+            Some(Bits { bytes, bit_offset: 0, bit_size: bytes.len() * 8 })
+        }
+        Kind::SubBin => {
+            let p = t.term_payload();
+            let orig = whole(*p.first()?)?;
+            let offset = p.get(1)?.as_small()? as usize;
+            let size = p.get(2)?.as_small()? as usize;
+            Some(Bits { bytes: orig, bit_offset: offset, bit_size: size })
+        }
+        _ => None,
+    }
+}
+
+/// The bytes of a binary (a whole number of bytes, byte-aligned or not: an unaligned
+/// sub-binary yields `None`; use [`bits`]).
+pub fn bytes<'a>(t: Term) -> Option<&'a [u8]> {
+    bits(t)?.as_bytes()
+}
+
+/// The bytes of a heap binary or refc handle.
+fn whole<'a>(t: Term) -> Option<&'a [u8]> {
+    match t.kind()? {
+        Kind::HeapBin => {
+            let payload = t.payload();
+            let len = *payload.first()? as usize;
+            // SAFETY: the payload words after the size hold `len` bytes (header invariant).
+            Some(unsafe { std::slice::from_raw_parts(payload.as_ptr().add(1) as *const u8, len) })
+        }
+        Kind::RefcBin => {
+            let len = *t.payload().get(offheap::refc::SIZE)? as usize;
+            let buf = offheap::refc_buffer(t)?;
+            // SAFETY: the handle sees `len` bytes, which never change once written; the
+            // buffer is frozen or owned by the process reading it.
+            Some(unsafe { buf.prefix(len) })
+        }
+        _ => None,
+    }
+}
+
+/// Byte size of a binary term, rounded up for bitstrings (`byte_size/1`).
+pub fn byte_size(t: Term) -> Option<usize> {
+    bits(t).map(|b| b.byte_len())
+}
+
+/// `<<acc::binary, more::binary>>` in amortised O(1) per appended byte (see the module
+/// doc). `acc` must be a binary (a whole number of bytes); `None` otherwise.
+pub fn append(heap: &mut Heap, acc: Term, more: &[u8]) -> Option<Term> {
+    let acc_bits = bits(acc)?;
+    if !acc_bits.is_binary() {
+        return None;
+    }
+    let acc_len = acc_bits.bit_size / 8;
+    // The newest version of a writable buffer: a sub-binary at offset 0 over a handle
+    // whose size equals the sub-binary's, and the buffer's own length.
+    if acc.kind() == Some(Kind::SubBin) && acc_bits.bit_offset == 0 {
+        let handle = acc.term_payload()[0];
+        if let Some(buf) = offheap::refc_buffer(handle) {
+            let handle_len = handle.payload()[offheap::refc::SIZE] as usize;
+            // SAFETY: the heap belongs to the running process, which owns a non-frozen
+            // buffer; `try_append` refuses frozen ones.
+            if handle_len == acc_len && unsafe { buf.try_append(acc_len, more) } {
+                let new_len = acc_len + more.len();
+                // SAFETY: the handle is on this process's heap; its size word is raw data
+                // that only this process reads while the buffer is writable.
+                unsafe { handle.ptr().add(1 + offheap::refc::SIZE).write(new_len as u64) };
+                heap.add_vheap_bytes(more.len());
+                return Some(heap.sub_binary(handle, 0, 8 * new_len as u64));
+            }
+        }
+    }
+    let new_len = acc_len + more.len();
+    if new_len <= heap.heap_bin_limit() {
+        let mut v = Vec::with_capacity(new_len);
+        v.extend((0..acc_len).map(|i| acc_bits.byte(i)));
+        v.extend_from_slice(more);
+        return Some(heap.heap_binary(&v));
+    }
+    let mut v = Vec::with_capacity((2 * new_len).max(MIN_APPEND_CAPACITY));
+    match acc_bits.as_bytes() {
+        Some(b) => v.extend_from_slice(b),
+        None => v.extend((0..acc_len).map(|i| acc_bits.byte(i))),
+    }
+    v.extend_from_slice(more);
+    let cap = v.capacity();
+    let handle = heap.refc_binary(RefcBuffer::new(&v, cap), new_len);
+    Some(heap.sub_binary(handle, 0, 8 * new_len as u64))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heap_and_refc_binaries_read_back() {
+        let mut heap = Heap::default();
+        let small = heap.binary(b"hello");
+        assert_eq!(small.kind(), Some(Kind::HeapBin));
+        assert_eq!(bytes(small), Some(&b"hello"[..]));
+        let big_src = vec![7u8; 65];
+        let big = heap.binary(&big_src);
+        assert_eq!(big.kind(), Some(Kind::RefcBin));
+        assert_eq!(bytes(big), Some(&big_src[..]));
+        let empty = heap.binary(b"");
+        assert_eq!(bytes(empty), Some(&b""[..]));
+        assert_eq!(heap.off_heap_handles(), (1, 0));
+    }
+
+    #[test]
+    fn sub_binaries_window_their_parent() {
+        let mut heap = Heap::default();
+        let parent = heap.binary(b"abcdef");
+        let sub = heap.sub_binary(parent, 8, 24);
+        assert_eq!(bytes(sub), Some(&b"bcd"[..]));
+        let subsub = heap.sub_binary(sub, 8, 8);
+        assert_eq!(bytes(subsub), Some(&b"c"[..]));
+        assert_eq!(subsub.term_payload()[0].raw(), parent.raw(), "looks through sub-binaries");
+        // An unaligned window: 4 bits in, 12 bits long, of 0x61 0x62 = 0110_0001 0110_0010.
+        let odd = heap.sub_binary(parent, 4, 12);
+        let b = bits(odd).unwrap();
+        assert!(bytes(odd).is_none());
+        assert_eq!(b.byte(0), 0b0001_0110);
+        assert_eq!(b.byte(1), 0b0010_0000);
+        assert_eq!(byte_size(odd), Some(2));
+    }
+
+    #[test]
+    fn appending_in_a_loop_reuses_one_buffer() {
+        let mut heap = Heap::default();
+        let mut acc = heap.binary(b"");
+        let mut expected = Vec::new();
+        for i in 0..10_000u32 {
+            let byte = [(i % 251) as u8];
+            acc = append(&mut heap, acc, &byte).unwrap();
+            expected.push(byte[0]);
+        }
+        assert_eq!(bytes(acc), Some(&expected[..]));
+        // One buffer for the refc stage: one handle plus the copies made while the binary
+        // was small. Doubling would show as ~log2(10_000) handles.
+        assert!(heap.off_heap_handles().0 <= 2, "{:?}", heap.off_heap_handles());
+    }
+
+    #[test]
+    fn appending_to_an_old_version_copies() {
+        let mut heap = Heap::default();
+        let base = heap.binary(&[1u8; 100]);
+        let a = append(&mut heap, base, b"a").unwrap();
+        let b = append(&mut heap, a, b"b").unwrap();
+        let c = append(&mut heap, a, b"c").unwrap(); // a is no longer the newest version
+        assert_eq!(bytes(a).unwrap().len(), 101);
+        assert_eq!(bytes(b).unwrap().last(), Some(&b'b'));
+        assert_eq!(bytes(c).unwrap().last(), Some(&b'c'));
+        assert_eq!(bytes(b).unwrap().len(), 102);
+        assert_eq!(bytes(c).unwrap().len(), 102);
+    }
+}

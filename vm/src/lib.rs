@@ -1,0 +1,22 @@
+//! # beamlet-vm
+//!
+//! The virtual machine: terms, atoms, per-process heaps with a generational copying
+//! collector, off-heap binaries, and (in later issues) processes, schedulers, the
+//! interpreter, the code server, ETS and the embedding API.
+//!
+//! Unsafe code lives in a few modules, each block with a `SAFETY:` comment: `term` (reading
+//! through pointer terms), `heap` (allocation, collection, copying), `offheap` (reference
+//! counts of shared buffers) and `binary` (bytes behind binary terms). The invariants each
+//! one relies on are in its `//!` header and in `docs/internals/`.
+#![warn(missing_docs)]
+#![deny(unsafe_op_in_unsafe_fn)]
+
+pub mod atom;
+pub mod binary;
+pub mod heap;
+pub mod offheap;
+pub mod term;
+
+pub use atom::Atom;
+pub use heap::{Heap, HeapConfig, Roots, TermAlloc};
+pub use term::Term;
