@@ -15,7 +15,7 @@
 
 use std::any::Any;
 use std::cell::UnsafeCell;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use crate::term::{Header, Kind, Term};
@@ -32,11 +32,23 @@ unsafe impl Sync for RefcBuffer {}
 // SAFETY: as above; the buffer is plain owned memory.
 unsafe impl Send for RefcBuffer {}
 
+/// Buffers alive in the runtime (`:erlang.memory(:binary)` and leak tests read it).
+static LIVE_BUFFERS: AtomicUsize = AtomicUsize::new(0);
+/// Bytes of capacity held by live buffers.
+static LIVE_BUFFER_BYTES: AtomicUsize = AtomicUsize::new(0);
+
+/// How many refc buffers are alive, and their capacity in bytes.
+pub fn live_buffers() -> (usize, usize) {
+    (LIVE_BUFFERS.load(Ordering::Relaxed), LIVE_BUFFER_BYTES.load(Ordering::Relaxed))
+}
+
 impl RefcBuffer {
     /// A buffer holding `bytes`, with room to grow to `capacity`.
     pub fn new(bytes: &[u8], capacity: usize) -> Arc<RefcBuffer> {
         let mut v = Vec::with_capacity(capacity.max(bytes.len()));
         v.extend_from_slice(bytes);
+        LIVE_BUFFERS.fetch_add(1, Ordering::Relaxed);
+        LIVE_BUFFER_BYTES.fetch_add(v.capacity(), Ordering::Relaxed);
         Arc::new(RefcBuffer { frozen: AtomicBool::new(false), bytes: UnsafeCell::new(v) })
     }
 
@@ -84,8 +96,17 @@ impl RefcBuffer {
         if v.len() != expected_len {
             return false;
         }
+        let before = v.capacity();
         v.extend_from_slice(more);
+        LIVE_BUFFER_BYTES.fetch_add(v.capacity() - before, Ordering::Relaxed);
         true
+    }
+}
+
+impl Drop for RefcBuffer {
+    fn drop(&mut self) {
+        LIVE_BUFFERS.fetch_sub(1, Ordering::Relaxed);
+        LIVE_BUFFER_BYTES.fetch_sub(self.bytes.get_mut().capacity(), Ordering::Relaxed);
     }
 }
 

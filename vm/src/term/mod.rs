@@ -34,6 +34,7 @@
 pub mod bignum;
 pub mod map;
 pub mod order;
+pub mod phash2;
 pub mod view;
 
 use std::fmt;
