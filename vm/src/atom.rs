@@ -139,7 +139,11 @@ impl Atom {
 
 /// How many atoms exist now (`:erlang.system_info(:atom_count)`).
 pub fn count() -> usize {
-    table().index.lock().unwrap_or_else(|e| e.into_inner()).len()
+    table()
+        .index
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .len()
 }
 
 impl fmt::Debug for Atom {
@@ -222,7 +226,10 @@ mod tests {
     #[test]
     fn too_long_names_are_a_system_limit() {
         let ok = "é".repeat(MAX_ATOM_CHARS);
-        assert!(Atom::intern(&ok).is_ok(), "255 characters (510 bytes) is allowed");
+        assert!(
+            Atom::intern(&ok).is_ok(),
+            "255 characters (510 bytes) is allowed"
+        );
         let long = "x".repeat(MAX_ATOM_CHARS + 1);
         assert_eq!(Atom::intern(&long), Err(AtomError::SystemLimit));
     }

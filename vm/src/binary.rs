@@ -34,8 +34,9 @@ pub struct Bits<'a> {
 impl<'a> Bits<'a> {
     /// The bytes, when the window is byte-aligned and whole bytes long.
     pub fn as_bytes(&self) -> Option<&'a [u8]> {
-        if self.bit_offset % 8 == 0 && self.bit_size % 8 == 0 {
-            self.bytes.get(self.bit_offset / 8..(self.bit_offset + self.bit_size) / 8)
+        if self.bit_offset.is_multiple_of(8) && self.bit_size.is_multiple_of(8) {
+            self.bytes
+                .get(self.bit_offset / 8..(self.bit_offset + self.bit_size) / 8)
         } else {
             None
         }
@@ -43,7 +44,7 @@ impl<'a> Bits<'a> {
 
     /// True for a binary (a whole number of bytes).
     pub fn is_binary(&self) -> bool {
-        self.bit_size % 8 == 0
+        self.bit_size.is_multiple_of(8)
     }
 
     /// The `i`th byte of the window (bits `8i .. 8i+8`); the last partial byte is padded
@@ -77,14 +78,22 @@ pub fn bits<'a>(t: Term) -> Option<Bits<'a>> {
     match t.kind()? {
         Kind::HeapBin | Kind::RefcBin => {
             let bytes = whole(t)?;
-            Some(Bits { bytes, bit_offset: 0, bit_size: bytes.len() * 8 })
+            Some(Bits {
+                bytes,
+                bit_offset: 0,
+                bit_size: bytes.len() * 8,
+            })
         }
         Kind::SubBin => {
             let p = t.term_payload();
             let orig = whole(*p.first()?)?;
             let offset = p.get(1)?.as_small()? as usize;
             let size = p.get(2)?.as_small()? as usize;
-            Some(Bits { bytes: orig, bit_offset: offset, bit_size: size })
+            Some(Bits {
+                bytes: orig,
+                bit_offset: offset,
+                bit_size: size,
+            })
         }
         _ => None,
     }
@@ -141,7 +150,12 @@ pub fn append(heap: &mut Heap, acc: Term, more: &[u8]) -> Option<Term> {
                 let new_len = acc_len + more.len();
                 // SAFETY: the handle is on this process's heap; its size word is raw data
                 // that only this process reads while the buffer is writable.
-                unsafe { handle.ptr().add(1 + offheap::refc::SIZE).write(new_len as u64) };
+                unsafe {
+                    handle
+                        .ptr()
+                        .add(1 + offheap::refc::SIZE)
+                        .write(new_len as u64)
+                };
                 heap.add_vheap_bytes(more.len());
                 return Some(heap.sub_binary(handle, 0, 8 * new_len as u64));
             }
@@ -192,7 +206,11 @@ mod tests {
         assert_eq!(bytes(sub), Some(&b"bcd"[..]));
         let subsub = heap.sub_binary(sub, 8, 8);
         assert_eq!(bytes(subsub), Some(&b"c"[..]));
-        assert_eq!(subsub.term_payload()[0].raw(), parent.raw(), "looks through sub-binaries");
+        assert_eq!(
+            subsub.term_payload()[0].raw(),
+            parent.raw(),
+            "looks through sub-binaries"
+        );
         // An unaligned window: 4 bits in, 12 bits long, of 0x61 0x62 = 0110_0001 0110_0010.
         let odd = heap.sub_binary(parent, 4, 12);
         let b = bits(odd).unwrap();
@@ -215,7 +233,11 @@ mod tests {
         assert_eq!(bytes(acc), Some(&expected[..]));
         // One buffer for the refc stage: one handle plus the copies made while the binary
         // was small. Doubling would show as ~log2(10_000) handles.
-        assert!(heap.off_heap_handles().0 <= 2, "{:?}", heap.off_heap_handles());
+        assert!(
+            heap.off_heap_handles().0 <= 2,
+            "{:?}",
+            heap.off_heap_handles()
+        );
     }
 
     #[test]

@@ -39,7 +39,10 @@ static LIVE_BUFFER_BYTES: AtomicUsize = AtomicUsize::new(0);
 
 /// How many refc buffers are alive, and their capacity in bytes.
 pub fn live_buffers() -> (usize, usize) {
-    (LIVE_BUFFERS.load(Ordering::Relaxed), LIVE_BUFFER_BYTES.load(Ordering::Relaxed))
+    (
+        LIVE_BUFFERS.load(Ordering::Relaxed),
+        LIVE_BUFFER_BYTES.load(Ordering::Relaxed),
+    )
 }
 
 impl RefcBuffer {
@@ -49,7 +52,10 @@ impl RefcBuffer {
         v.extend_from_slice(bytes);
         LIVE_BUFFERS.fetch_add(1, Ordering::Relaxed);
         LIVE_BUFFER_BYTES.fetch_add(v.capacity(), Ordering::Relaxed);
-        Arc::new(RefcBuffer { frozen: AtomicBool::new(false), bytes: UnsafeCell::new(v) })
+        Arc::new(RefcBuffer {
+            frozen: AtomicBool::new(false),
+            bytes: UnsafeCell::new(v),
+        })
     }
 
     /// The first `len` bytes.
@@ -61,15 +67,6 @@ impl RefcBuffer {
         // SAFETY: per the contract nobody mutates the vector concurrently.
         let v = unsafe { &*self.bytes.get() };
         v.get(..len).unwrap_or(v)
-    }
-
-    /// Current length in bytes.
-    ///
-    /// # Safety
-    /// As for [`RefcBuffer::prefix`].
-    pub unsafe fn len(&self) -> usize {
-        // SAFETY: per the contract.
-        unsafe { (*self.bytes.get()).len() }
     }
 
     /// True once a handle has been copied to another heap.
@@ -127,7 +124,10 @@ pub fn next_ref_serial() -> u64 {
 impl Resource {
     /// A resource around `value` with a fresh reference serial.
     pub fn new(value: Box<dyn Any + Send + Sync>) -> Arc<Resource> {
-        Arc::new(Resource { serial: next_ref_serial(), value })
+        Arc::new(Resource {
+            serial: next_ref_serial(),
+            value,
+        })
     }
 
     /// The reference serial it prints with.

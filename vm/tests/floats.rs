@@ -22,10 +22,26 @@ fn zero_and_negative_zero_are_exactly_equal_in_otp_25() {
 #[test]
 fn extremes_order_by_value() {
     let mut heap = Heap::default();
-    let values = [-f64::MAX, -1.0, -f64::MIN_POSITIVE, -5e-324, 0.0, 5e-324, f64::MIN_POSITIVE, 1.0, f64::MAX];
+    let values = [
+        -f64::MAX,
+        -1.0,
+        -f64::MIN_POSITIVE,
+        -5e-324,
+        0.0,
+        5e-324,
+        f64::MIN_POSITIVE,
+        1.0,
+        f64::MAX,
+    ];
     let terms: Vec<Term> = values.iter().map(|&f| heap.float(f)).collect();
     for w in terms.windows(2) {
-        assert_eq!(compare(w[0], w[1]), Ordering::Less, "{:?} < {:?}", w[0], w[1]);
+        assert_eq!(
+            compare(w[0], w[1]),
+            Ordering::Less,
+            "{:?} < {:?}",
+            w[0],
+            w[1]
+        );
     }
     // Every float is a number, below every atom.
     assert_eq!(compare(terms[8], Term::NIL_ATOM), Ordering::Less);
@@ -38,7 +54,11 @@ fn integral_floats_equal_bignums_but_are_not_exact() {
     let f = heap.float(9_223_372_036_854_775_808.0);
     assert!(eq(two63, f));
     assert!(!exact_eq(two63, f));
-    assert_eq!(cmp_key(two63, f), Ordering::Less, "integers sort before floats as keys");
+    assert_eq!(
+        cmp_key(two63, f),
+        Ordering::Less,
+        "integers sort before floats as keys"
+    );
     let above = heap.bigint(&((BigInt::from(1) << 63) + 1));
     assert_eq!(compare(above, f), Ordering::Greater);
     let one = Term::small(1).unwrap();

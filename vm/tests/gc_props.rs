@@ -64,7 +64,9 @@ fn check(t: Term, m: &M) -> Result<(), String> {
         M::Nil => t.is_nil(),
         M::Bin(b) => binary::bytes(t) == Some(&b[..]),
         M::Tuple(v) => {
-            let Some(elems) = t.tuple() else { return Err(format!("{t:?} is not a tuple")) };
+            let Some(elems) = t.tuple() else {
+                return Err(format!("{t:?} is not a tuple"));
+            };
             if elems.len() != v.len() {
                 return Err(format!("{t:?}: arity {} != {}", elems.len(), v.len()));
             }
@@ -76,7 +78,9 @@ fn check(t: Term, m: &M) -> Result<(), String> {
         M::List(v) => {
             let mut cur = t;
             for x in v {
-                let Some((h, tail)) = cur.cons() else { return Err(format!("{t:?} too short")) };
+                let Some((h, tail)) = cur.cons() else {
+                    return Err(format!("{t:?} too short"));
+                };
                 check(h, x)?;
                 cur = tail;
             }
@@ -89,7 +93,11 @@ fn check(t: Term, m: &M) -> Result<(), String> {
                 expected.push((*k, v));
             }
             if map::size(t) != expected.len() || !t.is_map() {
-                return Err(format!("{t:?}: size {} != {}", map::size(t), expected.len()));
+                return Err(format!(
+                    "{t:?}: size {} != {}",
+                    map::size(t),
+                    expected.len()
+                ));
             }
             for (k, v) in expected {
                 match map::get(t, Term::small(k).expect("small")) {
@@ -193,8 +201,9 @@ fn run(config: HeapConfig, ops: Vec<Op>) -> Result<(), TestCaseError> {
                 models.swap_remove(i % n);
             }
             Op::Garbage(words) => {
-                let items: Vec<Term> =
-                    (0..words / 2).map(|i| Term::small(i as i64).expect("small")).collect();
+                let items: Vec<Term> = (0..words / 2)
+                    .map(|i| Term::small(i as i64).expect("small"))
+                    .collect();
                 heap.list(&items);
             }
             // SAFETY (all three): `roots` holds every live term of the heap.
@@ -206,7 +215,11 @@ fn run(config: HeapConfig, ops: Vec<Op>) -> Result<(), TestCaseError> {
             }
             Op::Hibernate => {
                 unsafe { heap.shrink_to_live(&mut roots) };
-                prop_assert_eq!(heap.young_used().max(1), heap.heap_size(), "hibernated heap is exactly live");
+                prop_assert_eq!(
+                    heap.young_used().max(1),
+                    heap.heap_size(),
+                    "hibernated heap is exactly live"
+                );
             }
             Op::Send(i) if n > 0 => {
                 let (frag, copy) = Fragment::copy_of(roots[i % n]);
@@ -241,7 +254,10 @@ fn run(config: HeapConfig, ops: Vec<Op>) -> Result<(), TestCaseError> {
 }
 
 fn configs() -> impl Strategy<Value = HeapConfig> {
-    (prop_oneof![Just(12usize), Just(38), Just(233)], prop_oneof![Just(0u32), Just(1), Just(3), Just(65_535)])
+    (
+        prop_oneof![Just(12usize), Just(38), Just(233)],
+        prop_oneof![Just(0u32), Just(1), Just(3), Just(65_535)],
+    )
         .prop_map(|(min, fullsweep)| HeapConfig {
             min_heap_size: min,
             min_bin_vheap_size: 46_422,

@@ -38,7 +38,10 @@ fn data_that_survives_two_minor_collections_is_promoted() {
 
 #[test]
 fn a_major_collection_comes_after_fullsweep_after_minor_ones() {
-    let config = HeapConfig { fullsweep_after: 2, ..HeapConfig::default() };
+    let config = HeapConfig {
+        fullsweep_after: 2,
+        ..HeapConfig::default()
+    };
     let mut heap = Heap::new(config);
     let mut roots = vec![list_of(&mut heap, 10)];
     let kinds: Vec<GcKind> =
@@ -47,13 +50,20 @@ fn a_major_collection_comes_after_fullsweep_after_minor_ones() {
     use GcKind::{Major, Minor};
     assert_eq!(kinds, [Minor, Minor, Major, Minor, Minor, Major]);
     assert_eq!(heap.stats().major_gcs, 2);
-    assert_eq!(heap.stats().minor_gcs, 0, "minor_gcs counts since the last major");
+    assert_eq!(
+        heap.stats().minor_gcs,
+        0,
+        "minor_gcs counts since the last major"
+    );
     assert_eq!(sum(roots[0]), 45);
 }
 
 #[test]
 fn fullsweep_after_zero_makes_every_collection_major() {
-    let config = HeapConfig { fullsweep_after: 0, ..HeapConfig::default() };
+    let config = HeapConfig {
+        fullsweep_after: 0,
+        ..HeapConfig::default()
+    };
     let mut heap = Heap::new(config);
     let mut roots = vec![list_of(&mut heap, 10)];
     for _ in 0..3 {
@@ -73,12 +83,19 @@ fn the_heap_grows_with_live_data_and_shrinks_when_it_is_dropped() {
     unsafe { heap.collect_major(&mut roots, 0) };
     assert!(heap.heap_size() >= 40_000);
     assert!(sizes::HEAP_SIZES.contains(&heap.heap_size()));
-    assert!(4 * heap.young_used() >= heap.heap_size(), "not oversized after growing");
+    assert!(
+        4 * heap.young_used() >= heap.heap_size(),
+        "not oversized after growing"
+    );
     assert_eq!(sum(roots[0]), (0..20_000).sum::<i64>());
     roots.clear();
     // SAFETY: nothing is live.
     unsafe { heap.collect_major(&mut roots, 0) };
-    assert_eq!(heap.heap_size(), sizes::MIN_HEAP_SIZE, "shrunk back to the minimum");
+    assert_eq!(
+        heap.heap_size(),
+        sizes::MIN_HEAP_SIZE,
+        "shrunk back to the minimum"
+    );
 }
 
 #[test]
@@ -122,7 +139,10 @@ fn off_heap_bytes_make_a_collection_due() {
     for _ in 0..400 {
         heap.binary(&[0u8; 1000]);
     }
-    assert!(heap.young_used() < heap.heap_size(), "the heap itself is not full");
+    assert!(
+        heap.young_used() < heap.heap_size(),
+        "the heap itself is not full"
+    );
     assert!(heap.should_gc());
     let mut roots: Vec<Term> = Vec::new();
     // SAFETY: nothing is live.
@@ -136,13 +156,24 @@ fn maps_cross_the_flat_limit_both_ways() {
     let mut heap = Heap::default();
     let mut m = map::empty(&mut heap);
     for i in 0..100i64 {
-        m = map::put(&mut heap, m, Term::small(i).unwrap(), Term::small(-i).unwrap());
+        m = map::put(
+            &mut heap,
+            m,
+            Term::small(i).unwrap(),
+            Term::small(-i).unwrap(),
+        );
         let n = i as usize + 1;
         assert_eq!(map::size(m), n);
-        assert_eq!(m.kind().unwrap() == beamlet_vm::term::Kind::FlatMap, n <= map::FLAT_MAP_LIMIT);
+        assert_eq!(
+            m.kind().unwrap() == beamlet_vm::term::Kind::FlatMap,
+            n <= map::FLAT_MAP_LIMIT
+        );
     }
     for i in 0..100i64 {
-        assert_eq!(map::get(m, Term::small(i).unwrap()).and_then(|v| v.as_small()), Some(-i));
+        assert_eq!(
+            map::get(m, Term::small(i).unwrap()).and_then(|v| v.as_small()),
+            Some(-i)
+        );
     }
     assert!(map::get(m, Term::small(100).unwrap()).is_none());
     let mut roots = vec![m];
@@ -153,17 +184,25 @@ fn maps_cross_the_flat_limit_both_ways() {
         m = map::remove(&mut heap, m, Term::small(i).unwrap());
         let n = i as usize;
         assert_eq!(map::size(m), n);
-        assert_eq!(m.kind().unwrap() == beamlet_vm::term::Kind::FlatMap, n <= map::FLAT_MAP_LIMIT);
+        assert_eq!(
+            m.kind().unwrap() == beamlet_vm::term::Kind::FlatMap,
+            n <= map::FLAT_MAP_LIMIT
+        );
         assert!(map::get(m, Term::small(i).unwrap()).is_none());
         if n > 0 {
             assert!(map::get(m, Term::small(0).unwrap()).is_some());
         }
     }
     // A flat map lists its keys in order; a HAMT holds them all.
-    let pairs: Vec<(Term, Term)> =
-        (0..40).rev().map(|i| (Term::small(i).unwrap(), Term::NIL)).collect();
+    let pairs: Vec<(Term, Term)> = (0..40)
+        .rev()
+        .map(|i| (Term::small(i).unwrap(), Term::NIL))
+        .collect();
     let big = map::from_pairs(&mut heap, &pairs);
-    let keys: Vec<i64> = map::sorted_pairs(big).iter().map(|p| p.0.as_small().unwrap()).collect();
+    let keys: Vec<i64> = map::sorted_pairs(big)
+        .iter()
+        .map(|p| p.0.as_small().unwrap())
+        .collect();
     assert_eq!(keys, (0..40).collect::<Vec<_>>());
     let flat = map::from_pairs(&mut heap, &pairs[8..]);
     let keys: Vec<i64> = map::iter(flat).map(|p| p.0.as_small().unwrap()).collect();

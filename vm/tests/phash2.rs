@@ -23,7 +23,11 @@ use common::{atom, bits, int};
 fn terms_oracle() -> Vec<(usize, u32, u32)> {
     let text = include_str!("oracle/terms.out");
     let mut lines = text.lines();
-    let n: usize = lines.next().expect("count").parse().expect("count is a number");
+    let n: usize = lines
+        .next()
+        .expect("count")
+        .parse()
+        .expect("count is a number");
     lines
         .skip(n)
         .map_while(|line| {
@@ -41,7 +45,11 @@ fn terms_oracle_hashes_match() {
     let mut heap = Heap::default();
     let terms = common::oracle_terms(&mut heap);
     let expected = terms_oracle();
-    assert_eq!(expected.len(), terms.len() - common::UNSTABLE.len(), "one line per stable term");
+    assert_eq!(
+        expected.len(),
+        terms.len() - common::UNSTABLE.len(),
+        "one line per stable term"
+    );
     let mut wrong = Vec::new();
     for (i, h, r) in expected {
         let t = terms[i];
@@ -50,7 +58,12 @@ fn terms_oracle_hashes_match() {
             wrong.push(format!("{i}: {t:?}: elixir {h} {r}, ours {got_h} {got_r}"));
         }
     }
-    assert!(wrong.is_empty(), "{} wrong:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
 
 /// One line of phash2.out.
@@ -68,7 +81,15 @@ fn phash2_oracle() -> Vec<(String, Expected)> {
             let f: Vec<&str> = line.split(' ').collect();
             assert_eq!(f.len(), 5, "bad oracle line {line:?}");
             let n = |i: usize| f[i].parse::<u32>().expect("number");
-            (f[0].to_owned(), Expected { phash2: n(1), r1000: n(2), full: n(3), r7: n(4) })
+            (
+                f[0].to_owned(),
+                Expected {
+                    phash2: n(1),
+                    r1000: n(2),
+                    full: n(3),
+                    r7: n(4),
+                },
+            )
         })
         .collect()
 }
@@ -148,7 +169,9 @@ fn phash2_terms(heap: &mut Heap) -> Vec<(String, Term)> {
             add(&format!("int_-2^{e}{d:+}"), big(heap, -n));
         }
     }
-    for i in [0i64, 1, -1, 2, -2, 42, -42, 255, 256, -255, 1000, 123456789, -123456789] {
+    for i in [
+        0i64, 1, -1, 2, -2, 42, -42, 255, 256, -255, 1000, 123456789, -123456789,
+    ] {
         add(&format!("int_{i}"), small(i));
     }
     let f30: BigInt = (1..=30u32).map(BigInt::from).product();
@@ -214,7 +237,16 @@ fn phash2_terms(heap: &mut Heap) -> Vec<(String, Term)> {
     add("list_256", heap.list(&[small(256)]));
     add("list_-1", heap.list(&[small(-1)]));
     add("list_1_256_2", heap.list(&[small(1), small(256), small(2)]));
-    let l = heap.list(&[small(1), small(2), small(3), small(4), small(5), atom("a"), small(6), small(7)]);
+    let l = heap.list(&[
+        small(1),
+        small(2),
+        small(3),
+        small(4),
+        small(5),
+        atom("a"),
+        small(6),
+        small(7),
+    ]);
     add("list_bytes_atom_bytes", l);
     add("charlist_hello", charlist(heap, "hello world"));
     add("charlist_unicode", charlist(heap, "héllo 日本"));
@@ -255,7 +287,10 @@ fn phash2_terms(heap: &mut Heap) -> Vec<(String, Term)> {
     let c = charlist(heap, "c");
     let f = heap.float(1.5);
     let imp = heap.cons(small(1), small(2));
-    add("tuple_kinds", heap.tuple(&[atom("a"), s, c, f, imp, empty_map]));
+    add(
+        "tuple_kinds",
+        heap.tuple(&[atom("a"), s, c, f, imp, empty_map]),
+    );
     let elems: Vec<Term> = (0..100).map(small).collect();
     add("tuple_100", heap.tuple(&elems));
 
@@ -275,11 +310,17 @@ fn phash2_terms(heap: &mut Heap) -> Vec<(String, Term)> {
     let inner = map::from_pairs(heap, &[(atom("b"), small(1))]);
     let e = map::from_pairs(heap, &[]);
     let l = heap.list(&[e]);
-    add("map_nested", map::from_pairs(heap, &[(atom("a"), inner), (atom("c"), l)]));
+    add(
+        "map_nested",
+        map::from_pairs(heap, &[(atom("a"), inner), (atom("c"), l)]),
+    );
     let m33 = int_map(heap, 33);
     let m2 = int_map(heap, 2);
     let k = heap.tuple(&[small(1), small(2)]);
-    add("map_of_maps", map::from_pairs(heap, &[(atom("x"), m33), (k, m2)]));
+    add(
+        "map_of_maps",
+        map::from_pairs(heap, &[(atom("x"), m33), (k, m2)]),
+    );
     let kb = big(heap, pow2(64));
     let z = heap.float(-0.0);
     add("map_big_key", map::from_pairs(heap, &[(kb, z)]));
@@ -323,7 +364,10 @@ fn phash2_terms(heap: &mut Heap) -> Vec<(String, Term)> {
     let whole = heap.binary(&pattern(100));
     add("bin_100_unaligned_part", heap.sub_binary(whole, 5, 8 * 70));
     add("bin_100_aligned_part", heap.sub_binary(whole, 8, 8 * 70));
-    add("bits_100_unaligned_odd", heap.sub_binary(whole, 5, 8 * 70 + 3));
+    add(
+        "bits_100_unaligned_odd",
+        heap.sub_binary(whole, 5, 8 * 70 + 3),
+    );
     let big_bits: BigInt = BigInt::from_bytes_be(num_bigint::Sign::Plus, &pattern(130)) >> 5;
     let t = bitstring(heap, &big_bits, 130 * 8 - 5, 0);
     add("bits_1035", t);
@@ -396,11 +440,19 @@ fn phash2_oracle_hashes_match() {
     assert_eq!(by_name.len(), expected.len(), "oracle names are unique");
     let built: Vec<&str> = terms.iter().map(|(n, _)| n.as_str()).collect();
     let oracle_names: Vec<&str> = expected.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(built, oracle_names, "phash2.exs and this test list the same terms in order");
+    assert_eq!(
+        built, oracle_names,
+        "phash2.exs and this test list the same terms in order"
+    );
     let mut wrong = Vec::new();
     for (name, t) in &terms {
         let e = by_name[name.as_str()];
-        let got = (phash2(*t), phash2_range(*t, 1000), phash2_range(*t, 0), phash2_range(*t, 7));
+        let got = (
+            phash2(*t),
+            phash2_range(*t, 1000),
+            phash2_range(*t, 0),
+            phash2_range(*t, 7),
+        );
         if got != (e.phash2, e.r1000, e.full, e.r7) {
             wrong.push(format!(
                 "{name}: elixir {} {} {} {}, ours {} {} {} {}",
@@ -408,7 +460,13 @@ fn phash2_oracle_hashes_match() {
             ));
         }
     }
-    assert!(wrong.is_empty(), "{} of {} wrong:\n{}", wrong.len(), terms.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} of {} wrong:\n{}",
+        wrong.len(),
+        terms.len(),
+        wrong.join("\n")
+    );
 }
 
 #[test]

@@ -17,7 +17,10 @@ fn refc_buffers_are_shared_by_sends_and_freed_with_the_last_handle() {
     // A send copies the handle, not the bytes.
     let (frag, copy) = Fragment::copy_of(bin);
     assert_eq!(live_buffers().0, live_before + 1);
-    assert_eq!(binary::bytes(copy).unwrap().as_ptr(), binary::bytes(bin).unwrap().as_ptr());
+    assert_eq!(
+        binary::bytes(copy).unwrap().as_ptr(),
+        binary::bytes(bin).unwrap().as_ptr()
+    );
     let mut receiver = Heap::default();
     receiver.attach(frag);
     let mut receiver_roots = vec![copy];
@@ -58,4 +61,3 @@ fn refc_buffers_are_shared_by_sends_and_freed_with_the_last_handle() {
     drop(sender);
     assert_eq!(live_buffers().0, live_before);
 }
-

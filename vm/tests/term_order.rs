@@ -11,7 +11,11 @@ use beamlet_vm::Heap;
 fn oracle() -> (usize, Vec<String>) {
     let text = include_str!("oracle/terms.out");
     let mut lines = text.lines();
-    let n: usize = lines.next().expect("count").parse().expect("count is a number");
+    let n: usize = lines
+        .next()
+        .expect("count")
+        .parse()
+        .expect("count is a number");
     let rows = lines.take(n).map(str::to_owned).collect();
     (n, rows)
 }
@@ -33,17 +37,29 @@ fn every_pair_compares_as_on_the_beam() {
     let mut heap = Heap::default();
     let terms = common::oracle_terms(&mut heap);
     let (n, rows) = oracle();
-    assert_eq!(terms.len(), n, "the Rust list and terms.exs must have the same terms");
+    assert_eq!(
+        terms.len(),
+        n,
+        "the Rust list and terms.exs must have the same terms"
+    );
     let mut wrong = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         for (j, expected) in row.chars().enumerate() {
             let got = relation(terms[i], terms[j]);
             if got != expected {
-                wrong.push(format!("{i} vs {j}: {:?} vs {:?}: elixir {expected}, ours {got}", terms[i], terms[j]));
+                wrong.push(format!(
+                    "{i} vs {j}: {:?} vs {:?}: elixir {expected}, ours {got}",
+                    terms[i], terms[j]
+                ));
             }
         }
     }
-    assert!(wrong.is_empty(), "{} wrong pairs:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} wrong pairs:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
 
 #[test]

@@ -23,7 +23,11 @@ pub trait TermAlloc {
 
     /// Lists the off-heap handle just written at `p` so that its count is released when it
     /// dies.
-    fn register_off_heap(&mut self, p: *mut u64);
+    ///
+    /// # Safety
+    /// `p` points to a complete `RefcBin` or `MagicRef` object just allocated here, not
+    /// listed yet.
+    unsafe fn register_off_heap(&mut self, p: *mut u64);
 
     /// Binaries larger than this go off-heap.
     fn heap_bin_limit(&self) -> usize {
@@ -68,8 +72,11 @@ pub trait TermAlloc {
             unsafe {
                 let cell = p.add(2 * i);
                 cell.write(item.raw());
-                let next =
-                    if i + 1 == items.len() { tail } else { Term::cons_from_ptr(cell.add(2)) };
+                let next = if i + 1 == items.len() {
+                    tail
+                } else {
+                    Term::cons_from_ptr(cell.add(2))
+                };
                 cell.add(1).write(next.raw());
             }
         }
@@ -124,7 +131,11 @@ pub trait TermAlloc {
                 return t;
             }
         }
-        let kind = if n.sign() == Sign::Minus { Kind::NegBig } else { Kind::PosBig };
+        let kind = if n.sign() == Sign::Minus {
+            Kind::NegBig
+        } else {
+            Kind::PosBig
+        };
         let limbs = n.magnitude().to_u64_digits();
         self.boxed(kind, &limbs)
     }
@@ -168,7 +179,8 @@ pub trait TermAlloc {
         payload[offheap::refc::SIZE] = len as u64;
         payload[offheap::refc::BUF] = raw;
         let t = self.boxed(Kind::RefcBin, &payload);
-        self.register_off_heap(t.ptr());
+        // SAFETY: the handle was just written here.
+        unsafe { self.register_off_heap(t.ptr()) };
         t
     }
 
@@ -197,8 +209,10 @@ pub trait TermAlloc {
         unsafe {
             p.write(Header::new(Kind::Fun, 3 + env.len()).raw());
             p.add(1).write(Term::atom(module).raw());
-            p.add(2).write(Term::small(index as i64).unwrap_or(Term::NIL).raw());
-            p.add(3).write(Term::small(arity as i64).unwrap_or(Term::NIL).raw());
+            p.add(2)
+                .write(Term::small(index as i64).unwrap_or(Term::NIL).raw());
+            p.add(3)
+                .write(Term::small(arity as i64).unwrap_or(Term::NIL).raw());
             std::ptr::copy_nonoverlapping(env.as_ptr() as *const u64, p.add(4), env.len());
             Term::boxed_from_ptr(p)
         }
@@ -209,7 +223,11 @@ pub trait TermAlloc {
         let a = Term::small(arity as i64).unwrap_or(Term::NIL);
         self.boxed(
             Kind::Export,
-            &[Term::atom(module).raw(), Term::atom(function).raw(), a.raw()],
+            &[
+                Term::atom(module).raw(),
+                Term::atom(function).raw(),
+                a.raw(),
+            ],
         )
     }
 
@@ -217,7 +235,8 @@ pub trait TermAlloc {
     fn magic_ref(&mut self, resource: Arc<Resource>) -> Term {
         let raw = Arc::into_raw(resource) as u64;
         let t = self.boxed(Kind::MagicRef, &[raw]);
-        self.register_off_heap(t.ptr());
+        // SAFETY: the handle was just written here.
+        unsafe { self.register_off_heap(t.ptr()) };
         t
     }
 }
@@ -228,8 +247,9 @@ impl TermAlloc for super::Heap {
         self.alloc(words)
     }
 
-    fn register_off_heap(&mut self, p: *mut u64) {
-        self.add_off_heap(p)
+    unsafe fn register_off_heap(&mut self, p: *mut u64) {
+        // SAFETY: forwarded contract.
+        unsafe { self.add_off_heap(p) }
     }
 }
 
@@ -246,14 +266,20 @@ impl LiteralAlloc {
     pub fn reserve(words: usize) -> Option<LiteralAlloc> {
         let p = super::literal::alloc(words)?;
         // SAFETY: `words` words were reserved at `p`.
-        Some(LiteralAlloc { next: p, end: unsafe { p.add(words) } })
+        Some(LiteralAlloc {
+            next: p,
+            end: unsafe { p.add(words) },
+        })
     }
 }
 
 impl TermAlloc for LiteralAlloc {
     fn alloc_words(&mut self, words: usize) -> *mut u64 {
         let free = (self.end as usize - self.next as usize) / 8;
-        assert!(words <= free, "literal reservation too small: the size computation is wrong");
+        assert!(
+            words <= free,
+            "literal reservation too small: the size computation is wrong"
+        );
         let p = self.next;
         // SAFETY: checked to fit in the reservation.
         self.next = unsafe { p.add(words) };
@@ -261,7 +287,7 @@ impl TermAlloc for LiteralAlloc {
     }
 
     /// A literal lives forever, and so does its count: nothing to list.
-    fn register_off_heap(&mut self, _p: *mut u64) {}
+    unsafe fn register_off_heap(&mut self, _p: *mut u64) {}
 
     fn heap_bin_limit(&self) -> usize {
         usize::MAX

@@ -18,25 +18,38 @@ use super::literal::is_literal;
 use crate::offheap;
 use crate::term::{Header, Term};
 
+#[inline]
+fn in_range(p: *const u64, (lo, hi): (usize, usize)) -> bool {
+    (p as usize) >= lo && (p as usize) < hi
+}
+
 /// Words a deep copy of `t` takes (literals and immediates take none).
 pub fn size_of(t: Term) -> usize {
+    let lit = super::literal::bounds();
+    let needs_copy = |t: Term| t.is_pointer() && !in_range(t.ptr(), lit);
+    if !needs_copy(t) {
+        return 0;
+    }
     let mut words = 0;
     let mut stack = vec![t];
     while let Some(mut t) = stack.pop() {
+        // Walk along list tails without the work list; push only what needs copying.
         loop {
-            if !t.is_pointer() || is_literal(t.ptr()) {
-                break;
-            }
             if let Some((head, tail)) = t.cons() {
                 words += 2;
-                stack.push(head);
+                if needs_copy(head) {
+                    stack.push(head);
+                }
+                if !needs_copy(tail) {
+                    break;
+                }
                 t = tail;
                 continue;
             }
             let Some(h) = t.header() else { break };
             words += h.words();
             if !h.kind().is_raw() {
-                stack.extend_from_slice(t.term_payload());
+                stack.extend(t.term_payload().iter().copied().filter(|x| needs_copy(*x)));
             }
             break;
         }
@@ -46,10 +59,14 @@ pub fn size_of(t: Term) -> usize {
 
 /// Deep-copies `t` onto `dst`.
 pub fn copy_into<A: TermAlloc + ?Sized>(dst: &mut A, t: Term) -> Term {
+    copy_sized(dst, t, size_of(t))
+}
+
+/// Deep-copies `t`, whose [`size_of`] is `words`, onto `dst`.
+fn copy_sized<A: TermAlloc + ?Sized>(dst: &mut A, t: Term, words: usize) -> Term {
     if !t.is_pointer() || is_literal(t.ptr()) {
         return t;
     }
-    let words = size_of(t);
     let base = dst.alloc_words(words);
     // SAFETY: `words` words were allocated at `base`; `shallow` never writes past `limit`
     // because the total of the objects it copies is exactly `size_of(t)`.
@@ -57,6 +74,7 @@ pub fn copy_into<A: TermAlloc + ?Sized>(dst: &mut A, t: Term) -> Term {
         let limit = base.add(words);
         let mut top = base;
         let root = shallow(t, &mut top, limit);
+        let lit = super::literal::bounds();
         let mut scan = base;
         while scan < top {
             let w = *scan;
@@ -64,12 +82,13 @@ pub fn copy_into<A: TermAlloc + ?Sized>(dst: &mut A, t: Term) -> Term {
                 let kind = h.kind();
                 if kind.is_off_heap() {
                     offheap::retain(scan);
+                    // SAFETY: the handle was just copied here, whole.
                     dst.register_off_heap(scan);
                 }
                 scan = scan.add(if kind.is_raw() { h.words() } else { 1 });
             } else {
                 let slot = Term::from_raw(w);
-                if slot.is_pointer() && !is_literal(slot.ptr()) {
+                if slot.is_pointer() && !in_range(slot.ptr(), lit) {
                     *scan = shallow(slot, &mut top, limit).raw();
                 }
                 scan = scan.add(1);
@@ -92,7 +111,10 @@ unsafe fn shallow(t: Term, top: &mut *mut u64, limit: *mut u64) -> Term {
         let n = object_words(t);
         debug_assert!(top.add(n) <= limit);
         let dst = *top;
-        std::ptr::copy_nonoverlapping(src, dst, n);
+        // Most objects are two or three words: a loop beats a call to memcpy.
+        for i in 0..n {
+            dst.add(i).write(*src.add(i));
+        }
         *top = dst.add(n);
         if t.is_cons() {
             Term::cons_from_ptr(dst)
@@ -119,17 +141,26 @@ pub struct Fragment {
 unsafe impl Send for Fragment {}
 
 impl Fragment {
-    /// An empty fragment with room for `words` words.
+    /// An empty fragment with room for `words` words. The block is rounded up to a heap
+    /// size so that it comes from, and returns to, the block pool: a fresh block costs a
+    /// page fault per 4 KiB on first touch, more than the copy itself.
     pub fn with_capacity(words: usize) -> Fragment {
-        let block = Block::new(words);
+        let block = Block::new(super::sizes::next_heap_size(words));
         let top = block.start();
-        Fragment { block, top, off_heap: Vec::new(), vheap_bytes: 0, sealed: false }
+        Fragment {
+            block,
+            top,
+            off_heap: Vec::new(),
+            vheap_bytes: 0,
+            sealed: false,
+        }
     }
 
     /// A fragment holding a deep copy of `t`, and the copy.
     pub fn copy_of(t: Term) -> (Fragment, Term) {
-        let mut frag = Fragment::with_capacity(size_of(t));
-        let copy = copy_into(&mut frag, t);
+        let words = size_of(t);
+        let mut frag = Fragment::with_capacity(words);
+        let copy = copy_sized(&mut frag, t, words);
         frag.sealed = true;
         (frag, copy)
     }
@@ -166,8 +197,8 @@ impl TermAlloc for Fragment {
         }
     }
 
-    fn register_off_heap(&mut self, p: *mut u64) {
-        // SAFETY: a complete handle was just written at `p`.
+    unsafe fn register_off_heap(&mut self, p: *mut u64) {
+        // SAFETY: per the contract, a complete handle was just written at `p`.
         self.vheap_bytes += unsafe { offheap::handle_bytes(p) };
         self.off_heap.push(p);
     }

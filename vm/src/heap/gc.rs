@@ -82,7 +82,10 @@ struct Space {
 }
 
 impl Space {
-    const EMPTY: Space = Space { top: std::ptr::null_mut(), end: std::ptr::null_mut() };
+    const EMPTY: Space = Space {
+        top: std::ptr::null_mut(),
+        end: std::ptr::null_mut(),
+    };
 
     #[inline]
     unsafe fn take(&mut self, words: usize) -> *mut u64 {
@@ -131,7 +134,11 @@ impl Copier {
                 if head == Term::NON_VALUE.raw() {
                     return Term::from_raw(*p.add(1));
                 }
-                let space = if within(a, self.promote) { &mut self.old } else { &mut self.young };
+                let space = if within(a, self.promote) {
+                    &mut self.old
+                } else {
+                    &mut self.young
+                };
                 let q = space.take(2);
                 q.write(head);
                 q.add(1).write(*p.add(1));
@@ -145,7 +152,11 @@ impl Copier {
                     return Term::from_raw(w);
                 };
                 let n = h.words();
-                let space = if within(a, self.promote) { &mut self.old } else { &mut self.young };
+                let space = if within(a, self.promote) {
+                    &mut self.old
+                } else {
+                    &mut self.young
+                };
                 let q = space.take(n);
                 std::ptr::copy_nonoverlapping(p, q, n);
                 let moved = Term::boxed_from_ptr(q);
@@ -172,7 +183,12 @@ impl Copier {
     }
 
     /// Evacuates the roots, then scans both to-spaces until no new object appears.
-    unsafe fn run(&mut self, roots: &mut dyn Roots, mut young_scan: *mut u64, mut old_scan: *mut u64) {
+    unsafe fn run(
+        &mut self,
+        roots: &mut dyn Roots,
+        mut young_scan: *mut u64,
+        mut old_scan: *mut u64,
+    ) {
         // SAFETY: roots hold live terms; the to-spaces hold copied objects.
         unsafe {
             roots.each_root(&mut |slot| *slot = self.evacuate(*slot));
@@ -247,7 +263,10 @@ impl Heap {
             lit: literal_bounds(),
             keep: (0, 0),
             promote: (0, 0),
-            young: Space { top: to.start(), end: to.end() },
+            young: Space {
+                top: to.start(),
+                end: to.end(),
+            },
             old: Space::EMPTY,
         };
         // SAFETY: the from-space is the whole heap; `to` is sized for all of it.
@@ -314,7 +333,10 @@ impl Heap {
         let (keep, old_space) = match &self.old {
             Some(b) => (
                 (b.start() as usize, self.old_top as usize),
-                Space { top: self.old_top, end: b.end() },
+                Space {
+                    top: self.old_top,
+                    end: b.end(),
+                },
             ),
             None => ((0, 0), Space::EMPTY),
         };
@@ -323,7 +345,10 @@ impl Heap {
             lit: literal_bounds(),
             keep,
             promote: (start as usize, self.hwm as usize),
-            young: Space { top: to.start(), end: to.end() },
+            young: Space {
+                top: to.start(),
+                end: to.end(),
+            },
             old: old_space,
         };
         // SAFETY: from-space is the young block and the fragments; the to-spaces are sized
@@ -418,7 +443,10 @@ impl Heap {
     unsafe fn relocate(&mut self, roots: &mut dyn Roots, words: usize) {
         let used = self.young_used();
         debug_assert!(words >= used);
-        debug_assert!(self.frags.is_empty(), "relocate runs right after a collection");
+        debug_assert!(
+            self.frags.is_empty(),
+            "relocate runs right after a collection"
+        );
         let to = Block::new(words.max(used).max(1));
         let from = (self.young.start() as usize, self.htop as usize);
         let delta = to.start() as isize - self.young.start() as isize;
@@ -446,7 +474,11 @@ impl Heap {
     fn finish(&mut self, kind: GcKind, before: usize, live: usize) -> GcOutcome {
         let reclaimed = before.saturating_sub(live);
         self.stats.words_reclaimed += reclaimed as u64;
-        GcOutcome { kind, live_words: live, reclaimed_words: reclaimed, reductions: 1 + live / 10 }
+        GcOutcome {
+            kind,
+            live_words: live,
+            reclaimed_words: reclaimed,
+            reductions: 1 + live / 10,
+        }
     }
 }
-

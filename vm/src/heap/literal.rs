@@ -43,7 +43,9 @@ fn area() -> &'static Area {
         let start = p as usize;
         START.store(start, Ordering::Release);
         END.store(start + LITERAL_AREA_BYTES, Ordering::Release);
-        Area { top: Mutex::new(start) }
+        Area {
+            top: Mutex::new(start),
+        }
     })
 }
 

@@ -175,14 +175,19 @@ impl Heap {
             return p;
         }
         let mut frag = Fragment::with_capacity(words.max(OVERFLOW_FRAGMENT_WORDS));
-        let p = frag.bump(words).unwrap_or_else(|| unreachable!("a new fragment has room"));
+        let p = frag
+            .bump(words)
+            .unwrap_or_else(|| unreachable!("a new fragment has room"));
         self.frag_words += words;
         self.frags.push(frag);
         p
     }
 
     /// Registers the off-heap handle just built at `p` (a `RefcBin` or `MagicRef`).
-    pub fn add_off_heap(&mut self, p: *mut u64) {
+    ///
+    /// # Safety
+    /// As for [`TermAlloc::register_off_heap`].
+    pub unsafe fn add_off_heap(&mut self, p: *mut u64) {
         // SAFETY: the caller just wrote a complete handle at `p`.
         self.vheap_bytes += unsafe { offheap::handle_bytes(p) };
         self.off_young.push(p);

@@ -1,11 +1,11 @@
 //! Heap sizes, in words, as on the BEAM (`erts_init_gc` in erl_gc.c).
 //!
-//! The sequence is Fibonacci-like (`s[i] = s[i-1] + s[i-2] + 1`, starting 12, 38) up to
-//! about 1.3 million words, then grows by 20% a step. 233 words is the default minimum heap
+//! The sequence is Fibonacci-like (`s[i] = s[i-1] + s[i-2] + 1`, starting 12, 38) for 23
+//! sizes, up to 833,026 words, then grows by 20% a step. 233 words is the default minimum heap
 //! and 46,422 the default minimum virtual binary heap; both are members of the sequence. Heap
 //! blocks of these sizes are what the block pool recycles.
 
-/// Steps of the Fibonacci stage; the 23rd size is the first above a million words.
+/// Sizes in the Fibonacci stage (the BEAM's loop runs to index 22, 833,026 words).
 const FIB_STEPS: usize = 23;
 /// Total number of sizes; the last is far beyond any heap a 64-bit machine can hold.
 const SIZES: usize = 160;
@@ -26,7 +26,11 @@ const fn table() -> [usize; SIZES] {
     }
     while i < SIZES {
         let grown = t[i - 1] + t[i - 1] / 5;
-        t[i] = if grown > (usize::MAX >> 8) { usize::MAX >> 8 } else { grown };
+        t[i] = if grown > (usize::MAX >> 8) {
+            usize::MAX >> 8
+        } else {
+            grown
+        };
         i += 1;
     }
     t
@@ -58,7 +62,11 @@ mod tests {
         // After the Fibonacci stage, steps of 20%.
         let (a, b) = (HEAP_SIZES[FIB_STEPS], HEAP_SIZES[FIB_STEPS + 1]);
         assert_eq!(b, a + a / 5);
-        assert!(HEAP_SIZES[FIB_STEPS - 1] > 1_000_000);
+        assert_eq!(
+            HEAP_SIZES[FIB_STEPS - 1],
+            833_026,
+            "the last Fibonacci-stage size"
+        );
         assert!(HEAP_SIZES.windows(2).all(|w| w[0] <= w[1]));
     }
 

@@ -31,7 +31,9 @@ pub fn to_bigint(t: Term) -> Option<BigInt> {
 
 /// Compares two bignum magnitudes (normalised limbs).
 pub fn cmp_magnitude(a: &[u64], b: &[u64]) -> Ordering {
-    a.len().cmp(&b.len()).then_with(|| a.iter().rev().cmp(b.iter().rev()))
+    a.len()
+        .cmp(&b.len())
+        .then_with(|| a.iter().rev().cmp(b.iter().rev()))
 }
 
 /// Compares an integer given as sign and magnitude limbs with a float, exactly.
@@ -39,7 +41,11 @@ pub fn cmp_big_float(negative: bool, limbs: &[u64], f: f64) -> Ordering {
     // A normalised bignum is at least 2^59 in magnitude. Floats beyond 2^53 are integers,
     // so compare as integers when the float is that large; otherwise the bignum is larger
     // in magnitude than the float.
-    let big_sign = if negative { Ordering::Less } else { Ordering::Greater };
+    let big_sign = if negative {
+        Ordering::Less
+    } else {
+        Ordering::Greater
+    };
     if f.abs() < 9.007_199_254_740_992e15 {
         return big_sign;
     }
@@ -57,7 +63,11 @@ fn float_to_bigint(f: f64) -> BigInt {
     let bits = f.to_bits();
     let exp = ((bits >> 52) & 0x7FF) as i64 - 1075;
     let mant = (bits & ((1 << 52) - 1)) | (1 << 52);
-    let mag = if exp >= 0 { BigInt::from(mant) << exp as usize } else { BigInt::from(mant >> -exp) };
+    let mag = if exp >= 0 {
+        BigInt::from(mant) << exp as usize
+    } else {
+        BigInt::from(mant >> -exp)
+    };
     if f < 0.0 {
         -mag
     } else {
@@ -111,9 +121,9 @@ mod tests {
         let two = BigInt::from(2);
         for p in [59u32, 60, 63, 64, 65, 127, 128, 200] {
             let x = two.pow(p);
-            for d in [-1, 0, 1] {
-                round_trip(&mut heap, &x + d);
-                round_trip(&mut heap, -(&x + d));
+            for d in [-1i32, 0, 1] {
+                round_trip(&mut heap, &x + BigInt::from(d));
+                round_trip(&mut heap, -(&x + BigInt::from(d)));
             }
         }
         round_trip(&mut heap, BigInt::from(0));
@@ -122,8 +132,14 @@ mod tests {
         assert!(heap.int(MIN_SMALL).is_small());
         assert!(!heap.int(MIN_SMALL - 1).is_small());
         assert_eq!(to_bigint(heap.int(i64::MIN)), Some(BigInt::from(i64::MIN)));
-        assert_eq!(to_bigint(heap.int128(i128::MAX)), Some(BigInt::from(i128::MAX)));
-        assert_eq!(to_bigint(heap.int128(i128::MIN)), Some(BigInt::from(i128::MIN)));
+        assert_eq!(
+            to_bigint(heap.int128(i128::MAX)),
+            Some(BigInt::from(i128::MAX))
+        );
+        assert_eq!(
+            to_bigint(heap.int128(i128::MIN)),
+            Some(BigInt::from(i128::MIN))
+        );
     }
 
     #[test]
@@ -132,12 +148,21 @@ mod tests {
         assert_eq!(cmp_small_float(1, 1.5), Ordering::Less);
         assert_eq!(cmp_small_float(-1, -1.5), Ordering::Greater);
         // 2^53 + 1 is not representable: the float 2^53 is smaller.
-        assert_eq!(cmp_small_float((1 << 53) + 1, 9_007_199_254_740_992.0), Ordering::Greater);
+        assert_eq!(
+            cmp_small_float((1 << 53) + 1, 9_007_199_254_740_992.0),
+            Ordering::Greater
+        );
         assert_eq!(cmp_small_float(MAX_SMALL, 1e300), Ordering::Less);
         let two64 = [0u64, 1];
-        assert_eq!(cmp_big_float(false, &two64, 18_446_744_073_709_551_616.0), Ordering::Equal);
-        assert_eq!(cmp_big_float(false, &two64, 1e19), Ordering::Less);
-        assert_eq!(cmp_big_float(true, &two64, -1e19), Ordering::Greater);
+        assert_eq!(
+            cmp_big_float(false, &two64, 18_446_744_073_709_551_616.0),
+            Ordering::Equal
+        );
+        // 2^64 is about 1.8e19.
+        assert_eq!(cmp_big_float(false, &two64, 1e19), Ordering::Greater);
+        assert_eq!(cmp_big_float(false, &two64, 2e19), Ordering::Less);
+        assert_eq!(cmp_big_float(true, &two64, -1e19), Ordering::Less);
+        assert_eq!(cmp_big_float(true, &two64, -2e19), Ordering::Greater);
         assert_eq!(cmp_big_float(false, &[1 << 60], 3.5), Ordering::Greater);
     }
 }

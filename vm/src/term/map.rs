@@ -38,7 +38,11 @@ fn flat_parts<'a>(m: Term) -> (&'a [Term], &'a [Term]) {
 pub fn size(m: Term) -> usize {
     match m.kind() {
         Some(Kind::FlatMap) => m.term_payload().len() / 2,
-        Some(Kind::HamtHead) => m.term_payload().first().and_then(|t| t.as_small()).unwrap_or(0) as usize,
+        Some(Kind::HamtHead) => m
+            .term_payload()
+            .first()
+            .and_then(|t| t.as_small())
+            .unwrap_or(0) as usize,
         _ => 0,
     }
 }
@@ -97,9 +101,10 @@ pub fn get(m: Term, key: Term) -> Option<Term> {
             loop {
                 match node.kind()? {
                     Kind::HamtCollision => {
-                        return node.term_payload().chunks(2).find_map(|kv| {
-                            exact_eq(kv[0], key).then_some(kv[1])
-                        })
+                        return node
+                            .term_payload()
+                            .chunks(2)
+                            .find_map(|kv| exact_eq(kv[0], key).then_some(kv[1]))
                     }
                     kind => {
                         let (bitmap, children) = node_parts(node, kind);
@@ -133,14 +138,23 @@ fn node_parts<'a>(node: Term, kind: Kind) -> (u32, &'a [Term]) {
     (bitmap, p.get(skip + 1..).unwrap_or(&[]))
 }
 
-fn write_node<A: TermAlloc + ?Sized>(a: &mut A, head_size: Option<usize>, bitmap: u32, children: &[Term]) -> Term {
+fn write_node<A: TermAlloc + ?Sized>(
+    a: &mut A,
+    head_size: Option<usize>,
+    bitmap: u32,
+    children: &[Term],
+) -> Term {
     let mut payload = Vec::with_capacity(children.len() + 2);
     if let Some(n) = head_size {
         payload.push(small(n).raw());
     }
     payload.push(small(bitmap as usize).raw());
     payload.extend(children.iter().map(|c| c.raw()));
-    let kind = if head_size.is_some() { Kind::HamtHead } else { Kind::HamtNode };
+    let kind = if head_size.is_some() {
+        Kind::HamtHead
+    } else {
+        Kind::HamtNode
+    };
     a.boxed(kind, &payload)
 }
 
@@ -206,7 +220,10 @@ fn insert<A: TermAlloc + ?Sized>(
         if exact_eq(k, key) {
             (a.cons(key, value), false)
         } else {
-            (pair_node(a, (k, v, key_hash(k)), (key, value, hash), level + 1), true)
+            (
+                pair_node(a, (k, v, key_hash(k)), (key, value, hash), level + 1),
+                true,
+            )
         }
     } else if child.kind() == Some(Kind::HamtCollision) {
         collision_put(a, child, key, value)
@@ -229,7 +246,11 @@ fn pair_node<A: TermAlloc + ?Sized>(
     level: u32,
 ) -> Term {
     if level >= LEVELS {
-        let (first, second) = if cmp_key(x.0, y.0) == Ordering::Less { (x, y) } else { (y, x) };
+        let (first, second) = if cmp_key(x.0, y.0) == Ordering::Less {
+            (x, y)
+        } else {
+            (y, x)
+        };
         return a.boxed(
             Kind::HamtCollision,
             &[first.0.raw(), first.1.raw(), second.0.raw(), second.1.raw()],
@@ -246,8 +267,17 @@ fn pair_node<A: TermAlloc + ?Sized>(
     write_node(a, None, (1 << sx) | (1 << sy), &children)
 }
 
-fn collision_put<A: TermAlloc + ?Sized>(a: &mut A, node: Term, key: Term, value: Term) -> (Term, bool) {
-    let mut pairs: Vec<(Term, Term)> = node.term_payload().chunks(2).map(|kv| (kv[0], kv[1])).collect();
+fn collision_put<A: TermAlloc + ?Sized>(
+    a: &mut A,
+    node: Term,
+    key: Term,
+    value: Term,
+) -> (Term, bool) {
+    let mut pairs: Vec<(Term, Term)> = node
+        .term_payload()
+        .chunks(2)
+        .map(|kv| (kv[0], kv[1]))
+        .collect();
     let added = match pairs.binary_search_by(|p| cmp_key(p.0, key)) {
         Ok(i) => {
             pairs[i].1 = value;
@@ -334,8 +364,16 @@ fn remove_in<A: TermAlloc + ?Sized>(
             Removed::NotFound
         }
     } else if child.kind() == Some(Kind::HamtCollision) {
-        let pairs: Vec<(Term, Term)> = child.term_payload().chunks(2).map(|kv| (kv[0], kv[1])).collect();
-        let rest: Vec<(Term, Term)> = pairs.iter().copied().filter(|p| !exact_eq(p.0, key)).collect();
+        let pairs: Vec<(Term, Term)> = child
+            .term_payload()
+            .chunks(2)
+            .map(|kv| (kv[0], kv[1]))
+            .collect();
+        let rest: Vec<(Term, Term)> = pairs
+            .iter()
+            .copied()
+            .filter(|p| !exact_eq(p.0, key))
+            .collect();
         if rest.len() == pairs.len() {
             Removed::NotFound
         } else if rest.len() == 1 {
@@ -349,7 +387,9 @@ fn remove_in<A: TermAlloc + ?Sized>(
         match remove_in(a, cb, cc, key, hash, level + 1) {
             (_, None) => Removed::NotFound,
             (0, Some(_)) => Removed::Empty,
-            (b, Some(c)) if c.len() == 1 && c[0].is_cons() && b.count_ones() == 1 => Removed::Leaf(c[0]),
+            (b, Some(c)) if c.len() == 1 && c[0].is_cons() && b.count_ones() == 1 => {
+                Removed::Leaf(c[0])
+            }
             (b, Some(c)) => Removed::Node(write_node(a, None, b, &c)),
         }
     };
@@ -369,7 +409,11 @@ fn remove_in<A: TermAlloc + ?Sized>(
 
 /// The key-value pairs: in key order for a flat map, in hash order for a HAMT.
 pub fn iter<'a>(m: Term) -> MapIter<'a> {
-    let mut it = MapIter { flat: None, stack: Vec::new(), pending: Vec::new() };
+    let mut it = MapIter {
+        flat: None,
+        stack: Vec::new(),
+        pending: Vec::new(),
+    };
     match m.kind() {
         Some(Kind::FlatMap) => it.flat = Some((flat_parts(m), 0)),
         Some(Kind::HamtHead) => it.stack.push((node_parts(m, Kind::HamtHead).1, 0)),
@@ -387,9 +431,12 @@ pub fn sorted_pairs(m: Term) -> Vec<(Term, Term)> {
     v
 }
 
+/// The keys and the values of a flat map.
+type FlatParts<'a> = (&'a [Term], &'a [Term]);
+
 /// Iterator over a map's pairs.
 pub struct MapIter<'a> {
-    flat: Option<((&'a [Term], &'a [Term]), usize)>,
+    flat: Option<(FlatParts<'a>, usize)>,
     stack: Vec<(&'a [Term], usize)>,
     /// Pairs of a collision node still to yield, last first.
     pending: Vec<(Term, Term)>,
@@ -419,7 +466,12 @@ impl Iterator for MapIter<'_> {
             }
             match t.kind() {
                 Some(Kind::HamtCollision) => {
-                    self.pending = t.term_payload().chunks(2).rev().map(|kv| (kv[0], kv[1])).collect();
+                    self.pending = t
+                        .term_payload()
+                        .chunks(2)
+                        .rev()
+                        .map(|kv| (kv[0], kv[1]))
+                        .collect();
                     if let Some(kv) = self.pending.pop() {
                         return Some(kv);
                     }

@@ -143,7 +143,12 @@ impl Kind {
     pub const fn is_raw(self) -> bool {
         matches!(
             self,
-            Kind::PosBig | Kind::NegBig | Kind::Float | Kind::HeapBin | Kind::RefcBin | Kind::MagicRef
+            Kind::PosBig
+                | Kind::NegBig
+                | Kind::Float
+                | Kind::HeapBin
+                | Kind::RefcBin
+                | Kind::MagicRef
         )
     }
 
@@ -155,7 +160,7 @@ impl Kind {
 }
 
 /// A header word: the first word of every boxed object.
-#[derive(Copy, Clone, PartialEq, Eq)]
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
 #[repr(transparent)]
 pub struct Header(u64);
 
@@ -491,7 +496,11 @@ impl Term {
         // (module invariant).
         let w = unsafe { *self.ptr() };
         let h = Header::from_word(w);
-        debug_assert!(h.is_some(), "boxed term {:#x} points to a non-header {w:#x}", self.0);
+        debug_assert!(
+            h.is_some(),
+            "boxed term {:#x} points to a non-header {w:#x}",
+            self.0
+        );
         h
     }
 
@@ -594,7 +603,10 @@ impl Term {
     /// True for a binary or bitstring.
     #[inline]
     pub fn is_bitstring(self) -> bool {
-        matches!(self.kind(), Some(Kind::HeapBin | Kind::RefcBin | Kind::SubBin))
+        matches!(
+            self.kind(),
+            Some(Kind::HeapBin | Kind::RefcBin | Kind::SubBin)
+        )
     }
 
     /// The term's class in the term order. The non-value, catch markers and headers have
@@ -647,7 +659,16 @@ mod tests {
 
     #[test]
     fn small_integers_round_trip_at_the_edges() {
-        for i in [0, 1, -1, 42, MIN_SMALL, MAX_SMALL, MIN_SMALL + 1, MAX_SMALL - 1] {
+        for i in [
+            0,
+            1,
+            -1,
+            42,
+            MIN_SMALL,
+            MAX_SMALL,
+            MIN_SMALL + 1,
+            MAX_SMALL - 1,
+        ] {
             assert_eq!(Term::small(i).and_then(Term::as_small), Some(i), "{i}");
         }
         assert!(Term::small(MAX_SMALL + 1).is_none());

@@ -110,7 +110,11 @@ fn compare_numbers(x: View<'_>, y: View<'_>, mode: Mode) -> Ordering {
     use View::{Big, Float, Small};
     let is_float = |v: &View<'_>| matches!(v, Float(_));
     if mode == Mode::Exact && is_float(&x) != is_float(&y) {
-        return if is_float(&x) { Ordering::Greater } else { Ordering::Less };
+        return if is_float(&x) {
+            Ordering::Greater
+        } else {
+            Ordering::Less
+        };
     }
     match (x, y) {
         (Small(a), Small(b)) => a.cmp(&b),
@@ -118,9 +122,30 @@ fn compare_numbers(x: View<'_>, y: View<'_>, mode: Mode) -> Ordering {
         (Small(a), Float(b)) => cmp_small_float(a, b),
         (Float(a), Small(b)) => cmp_small_float(b, a).reverse(),
         // A bignum lies outside the small range: its sign decides.
-        (Small(_), Big { negative, .. }) => if negative { Ordering::Greater } else { Ordering::Less },
-        (Big { negative, .. }, Small(_)) => if negative { Ordering::Less } else { Ordering::Greater },
-        (Big { negative: n1, limbs: l1 }, Big { negative: n2, limbs: l2 }) => match (n1, n2) {
+        (Small(_), Big { negative, .. }) => {
+            if negative {
+                Ordering::Greater
+            } else {
+                Ordering::Less
+            }
+        }
+        (Big { negative, .. }, Small(_)) => {
+            if negative {
+                Ordering::Less
+            } else {
+                Ordering::Greater
+            }
+        }
+        (
+            Big {
+                negative: n1,
+                limbs: l1,
+            },
+            Big {
+                negative: n2,
+                limbs: l2,
+            },
+        ) => match (n1, n2) {
             (false, false) => cmp_magnitude(l1, l2),
             (true, true) => cmp_magnitude(l2, l1),
             (true, false) => Ordering::Less,
@@ -134,11 +159,26 @@ fn compare_numbers(x: View<'_>, y: View<'_>, mode: Mode) -> Ordering {
 
 /// Funs: closures and external funs each by module, then number or name, then arity;
 /// closures then by their environments. External funs sort after closures.
-fn compare_funs(x: View<'_>, y: View<'_>, mode: Mode, work: &mut Vec<(Term, Term, Mode)>) -> Ordering {
+fn compare_funs(
+    x: View<'_>,
+    y: View<'_>,
+    mode: Mode,
+    work: &mut Vec<(Term, Term, Mode)>,
+) -> Ordering {
     match (x, y) {
         (
-            View::Fun { module: m1, index: i1, arity: a1, env: e1 },
-            View::Fun { module: m2, index: i2, arity: a2, env: e2 },
+            View::Fun {
+                module: m1,
+                index: i1,
+                arity: a1,
+                env: e1,
+            },
+            View::Fun {
+                module: m2,
+                index: i2,
+                arity: a2,
+                env: e2,
+            },
         ) => m1
             .name()
             .cmp(m2.name())
@@ -150,9 +190,21 @@ fn compare_funs(x: View<'_>, y: View<'_>, mode: Mode, work: &mut Vec<(Term, Term
                 Ordering::Equal
             }),
         (
-            View::Export { module: m1, function: f1, arity: a1 },
-            View::Export { module: m2, function: f2, arity: a2 },
-        ) => m1.name().cmp(m2.name()).then(f1.name().cmp(f2.name())).then(a1.cmp(&a2)),
+            View::Export {
+                module: m1,
+                function: f1,
+                arity: a1,
+            },
+            View::Export {
+                module: m2,
+                function: f2,
+                arity: a2,
+            },
+        ) => m1
+            .name()
+            .cmp(m2.name())
+            .then(f1.name().cmp(f2.name()))
+            .then(a1.cmp(&a2)),
         (View::Fun { .. }, _) => Ordering::Less,
         (_, View::Fun { .. }) => Ordering::Greater,
         _ => Ordering::Equal,
@@ -211,13 +263,22 @@ pub fn key_hash(t: Term) -> u64 {
             View::Atom(a) => h.mix(5, a.index() as u64),
             View::LocalRef(r) => h.mix(6, r),
             View::MagicRef(r) => h.mix(6, r.serial()),
-            View::Fun { module, index, arity, env } => {
+            View::Fun {
+                module,
+                index,
+                arity,
+                env,
+            } => {
                 h.mix(7, module.index() as u64);
                 h.mix(7, index as u64);
                 h.mix(7, arity as u64);
                 work.extend_from_slice(env);
             }
-            View::Export { module, function, arity } => {
+            View::Export {
+                module,
+                function,
+                arity,
+            } => {
                 h.mix(8, module.index() as u64);
                 h.mix(8, function.index() as u64);
                 h.mix(8, arity as u64);

@@ -147,7 +147,10 @@ fn hash1(hash: &mut u32, x: u32, k: u32) {
 /// Little-endian word of four bytes.
 #[inline]
 fn le32(k: &[u8]) -> u32 {
-    k.iter().take(4).enumerate().fold(0, |w, (i, &b)| w.wrapping_add(u32::from(b) << (8 * i)))
+    k.iter()
+        .take(4)
+        .enumerate()
+        .fold(0, |w, (i, &b)| w.wrapping_add(u32::from(b) << (8 * i)))
 }
 
 /// Jenkins' `block_hash` over `bytes`, seeded with `init` (the BEAM's `block_hash`).
@@ -307,12 +310,21 @@ impl Hasher {
                 self.bits(b);
                 None
             }
-            View::Export { module, function, arity } => {
+            View::Export {
+                module,
+                function,
+                arity,
+            } => {
                 hash2(&mut self.hash, arity as u32, atom_hash(module), HCONST);
                 hash1(&mut self.hash, atom_hash(function), HCONST_14);
                 None
             }
-            View::Fun { module, index, arity, env } => {
+            View::Fun {
+                module,
+                index,
+                arity,
+                env,
+            } => {
                 hash2(&mut self.hash, env.len() as u32, atom_hash(module), HCONST);
                 hash2(&mut self.hash, index as u32, arity as u32, HCONST);
                 self.sequence(env)
@@ -417,7 +429,10 @@ impl Hasher {
         if map::size(m) == 0 {
             return;
         }
-        self.stack.push(Work::MapTail { hash: self.hash, xor: self.xor });
+        self.stack.push(Work::MapTail {
+            hash: self.hash,
+            xor: self.xor,
+        });
         self.hash = 0;
         self.xor = 0;
         for (k, v) in map::iter(m) {
@@ -454,71 +469,9 @@ impl Hasher {
 
 /// The first `whole` bytes of a byte-aligned window, without copying.
 fn aligned_prefix<'a>(b: &Bits<'a>, whole: usize) -> Option<&'a [u8]> {
-    if b.bit_offset % 8 != 0 {
+    if b.bit_offset & 7 != 0 {
         return None;
     }
     let start = b.bit_offset / 8;
     b.bytes.get(start..start.checked_add(whole)?)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn atom_hash_is_hashpjw_with_the_latin1_clutch() {
-        let a = |s: &str| atom_hash(Atom::intern(s).expect("atom"));
-        assert_eq!(a(""), 0);
-        assert_eq!(a("a"), 97);
-        assert_eq!(a("ab"), 97 * 16 + 98);
-        // "é" is C3 A9 in UTF-8 and hashes as the latin1 byte E9.
-        assert_eq!(a("é"), 0xE9);
-        // U+0100 is C4 80: no clutch, both bytes count.
-        assert_eq!(a("Ā"), 0xC4 * 16 + 0x80);
-    }
-
-    #[test]
-    fn block_hash_tail_matches_the_fall_through_switch() {
-        // Reference: the BEAM's switch written out byte by byte.
-        fn reference(k: &[u8], init: u32) -> u32 {
-            let (mut a, mut b, mut c) = (HCONST, HCONST, init);
-            let mut k = k;
-            let length = k.len() as u32;
-            while k.len() >= 12 {
-                a = a.wrapping_add(le32(&k[0..4]));
-                b = b.wrapping_add(le32(&k[4..8]));
-                c = c.wrapping_add(le32(&k[8..12]));
-                mix(&mut a, &mut b, &mut c);
-                k = &k[12..];
-            }
-            c = c.wrapping_add(length);
-            let add = [
-                (0, 0, 0), // a += k[0]
-                (0, 1, 8),
-                (0, 2, 16),
-                (0, 3, 24),
-                (1, 4, 0),
-                (1, 5, 8),
-                (1, 6, 16),
-                (1, 7, 24),
-                (2, 8, 8),
-                (2, 9, 16),
-                (2, 10, 24),
-            ];
-            for &(word, i, shift) in add.iter().take(k.len()) {
-                let v = u32::from(k[i]) << shift;
-                match word {
-                    0 => a = a.wrapping_add(v),
-                    1 => b = b.wrapping_add(v),
-                    _ => c = c.wrapping_add(v),
-                }
-            }
-            mix(&mut a, &mut b, &mut c);
-            c
-        }
-        let data: Vec<u8> = (0..40u32).map(|i| (i * 37 + 11) as u8).collect();
-        for n in 0..=data.len() {
-            assert_eq!(block_hash(&data[..n], 12345), reference(&data[..n], 12345), "{n}");
-        }
-    }
 }

@@ -90,14 +90,17 @@ impl Term {
         if let Some(p) = self.as_port() {
             return View::Port(p);
         }
-        let Some(kind) = self.kind() else { return View::Internal };
+        let Some(kind) = self.kind() else {
+            return View::Internal;
+        };
         let small = |t: Option<&Term>| t.and_then(|t| t.as_small()).unwrap_or(0);
         let atom = |t: Option<&Term>| t.and_then(|t| t.as_atom()).unwrap_or(crate::atom::NIL);
         match kind {
             Kind::Tuple => View::Tuple(self.term_payload()),
-            Kind::PosBig | Kind::NegBig => {
-                View::Big { negative: kind == Kind::NegBig, limbs: self.payload() }
-            }
+            Kind::PosBig | Kind::NegBig => View::Big {
+                negative: kind == Kind::NegBig,
+                limbs: self.payload(),
+            },
             Kind::Float => View::Float(self.as_float().unwrap_or(0.0)),
             Kind::FlatMap | Kind::HamtHead => View::Map(self),
             Kind::HamtNode | Kind::HamtCollision => View::Internal,
@@ -112,7 +115,11 @@ impl Term {
             }
             Kind::Export => {
                 let p = self.term_payload();
-                View::Export { module: atom(p.first()), function: atom(p.get(1)), arity: small(p.get(2)) }
+                View::Export {
+                    module: atom(p.first()),
+                    function: atom(p.get(1)),
+                    arity: small(p.get(2)),
+                }
             }
             Kind::HeapBin | Kind::RefcBin | Kind::SubBin => match binary::bits(self) {
                 Some(b) => View::Bits(b),
@@ -155,10 +162,19 @@ fn write_term(t: Term, f: &mut fmt::Formatter<'_>, depth: usize) -> fmt::Result 
         View::Atom(a) => write!(f, ":{}", a.name()),
         View::LocalRef(r) => write!(f, "#Reference<0.{r}>"),
         View::MagicRef(r) => write!(f, "#Reference<0.{}>", r.serial()),
-        View::Fun { module, index, arity, .. } => {
+        View::Fun {
+            module,
+            index,
+            arity,
+            ..
+        } => {
             write!(f, "#Function<{index}/{arity} in {}>", module.name())
         }
-        View::Export { module, function, arity } => {
+        View::Export {
+            module,
+            function,
+            arity,
+        } => {
             write!(f, "&{}.{}/{arity}", module.name(), function.name())
         }
         View::Port(p) => write!(f, "#Port<0.{p}>"),
