@@ -1,0 +1,39 @@
+//! The `vm` command run as a process: exit statuses and what it prints, as insta
+//! snapshots.
+
+use std::process::Command;
+
+fn vm(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_vm"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the vm binary runs");
+    format!(
+        "status: {}\n--- stdout\n{}--- stderr\n{}",
+        out.status.code().map_or("signal".to_owned(), |c| c.to_string()),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+#[test]
+fn version() {
+    insta::assert_snapshot!(vm(&["--version"]));
+}
+
+#[test]
+fn a_missing_file_is_reported_as_elixir_does() {
+    // `elixir nosuch.exs` prints this line on stderr and exits with 1.
+    insta::assert_snapshot!(vm(&["nosuch.exs"]));
+}
+
+#[test]
+fn running_a_script_says_the_interpreter_is_not_built_yet() {
+    insta::assert_snapshot!(vm(&["../examples/hello.exs"]));
+}
+
+#[test]
+fn an_unknown_flag_is_a_usage_error() {
+    insta::assert_snapshot!(vm(&["--no-such-flag"]));
+}
