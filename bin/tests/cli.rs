@@ -11,7 +11,9 @@ fn vm(args: &[&str]) -> String {
         .expect("the vm binary runs");
     format!(
         "status: {}\n--- stdout\n{}--- stderr\n{}",
-        out.status.code().map_or("signal".to_owned(), |c| c.to_string()),
+        out.status
+            .code()
+            .map_or("signal".to_owned(), |c| c.to_string()),
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     )

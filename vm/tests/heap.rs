@@ -208,3 +208,32 @@ fn maps_cross_the_flat_limit_both_ways() {
     let keys: Vec<i64> = map::iter(flat).map(|p| p.0.as_small().unwrap()).collect();
     assert_eq!(keys, (0..32).collect::<Vec<_>>());
 }
+
+#[test]
+fn literals_are_shared_never_copied_or_collected() {
+    use beamlet_vm::heap::{literal, Fragment};
+    let mut scratch = Heap::default();
+    let src = list_of(&mut scratch, 100);
+    let lit = literal::make_literal(src).expect("room in the literal area");
+    assert!(literal::is_literal(lit.ptr()));
+    assert_eq!(sum(lit), 4950);
+
+    // A heap term that holds the literal: the collector leaves the literal where it is.
+    let mut heap = Heap::default();
+    let holder = heap.tuple(&[lit, Term::small(1).unwrap()]);
+    let mut roots = vec![holder, lit];
+    // SAFETY: `roots` holds every live term.
+    unsafe {
+        heap.collect(&mut roots, 0);
+        heap.collect_major(&mut roots, 0);
+    }
+    assert!(roots[1].is(lit));
+    assert!(roots[0].tuple().unwrap()[0].is(lit));
+    assert_eq!(heap.young_used(), 3, "only the tuple was copied");
+
+    // A send shares it too.
+    let (frag, copy) = Fragment::copy_of(roots[0]);
+    assert_eq!(frag.used(), 3);
+    assert!(copy.tuple().unwrap()[0].is(lit));
+    assert!(Fragment::copy_of(lit).1.is(lit));
+}
