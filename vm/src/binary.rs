@@ -156,7 +156,11 @@ pub fn append(heap: &mut Heap, acc: Term, more: &[u8]) -> Option<Term> {
                         .add(1 + offheap::refc::SIZE)
                         .write(new_len as u64)
                 };
-                heap.add_vheap_bytes(more.len());
+                if heap.in_old(handle.ptr()) {
+                    heap.add_old_vheap_bytes(more.len());
+                } else {
+                    heap.add_vheap_bytes(more.len());
+                }
                 return Some(heap.sub_binary(handle, 0, 8 * new_len as u64));
             }
         }
@@ -252,5 +256,75 @@ mod tests {
         assert_eq!(bytes(c).unwrap().last(), Some(&b'c'));
         assert_eq!(bytes(b).unwrap().len(), 102);
         assert_eq!(bytes(c).unwrap().len(), 102);
+    }
+
+    #[test]
+    fn appending_to_a_window_of_a_plain_binary_leaves_the_binary_alone() {
+        // `<<rest::binary>> = big` makes a sub-binary at offset 0 over the whole handle;
+        // `rest <> "x"` must not grow `big`, which the program still holds.
+        let mut heap = Heap::default();
+        let big = heap.binary(&[7u8; 100]);
+        let rest = heap.sub_binary(big, 0, 800);
+        let grown = append(&mut heap, rest, b"x").unwrap();
+        assert_eq!(bytes(grown).unwrap().len(), 101);
+        assert_eq!(
+            bytes(big),
+            Some(&[7u8; 100][..]),
+            "the original binary changed"
+        );
+        assert_eq!(bytes(rest), Some(&[7u8; 100][..]));
+    }
+
+    #[test]
+    fn growing_a_promoted_buffer_in_place_counts_against_the_old_generation() {
+        use crate::heap::GcKind;
+        let mut heap = Heap::default();
+        let first = heap.binary(&[1u8; 60]);
+        let acc = append(&mut heap, first, &[2u8; 40]).unwrap();
+        let mut roots = vec![acc];
+        // SAFETY: `roots` holds every live term.
+        unsafe {
+            heap.collect(&mut roots, 0);
+            heap.collect(&mut roots, 0);
+        }
+        assert_eq!(heap.off_heap_handles(), (0, 1), "the handle is promoted");
+        // Grow the buffer in place by a megabyte, far past the old generation's off-heap
+        // limit (46,422 words), then drop it.
+        for _ in 0..1024 {
+            roots[0] = append(&mut heap, roots[0], &[3u8; 1024]).unwrap();
+        }
+        assert_eq!(heap.off_heap_handles(), (0, 1), "grown in place");
+        assert_eq!(bytes(roots[0]).map(<[u8]>::len), Some(100 + (1 << 20)));
+        roots.clear();
+        // SAFETY: nothing is live.
+        let out = unsafe { heap.collect(&mut roots, 0) };
+        assert_eq!(
+            out.kind,
+            GcKind::Major,
+            "a megabyte held by the old generation makes the next collection major"
+        );
+        assert_eq!(heap.off_heap_handles(), (0, 0), "and it frees the buffer");
+    }
+
+    #[test]
+    fn appending_a_binary_to_itself_reads_the_bytes_before_the_buffer_grows() {
+        // `acc <> acc`: the appended bytes live in the buffer being extended. The buffer's
+        // capacity is 256 here, and 150 + 150 bytes do not fit: the buffer reallocates.
+        let mut heap = Heap::default();
+        for round in 0..32u8 {
+            let start: Vec<u8> = (0..100u8).map(|i| i ^ round).collect();
+            let first = heap.binary(&start[..60]);
+            let acc = append(&mut heap, first, &start[60..]).unwrap();
+            assert_eq!(bytes(acc), Some(&start[..]));
+            let tail = [b'z' ^ round; 50];
+            let acc = append(&mut heap, acc, &tail).unwrap();
+            let mut expected = start.clone();
+            expected.extend_from_slice(&tail);
+            assert_eq!(bytes(acc), Some(&expected[..]));
+            let more = bytes(acc).unwrap();
+            let doubled = append(&mut heap, acc, more).unwrap();
+            let twice: Vec<u8> = expected.iter().chain(expected.iter()).copied().collect();
+            assert_eq!(bytes(doubled), Some(&twice[..]), "round {round}");
+        }
     }
 }

@@ -88,6 +88,21 @@ impl RefcBuffer {
         if self.is_frozen() {
             return false;
         }
+        // `more` may be bytes of this very buffer (`acc <> acc`): growing the vector frees
+        // them before they are copied, so such bytes are copied out first.
+        let owned;
+        let more = {
+            // SAFETY: as below; a shared look at where the allocation lies.
+            let v = unsafe { &*self.bytes.get() };
+            let (start, end) = (v.as_ptr() as usize, v.as_ptr() as usize + v.capacity());
+            let m = more.as_ptr() as usize;
+            if !more.is_empty() && m < end && start < m + more.len() {
+                owned = more.to_vec();
+                &owned[..]
+            } else {
+                more
+            }
+        };
         // SAFETY: not frozen, so only the owning process (the caller) can see the buffer.
         let v = unsafe { &mut *self.bytes.get() };
         if v.len() != expected_len {

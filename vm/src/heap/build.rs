@@ -146,7 +146,12 @@ pub trait TermAlloc {
         if bytes.len() <= self.heap_bin_limit() {
             self.heap_binary(bytes)
         } else {
-            self.refc_binary(RefcBuffer::new(bytes, bytes.len()), bytes.len())
+            let buf = RefcBuffer::new(bytes, bytes.len());
+            // The program holds this handle itself, so its size word must never change: only
+            // buffers made by `binary::append`, reached through sub-binaries alone, are
+            // appended to in place.
+            buf.freeze();
+            self.refc_binary(buf, bytes.len())
         }
     }
 

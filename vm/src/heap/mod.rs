@@ -199,6 +199,13 @@ impl Heap {
         self.vheap_bytes += bytes;
     }
 
+    /// Counts `bytes` more off-heap bytes held by the old generation (an in-place append
+    /// grew the buffer of a promoted handle): past the old limit the next collection is a
+    /// major one, which releases the handle once it is dead.
+    pub fn add_old_vheap_bytes(&mut self, bytes: usize) {
+        self.old_vheap_bytes += bytes;
+    }
+
     /// Attaches a fragment (a received message): its data becomes young data of this heap,
     /// and its off-heap handles join this heap's list. The next collection moves the live
     /// part into the heap proper.

@@ -95,7 +95,7 @@ pub fn get(m: Term, key: Term) -> Option<Term> {
             values.get(i).copied()
         }
         Kind::HamtHead => {
-            let h = key_hash(key);
+            let h = hash_of(key);
             let mut node = m;
             let mut level = 0;
             loop {
@@ -123,6 +123,23 @@ pub fn get(m: Term, key: Term) -> Option<Term> {
             }
         }
         _ => None,
+    }
+}
+
+/// The hash that places `key` in a HAMT.
+#[cfg(not(test))]
+#[inline]
+fn hash_of(key: Term) -> u64 {
+    key_hash(key)
+}
+
+/// The hash that places `key` in a HAMT; the unit tests can replace it with a weak one,
+/// to reach the collision nodes that 64-bit hashes almost never make.
+#[cfg(test)]
+fn hash_of(key: Term) -> u64 {
+    match tests::TEST_HASH.with(|h| h.get()) {
+        Some(f) => f(key),
+        None => key_hash(key),
     }
 }
 
@@ -190,7 +207,7 @@ pub fn put<A: TermAlloc + ?Sized>(a: &mut A, m: Term, key: Term, value: Term) ->
         Some(Kind::HamtHead) => {
             let (bitmap, children) = node_parts(m, Kind::HamtHead);
             let (bitmap, children, added) =
-                insert(a, bitmap, children, key, value, key_hash(key), 0);
+                insert(a, bitmap, children, key, value, hash_of(key), 0);
             write_node(a, Some(size(m) + added as usize), bitmap, &children)
         }
         _ => m,
@@ -221,7 +238,7 @@ fn insert<A: TermAlloc + ?Sized>(
             (a.cons(key, value), false)
         } else {
             (
-                pair_node(a, (k, v, key_hash(k)), (key, value, hash), level + 1),
+                pair_node(a, (k, v, hash_of(k)), (key, value, hash), level + 1),
                 true,
             )
         }
@@ -333,7 +350,7 @@ pub fn remove<A: TermAlloc + ?Sized>(a: &mut A, m: Term, key: Term) -> Term {
                 return from_pairs(a, &pairs);
             }
             let (bitmap, children) = node_parts(m, Kind::HamtHead);
-            match remove_in(a, bitmap, children, key, key_hash(key), 0) {
+            match remove_in(a, bitmap, children, key, hash_of(key), 0) {
                 (b, Some(c)) => write_node(a, Some(n), b, &c),
                 (_, None) => m,
             }
@@ -479,5 +496,211 @@ impl Iterator for MapIter<'_> {
                 _ => self.stack.push((node_parts(t, Kind::HamtNode).1, 0)),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::heap::Heap;
+
+    /// A hash function for keys.
+    type HashFn = fn(Term) -> u64;
+
+    thread_local! {
+        /// A replacement for `key_hash` in this thread's maps.
+        pub(super) static TEST_HASH: Cell<Option<HashFn>> = const { Cell::new(None) };
+    }
+
+    fn int(t: Term) -> i64 {
+        t.as_small().expect("small")
+    }
+
+    fn key(i: i64) -> Term {
+        Term::small(i).expect("small")
+    }
+
+    /// Checks the structure below a head or inner node at `level`: bitmaps match the
+    /// children, every leaf and collision lies on its keys' hash path, collision nodes
+    /// appear only once the hash is used up, hold keys with one hash in key order, and no
+    /// inner node holds a single leaf. Returns the number of keys.
+    fn check_node(node: Term, kind: Kind, level: u32, path: u64) -> usize {
+        let (bitmap, children) = node_parts(node, kind);
+        assert_eq!(
+            bitmap.count_ones() as usize,
+            children.len(),
+            "bitmap and children"
+        );
+        if kind == Kind::HamtNode {
+            assert!(
+                !(children.len() == 1 && children[0].is_cons()),
+                "a node with a single leaf at level {level}"
+            );
+        }
+        let mut keys = 0;
+        let mut slots = (0..16u32).filter(|s| bitmap & (1 << s) != 0);
+        for &child in children {
+            let s = slots.next().expect("a slot per child") as u64;
+            let path = path | (s << (BITS_PER_LEVEL * level));
+            let mask = if level + 1 >= LEVELS {
+                u64::MAX
+            } else {
+                (1u64 << (BITS_PER_LEVEL * (level + 1))) - 1
+            };
+            if let Some((k, _)) = child.cons() {
+                assert_eq!(hash_of(k) & mask, path, "leaf off its hash path");
+                keys += 1;
+            } else if child.kind() == Some(Kind::HamtCollision) {
+                assert_eq!(level + 1, LEVELS, "collision node above the last level");
+                let p = child.term_payload();
+                assert!(p.len() >= 4, "collision node with fewer than two keys");
+                let ks: Vec<Term> = p.chunks(2).map(|kv| kv[0]).collect();
+                for k in &ks {
+                    assert_eq!(hash_of(*k), path, "collision key off its hash path");
+                }
+                assert!(ks.windows(2).all(|w| cmp_key(w[0], w[1]) == Ordering::Less));
+                keys += ks.len();
+            } else {
+                assert_eq!(child.kind(), Some(Kind::HamtNode));
+                assert!(level + 1 < LEVELS, "inner node past the last level");
+                keys += check_node(child, Kind::HamtNode, level + 1, path);
+            }
+        }
+        keys
+    }
+
+    fn check_map(m: Term, model: &BTreeMap<i64, i64>, absent: &[i64]) {
+        assert_eq!(size(m), model.len());
+        assert_eq!(
+            m.kind() == Some(Kind::FlatMap),
+            model.len() <= FLAT_MAP_LIMIT,
+            "flat exactly up to the limit"
+        );
+        if m.kind() == Some(Kind::HamtHead) {
+            assert_eq!(check_node(m, Kind::HamtHead, 0, 0), model.len());
+        }
+        for (&k, &v) in model {
+            assert_eq!(get(m, key(k)).map(int), Some(v), "get {k}");
+        }
+        for &k in absent {
+            if !model.contains_key(&k) {
+                assert!(get(m, key(k)).is_none(), "{k} is absent");
+            }
+        }
+        let mut seen: Vec<(i64, i64)> = iter(m).map(|(k, v)| (int(k), int(v))).collect();
+        assert_eq!(seen.len(), model.len(), "iter yields each pair once");
+        seen.sort();
+        let expected: Vec<(i64, i64)> = model.iter().map(|(&k, &v)| (k, v)).collect();
+        assert_eq!(seen, expected);
+        let sorted: Vec<(i64, i64)> = sorted_pairs(m)
+            .into_iter()
+            .map(|(k, v)| (int(k), int(v)))
+            .collect();
+        assert_eq!(sorted, expected);
+    }
+
+    /// Puts and removes keys 0..n under `hash`, checking the map against a model after
+    /// every step.
+    fn exercise(hash: fn(Term) -> u64, n: i64) {
+        TEST_HASH.with(|h| h.set(Some(hash)));
+        let mut heap = Heap::default();
+        let all: Vec<i64> = (0..n).collect();
+        let mut m = empty(&mut heap);
+        let mut model = BTreeMap::new();
+        for i in 0..n {
+            m = put(&mut heap, m, key(i), key(i));
+            model.insert(i, i);
+            check_map(m, &model, &all);
+        }
+        // Overwrite every key, with the same value and with a new one.
+        for i in 0..n {
+            m = put(&mut heap, m, key(i), key(i));
+            m = put(&mut heap, m, key(i), key(-i));
+            model.insert(i, -i);
+        }
+        check_map(m, &model, &all);
+        // Remove every third key, then the rest, crossing back under the flat limit.
+        for i in (0..n)
+            .filter(|i| i % 3 == 1)
+            .chain((0..n).filter(|i| i % 3 != 1))
+        {
+            let before = m;
+            m = remove(&mut heap, m, key(i));
+            model.remove(&i);
+            check_map(m, &model, &all);
+            // Removing an absent key changes nothing.
+            assert!(remove(&mut heap, m, key(i)).is(m));
+            assert_eq!(size(before), model.len() + 1);
+        }
+        // A map built in one go holds the same.
+        let pairs: Vec<(Term, Term)> = (0..n).map(|i| (key(i), key(2 * i))).collect();
+        let built = from_pairs(&mut heap, &pairs);
+        let model: BTreeMap<i64, i64> = (0..n).map(|i| (i, 2 * i)).collect();
+        check_map(built, &model, &all);
+        TEST_HASH.with(|h| h.set(None));
+    }
+
+    #[test]
+    fn pair_node_past_the_last_level_is_a_sorted_collision_node() {
+        let mut heap = Heap::default();
+        let h = 0x0123_4567_89AB_CDEF;
+        let n = pair_node(
+            &mut heap,
+            (key(9), key(90), h),
+            (key(3), key(30), h),
+            LEVELS,
+        );
+        assert_eq!(n.kind(), Some(Kind::HamtCollision));
+        let p: Vec<i64> = n.term_payload().iter().map(|t| int(*t)).collect();
+        assert_eq!(p, [3, 30, 9, 90]);
+        // From level 1 it is a chain of single-child nodes down to the collision node.
+        let mut n = pair_node(&mut heap, (key(9), key(90), h), (key(3), key(30), h), 1);
+        for level in 1..LEVELS {
+            assert_eq!(n.kind(), Some(Kind::HamtNode), "level {level}");
+            let (bitmap, children) = node_parts(n, Kind::HamtNode);
+            assert_eq!(bitmap, 1 << slot(h, level));
+            assert_eq!(children.len(), 1);
+            n = children[0];
+        }
+        assert_eq!(n.kind(), Some(Kind::HamtCollision));
+    }
+
+    #[test]
+    fn every_key_in_one_collision_node() {
+        exercise(|_| 0xFEDC_BA98_7654_3210, 80);
+    }
+
+    #[test]
+    fn a_few_collision_nodes_and_leaves_at_the_last_level() {
+        // Hashes agree in their low 60 bits: keys part at the last level, in 5 slots.
+        exercise(
+            |k| ((k.as_small().unwrap_or(0) % 5) as u64) << 60 | 0x5A5,
+            80,
+        );
+    }
+
+    #[test]
+    fn collisions_mixed_with_ordinary_paths() {
+        // Some keys share a full hash, others only a prefix, others nothing.
+        exercise(
+            |k| {
+                let i = k.as_small().unwrap_or(0) as u64;
+                match i % 4 {
+                    0 => 7,
+                    1 => 7 | (i % 3) << 60,
+                    2 => i.wrapping_mul(0x9E37_79B9_7F4A_7C15),
+                    _ => (i % 2) << 32,
+                }
+            },
+            90,
+        );
+    }
+
+    #[test]
+    fn the_real_hash() {
+        exercise(key_hash, 100);
     }
 }
