@@ -179,7 +179,7 @@ pub fn append(heap: &mut Heap, acc: Term, more: &[u8]) -> Option<Term> {
     }
     v.extend_from_slice(more);
     let cap = v.capacity();
-    let handle = heap.refc_binary(RefcBuffer::new(&v, cap), new_len);
+    let handle = crate::heap::refc_handle(heap, RefcBuffer::new(&v, cap), new_len);
     Some(heap.sub_binary(handle, 0, 8 * new_len as u64))
 }
 

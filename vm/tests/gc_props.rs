@@ -266,7 +266,11 @@ fn configs() -> impl Strategy<Value = HeapConfig> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    // 96 cases by default; PROPTEST_CASES=N runs more (or fewer, under valgrind).
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(96),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn term_graphs_survive_any_interleaving(config in configs(), ops in prop::collection::vec(op(), 1..60)) {

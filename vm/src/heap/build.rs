@@ -146,12 +146,7 @@ pub trait TermAlloc {
         if bytes.len() <= self.heap_bin_limit() {
             self.heap_binary(bytes)
         } else {
-            let buf = RefcBuffer::new(bytes, bytes.len());
-            // The program holds this handle itself, so its size word must never change: only
-            // buffers made by `binary::append`, reached through sub-binaries alone, are
-            // appended to in place.
-            buf.freeze();
-            self.refc_binary(buf, bytes.len())
+            self.refc_binary(RefcBuffer::new(bytes, bytes.len()), bytes.len())
         }
     }
 
@@ -177,16 +172,12 @@ pub trait TermAlloc {
     }
 
     /// A handle to an off-heap buffer, seeing its first `len` bytes. Takes over the count
-    /// of `buf`.
+    /// of `buf`, and freezes it: the program holds this handle itself, so its size word
+    /// must never change. (Only `binary::append` makes writable buffers, which programs
+    /// reach through sub-binaries alone.)
     fn refc_binary(&mut self, buf: Arc<RefcBuffer>, len: usize) -> Term {
-        let raw = Arc::into_raw(buf) as u64;
-        let mut payload = [0u64; offheap::refc::ARITY];
-        payload[offheap::refc::SIZE] = len as u64;
-        payload[offheap::refc::BUF] = raw;
-        let t = self.boxed(Kind::RefcBin, &payload);
-        // SAFETY: the handle was just written here.
-        unsafe { self.register_off_heap(t.ptr()) };
-        t
+        buf.freeze();
+        refc_handle(self, buf, len)
     }
 
     /// A sub-binary of `parent` (a heap or refc binary, or a sub-binary, which is looked
@@ -244,6 +235,22 @@ pub trait TermAlloc {
         unsafe { self.register_off_heap(t.ptr()) };
         t
     }
+}
+
+/// A handle to `buf` seeing `len` bytes, without freezing the buffer (for appends).
+pub(crate) fn refc_handle<A: TermAlloc + ?Sized>(
+    a: &mut A,
+    buf: Arc<RefcBuffer>,
+    len: usize,
+) -> Term {
+    let raw = Arc::into_raw(buf) as u64;
+    let mut payload = [0u64; offheap::refc::ARITY];
+    payload[offheap::refc::SIZE] = len as u64;
+    payload[offheap::refc::BUF] = raw;
+    let t = a.boxed(Kind::RefcBin, &payload);
+    // SAFETY: the handle was just written here.
+    unsafe { a.register_off_heap(t.ptr()) };
+    t
 }
 
 impl TermAlloc for super::Heap {

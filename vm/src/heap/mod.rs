@@ -25,6 +25,7 @@ pub mod literal;
 pub mod sizes;
 
 pub use block::{pooled_bytes, Block};
+pub(crate) use build::refc_handle;
 pub use build::{LiteralAlloc, TermAlloc, HEAP_BIN_LIMIT};
 pub use copy::{copy_into, size_of, Fragment};
 pub use gc::{GcKind, GcOutcome};
