@@ -3,14 +3,17 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 
 /// Beamlet: a small BEAM that runs a subset of Elixir.
 ///
 /// `vm FILE.exs [ARGS...]` runs a script, as `elixir FILE.exs` does.
 #[derive(Debug, Parser)]
-#[command(name = "vm", version, about)]
+#[command(name = "vm", version, about, args_conflicts_with_subcommands = true)]
 pub struct Cli {
+    /// A subcommand; without one, FILE is run as a script.
+    #[command(subcommand)]
+    pub command: Option<Command>,
     /// The script to run.
     pub file: Option<PathBuf>,
     /// Arguments passed to the script (`System.argv/0`).
@@ -18,15 +21,61 @@ pub struct Cli {
     pub args: Vec<String>,
 }
 
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse (and, once the back end exists, compile) files without running them.
+    ///
+    /// Exits with 0 when every file is clean, 1 with the diagnostics on stderr otherwise.
+    Check {
+        /// The files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
 /// Parses the command line and runs it; the exit status follows `elixir`'s.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.file {
-        Some(file) => run_script(&file),
-        None => {
+    match (cli.command, cli.file) {
+        (Some(Command::Check { files }), _) => check(&files),
+        (None, Some(file)) => run_script(&file),
+        (None, None) => {
             eprintln!("vm: the REPL is not built yet (issue 8); give a script to run");
             ExitCode::from(2)
         }
+    }
+}
+
+/// `vm check FILE...`.
+fn check(files: &[PathBuf]) -> ExitCode {
+    let mut clean = true;
+    for file in files {
+        let name = file.display().to_string();
+        let src = match std::fs::read(file) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(s) => s,
+                Err(_) => {
+                    eprintln!("{name}: the file is not valid UTF-8");
+                    clean = false;
+                    continue;
+                }
+            },
+            Err(e) => {
+                eprintln!("{name}: {e}");
+                clean = false;
+                continue;
+            }
+        };
+        if let Err(d) = beamlet_compiler::parser::parse(&src) {
+            eprint!("{}", d.render(&name, &src));
+            clean = false;
+        }
+    }
+    if clean {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }
 

@@ -1,0 +1,328 @@
+//! Prints an AST back to source that parses to the same AST: `parse(print(e))` equals `e`
+//! (spans aside). It parenthesises every compound operand rather than reproduce the
+//! original layout, so the output is valid Elixir but not pretty; it is for tests, tools
+//! and error messages, not a formatter.
+
+use std::fmt::Write;
+
+use crate::ast::{Callee, Clause, Expr, ExprKind, Op, Segment};
+
+/// Prints a whole file: a top-level block is one statement per line.
+pub fn print_file(e: &Expr) -> String {
+    match &e.kind {
+        ExprKind::Block(v) if !v.is_empty() => {
+            let mut out = String::new();
+            for x in v {
+                out.push_str(&print(x));
+                out.push('\n');
+            }
+            out
+        }
+        _ => {
+            let mut s = print(e);
+            s.push('\n');
+            s
+        }
+    }
+}
+
+/// Prints one expression.
+pub fn print(e: &Expr) -> String {
+    let mut out = String::new();
+    write_expr(&mut out, e);
+    out
+}
+
+fn write_list(out: &mut String, items: &[Expr]) {
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        write_expr(out, x);
+    }
+}
+
+fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    let first_ok = matches!(chars.next(), Some(c) if c == '_' || c.is_ascii_lowercase());
+    let body: Vec<char> = s.chars().collect();
+    let n = body.len();
+    first_ok
+        && body.iter().enumerate().all(|(i, &c)| {
+            c == '_' || c.is_ascii_alphanumeric() || (i + 1 == n && i > 0 && (c == '?' || c == '!'))
+        })
+}
+
+fn is_alias_atom(s: &str) -> bool {
+    s.split('.').all(|seg| {
+        let mut cs = seg.chars();
+        matches!(cs.next(), Some(c) if c.is_ascii_uppercase()) && cs.all(|c| c == '_' || c.is_ascii_alphanumeric())
+    })
+}
+
+fn write_atom(out: &mut String, name: &str) {
+    match name {
+        "true" | "false" | "nil" => out.push_str(name),
+        _ if is_identifier(name) || is_alias_atom(name) => {
+            out.push(':');
+            out.push_str(name);
+        }
+        _ => {
+            out.push_str(":\"");
+            escape_into(out, name, '"');
+            out.push('"');
+        }
+    }
+}
+
+/// Escapes `s` for a string (or charlist, with `quote` = `'`) literal.
+fn escape_into(out: &mut String, s: &str, quote: char) {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '#' if chars.peek() == Some(&'{') => out.push_str("\\#"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:X}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+}
+
+fn write_segments(out: &mut String, parts: &[Segment], quote: char) {
+    for p in parts {
+        match p {
+            Segment::Lit(s) => escape_into(out, s, quote),
+            Segment::Interp(e) => {
+                out.push_str("#{");
+                write_expr(out, e);
+                out.push('}');
+            }
+        }
+    }
+}
+
+fn closing(delim: &str) -> &str {
+    match delim {
+        "(" => ")",
+        "[" => "]",
+        "{" => "}",
+        "<" => ">",
+        d => d,
+    }
+}
+
+fn write_float(out: &mut String, f: f64) {
+    // Elixir wants digits on both sides of the point: 1.0e300, not 1e300.
+    let s = format!("{f:?}");
+    match s.split_once('e') {
+        Some((mantissa, exp)) if !mantissa.contains('.') => {
+            let _ = write!(out, "{mantissa}.0e{exp}");
+        }
+        _ => out.push_str(&s),
+    }
+}
+
+fn write_clauses(out: &mut String, clauses: &[Clause]) {
+    for (i, c) in clauses.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if c.args.is_empty() {
+            out.push_str("()");
+        } else {
+            write_list(out, &c.args);
+        }
+        out.push_str(" -> ");
+        write_expr(out, &c.body);
+    }
+}
+
+fn write_callee(out: &mut String, callee: &Callee) {
+    match callee {
+        Callee::Local(name) => out.push_str(name),
+        Callee::Remote(base, name) => {
+            out.push('(');
+            write_expr(out, base);
+            out.push_str(").");
+            out.push_str(name);
+        }
+        Callee::Anonymous(f) => {
+            out.push('(');
+            write_expr(out, f);
+            out.push_str(").");
+        }
+        Callee::Expr(inner) => write_expr(out, inner),
+    }
+}
+
+fn write_expr(out: &mut String, e: &Expr) {
+    match &e.kind {
+        ExprKind::Int(i) => {
+            let _ = write!(out, "{i}");
+        }
+        ExprKind::Float(f) => write_float(out, *f),
+        ExprKind::Char(c) => match char::from_u32(*c) {
+            Some(ch) if !ch.is_control() && ch != '\\' && !ch.is_whitespace() => {
+                out.push('?');
+                out.push(ch);
+            }
+            _ => {
+                let _ = write!(out, "?\\x{{{c:X}}}");
+            }
+        },
+        ExprKind::Atom(a) => write_atom(out, a),
+        ExprKind::AtomInterp(parts) => {
+            out.push_str(":\"");
+            write_segments(out, parts, '"');
+            out.push('"');
+        }
+        ExprKind::String(parts) => {
+            out.push('"');
+            write_segments(out, parts, '"');
+            out.push('"');
+        }
+        ExprKind::Charlist(parts) => {
+            out.push('\'');
+            write_segments(out, parts, '\'');
+            out.push('\'');
+        }
+        ExprKind::Sigil { name, parts, modifiers, delimiter } => {
+            let _ = write!(out, "~{name}{delimiter}");
+            let close = closing(delimiter).chars().next().unwrap_or('"');
+            write_segments(out, parts, close);
+            out.push_str(closing(delimiter));
+            out.push_str(modifiers);
+        }
+        ExprKind::Var(name) => out.push_str(name),
+        ExprKind::Alias { base, segments } => {
+            if let Some(b) = base {
+                out.push('(');
+                write_expr(out, b);
+                out.push_str(").");
+            }
+            out.push_str(&segments.join("."));
+        }
+        ExprKind::List(items) => {
+            out.push('[');
+            write_list(out, items);
+            out.push(']');
+        }
+        ExprKind::Tuple(items) => {
+            out.push('{');
+            write_list(out, items);
+            out.push('}');
+        }
+        ExprKind::Bitstring(items) => {
+            out.push_str("<<");
+            write_list(out, items);
+            out.push_str(">>");
+        }
+        ExprKind::Map { update, pairs } => {
+            out.push_str("%{");
+            write_map_body(out, update.as_deref(), pairs);
+            out.push('}');
+        }
+        ExprKind::Struct { name, map } => {
+            out.push('%');
+            write_expr(out, name);
+            out.push('{');
+            if let ExprKind::Map { update, pairs } = &map.kind {
+                write_map_body(out, update.as_deref(), pairs);
+            }
+            out.push('}');
+        }
+        ExprKind::BinOp { op, left, right } => {
+            out.push('(');
+            write_expr(out, left);
+            let _ = write!(out, " {} ", op.as_str());
+            write_expr(out, right);
+            out.push(')');
+        }
+        ExprKind::UnaryOp { op, operand } => {
+            out.push('(');
+            out.push_str(op.as_str());
+            if matches!(op, Op::Not) {
+                out.push(' ');
+            }
+            write_expr(out, operand);
+            out.push(')');
+        }
+        ExprKind::NullaryOp(op) => out.push_str(op.as_str()),
+        ExprKind::RangeStep { first, last, step } => {
+            out.push('(');
+            write_expr(out, first);
+            out.push_str("..");
+            write_expr(out, last);
+            out.push_str("//");
+            write_expr(out, step);
+            out.push(')');
+        }
+        ExprKind::Call { callee, args, parens } => {
+            if *parens || matches!(callee, Callee::Anonymous(_) | Callee::Expr(_)) {
+                write_callee(out, callee);
+                out.push('(');
+                write_list(out, args);
+                out.push(')');
+            } else if args.is_empty() {
+                write_callee(out, callee);
+            } else {
+                out.push('(');
+                write_callee(out, callee);
+                out.push(' ');
+                write_list(out, args);
+                out.push(')');
+            }
+        }
+        ExprKind::Access { expr, key } => {
+            out.push('(');
+            write_expr(out, expr);
+            out.push_str(")[");
+            write_expr(out, key);
+            out.push(']');
+        }
+        ExprKind::Fn(clauses) => {
+            out.push_str("fn ");
+            write_clauses(out, clauses);
+            out.push_str(" end");
+        }
+        ExprKind::Clauses(clauses) => {
+            out.push('(');
+            write_clauses(out, clauses);
+            out.push(')');
+        }
+        ExprKind::Block(items) => {
+            out.push('(');
+            for (i, x) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str("; ");
+                }
+                write_expr(out, x);
+            }
+            out.push(')');
+        }
+    }
+}
+
+fn write_map_body(out: &mut String, update: Option<&Expr>, pairs: &[(Expr, Expr)]) {
+    if let Some(u) = update {
+        write_expr(out, u);
+        out.push_str(" | ");
+    }
+    for (i, (k, v)) in pairs.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        write_expr(out, k);
+        out.push_str(" => ");
+        write_expr(out, v);
+    }
+}
