@@ -25,12 +25,18 @@ pub struct Span {
 impl Span {
     /// The span from `start` to `end` (byte offsets).
     pub fn new(start: usize, end: usize) -> Span {
-        Span { start: start as u32, end: end as u32 }
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
     }
 
     /// The smallest span covering both.
     pub fn to(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 }
 
@@ -214,9 +220,10 @@ impl ExprKind {
             ExprKind::AtomInterp(p) | ExprKind::String(p) | ExprKind::Charlist(p) => segs(p, f),
             ExprKind::Sigil { parts, .. } => segs(parts, f),
             ExprKind::Alias { base, .. } => base.iter().for_each(|b| f(b)),
-            ExprKind::List(xs) | ExprKind::Tuple(xs) | ExprKind::Bitstring(xs) | ExprKind::Block(xs) => {
-                xs.iter().for_each(|x| f(x))
-            }
+            ExprKind::List(xs)
+            | ExprKind::Tuple(xs)
+            | ExprKind::Bitstring(xs)
+            | ExprKind::Block(xs) => xs.iter().for_each(|x| f(x)),
             ExprKind::Map { update, pairs } => {
                 update.iter().for_each(|u| f(u));
                 for (k, v) in pairs {
@@ -264,7 +271,11 @@ impl Expr {
     pub fn new(kind: ExprKind, span: Span) -> Expr {
         let mut depth = 0;
         kind.for_each_child(&mut |c| depth = depth.max(c.depth));
-        Expr { kind, span, depth: depth.saturating_add(1) }
+        Expr {
+            kind,
+            span,
+            depth: depth.saturating_add(1),
+        }
     }
 
     /// Nesting depth (a leaf is 1).
@@ -319,9 +330,10 @@ impl Expr {
             ExprKind::AtomInterp(p) | ExprKind::String(p) | ExprKind::Charlist(p) => segs(p, out),
             ExprKind::Sigil { parts, .. } => segs(parts, out),
             ExprKind::Alias { base, .. } => out.extend(base.as_deref_mut()),
-            ExprKind::List(xs) | ExprKind::Tuple(xs) | ExprKind::Bitstring(xs) | ExprKind::Block(xs) => {
-                out.extend(xs.iter_mut())
-            }
+            ExprKind::List(xs)
+            | ExprKind::Tuple(xs)
+            | ExprKind::Bitstring(xs)
+            | ExprKind::Block(xs) => out.extend(xs.iter_mut()),
             ExprKind::Map { update, pairs } => {
                 out.extend(update.as_deref_mut());
                 for (k, v) in pairs {

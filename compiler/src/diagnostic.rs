@@ -50,7 +50,10 @@ impl Diagnostic {
                 hint: hint_for(&expected),
                 incomplete: true,
             },
-            ParseError::UnrecognizedToken { token: (l, tok, r), expected } => Diagnostic {
+            ParseError::UnrecognizedToken {
+                token: (l, tok, r),
+                expected,
+            } => Diagnostic {
                 message: format!("syntax error before: {}", describe(&tok)),
                 start: l,
                 end: r,
@@ -89,7 +92,11 @@ impl Diagnostic {
 
     /// The report as Elixir prints it: `** (SyntaxError) file:line:column: message`.
     pub fn elixir_style(&self, file: &str, src: &str) -> String {
-        format!("** (SyntaxError) {}: {}", self.location(file, src), self.message)
+        format!(
+            "** (SyntaxError) {}: {}",
+            self.location(file, src),
+            self.message
+        )
     }
 
     /// The full report: location, message, the source line with the span marked, the hint.
@@ -141,8 +148,8 @@ fn hint_for(expected: &[String]) -> Option<String> {
 fn describe(t: &Tok) -> String {
     use crate::token::Tok::*;
     match t {
-        Identifier(s) | ParenIdentifier(s) | BracketIdentifier(s) | DoIdentifier(s) | OpIdentifier(s)
-        | BlockIdentifier(s) | Alias(s) => format!("'{s}'"),
+        Identifier(s) | ParenIdentifier(s) | BracketIdentifier(s) | DoIdentifier(s)
+        | OpIdentifier(s) | BlockIdentifier(s) | Alias(s) => format!("'{s}'"),
         KwIdentifier(s) => format!("'{s}:'"),
         Atom(s) => format!("':{s}'"),
         Int(i) => format!("\"{i}\""),

@@ -211,6 +211,9 @@ impl Closer {
     }
 }
 
+/// Whether a byte is a digit of some base.
+type IsDigit = fn(&u8) -> bool;
+
 /// What [`Lexer::plain`] did.
 enum Flow {
     /// Go on at this offset.
@@ -314,7 +317,10 @@ fn unescape_regex_char(c: char) -> Option<char> {
 
 /// The number of hex digits at the start of `s`, at most `max`.
 fn hex_run(s: &str, max: usize) -> usize {
-    s.bytes().take(max).take_while(u8::is_ascii_hexdigit).count()
+    s.bytes()
+        .take(max)
+        .take_while(u8::is_ascii_hexdigit)
+        .count()
 }
 
 /// `\u{H..}` / `\x{H..}`: 1 to 6 hex digits between braces; returns (digits, length).
@@ -389,9 +395,11 @@ fn unescape(raw: &str, escapes: Escapes) -> Result<String, String> {
                     push_code_point(&mut out, digits).map_err(msg)?;
                     tail.get(len..).unwrap_or_default()
                 } else {
-                    return Err("invalid Unicode escape character, expected \\uHHHH or \\u{H*} \
+                    return Err(
+                        "invalid Unicode escape character, expected \\uHHHH or \\u{H*} \
                                 where H is a hexadecimal digit. Syntax error after: \\u"
-                        .to_string());
+                            .to_string(),
+                    );
                 }
             }
             '\n' => tail,
@@ -478,12 +486,23 @@ impl<'s> Lexer<'s> {
     /// 1-based column (in characters) of a byte offset.
     fn column(&self, pos: usize) -> usize {
         let before = self.src.as_bytes().get(..pos).unwrap_or_default();
-        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        self.src.get(line_start..pos).map_or(0, |s| s.chars().count()) + 1
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        self.src
+            .get(line_start..pos)
+            .map_or(0, |s| s.chars().count())
+            + 1
     }
 
     fn err(&self, message: impl Into<String>, start: usize, end: usize) -> LexError {
-        LexError { message: message.into(), start, end, incomplete: false }
+        LexError {
+            message: message.into(),
+            start,
+            end,
+            incomplete: false,
+        }
     }
 
     /// Elixir's "unexpected token" error for the character at `pos`.
@@ -597,6 +616,14 @@ impl<'s> Lexer<'s> {
         let span = raw.span();
         let (start, end) = (pos + span.start, pos + span.end);
         let Some(Ok(kind)) = result else {
+            if rest == "\\" {
+                return Err(LexError {
+                    message: "invalid escape \\ at end of file".to_string(),
+                    start: pos,
+                    end: pos + 1,
+                    incomplete: true,
+                });
+            }
             return self.non_ascii_ident(toks, pos).map(Flow::Next);
         };
         let next = match kind {
@@ -627,19 +654,39 @@ impl<'s> Lexer<'s> {
             Raw::Unary(Op::Pin) if rest.starts_with("^^^") => {
                 self.op(toks, start, start + 3, Tok::XorOp, "^^^", OpStyle::Binary)
             }
-            Raw::Unary(op) => {
-                self.op(toks, start, end, Tok::UnaryOp(op), op.as_str(), OpStyle::Unary)
-            }
-            Raw::Dual(op) => {
-                self.op(toks, start, end, Tok::DualOp(op), op.as_str(), OpStyle::Unary)
-            }
-            Raw::Mult(op) => {
-                self.op(toks, start, end, Tok::MultOp(op), op.as_str(), OpStyle::Binary)
-            }
+            Raw::Unary(op) => self.op(
+                toks,
+                start,
+                end,
+                Tok::UnaryOp(op),
+                op.as_str(),
+                OpStyle::Unary,
+            ),
+            Raw::Dual(op) => self.op(
+                toks,
+                start,
+                end,
+                Tok::DualOp(op),
+                op.as_str(),
+                OpStyle::Unary,
+            ),
+            Raw::Mult(op) => self.op(
+                toks,
+                start,
+                end,
+                Tok::MultOp(op),
+                op.as_str(),
+                OpStyle::Binary,
+            ),
             Raw::Pow => self.op(toks, start, end, Tok::PowerOp, "**", OpStyle::Binary),
-            Raw::Concat(op) => {
-                self.op(toks, start, end, Tok::ConcatOp(op), op.as_str(), OpStyle::Binary)
-            }
+            Raw::Concat(op) => self.op(
+                toks,
+                start,
+                end,
+                Tok::ConcatOp(op),
+                op.as_str(),
+                OpStyle::Binary,
+            ),
             Raw::Range if rest.starts_with("..//") => {
                 let end = start + 4;
                 if self.byte(self.skip_hspace(end)) == Some(b'/') {
@@ -660,34 +707,64 @@ impl<'s> Lexer<'s> {
                 add_with_eol(toks, (start, Tok::TernaryOp, end));
                 end
             }
-            Raw::And(op) => {
-                self.op(toks, start, end, Tok::AndOp(op), op.as_str(), OpStyle::Binary)
-            }
-            Raw::Or(op) => {
-                self.op(toks, start, end, Tok::OrOp(op), op.as_str(), OpStyle::Binary)
-            }
-            Raw::InMatch(op) => {
-                self.op(toks, start, end, Tok::InMatchOp(op), op.as_str(), OpStyle::Binary)
-            }
+            Raw::And(op) => self.op(
+                toks,
+                start,
+                end,
+                Tok::AndOp(op),
+                op.as_str(),
+                OpStyle::Binary,
+            ),
+            Raw::Or(op) => self.op(
+                toks,
+                start,
+                end,
+                Tok::OrOp(op),
+                op.as_str(),
+                OpStyle::Binary,
+            ),
+            Raw::InMatch(op) => self.op(
+                toks,
+                start,
+                end,
+                Tok::InMatchOp(op),
+                op.as_str(),
+                OpStyle::Binary,
+            ),
             Raw::Pipe => self.op(toks, start, end, Tok::PipeOp, "|", OpStyle::Binary),
             Raw::Stab => self.op(toks, start, end, Tok::StabOp, "->", OpStyle::Binary),
             Raw::Assoc => {
                 add_with_eol(toks, (start, Tok::AssocOp, end));
                 end
             }
-            Raw::Comp(op) => {
-                self.op(toks, start, end, Tok::CompOp(op), op.as_str(), OpStyle::Binary)
-            }
+            Raw::Comp(op) => self.op(
+                toks,
+                start,
+                end,
+                Tok::CompOp(op),
+                op.as_str(),
+                OpStyle::Binary,
+            ),
             Raw::Rel(Op::Lt) if rest.starts_with("<|>") => {
                 let (tok, text) = (Tok::ArrowOp(Op::LtPipeGt), "<|>");
                 self.op(toks, start, start + 3, tok, text, OpStyle::Binary)
             }
-            Raw::Rel(op) => {
-                self.op(toks, start, end, Tok::RelOp(op), op.as_str(), OpStyle::Binary)
-            }
-            Raw::Arrow(op) => {
-                self.op(toks, start, end, Tok::ArrowOp(op), op.as_str(), OpStyle::Binary)
-            }
+            Raw::Rel(op) => self.op(
+                toks,
+                start,
+                end,
+                Tok::RelOp(op),
+                op.as_str(),
+                OpStyle::Binary,
+            ),
+            Raw::Arrow(op) => self.op(
+                toks,
+                start,
+                end,
+                Tok::ArrowOp(op),
+                op.as_str(),
+                OpStyle::Binary,
+            ),
             Raw::Match => self.op(toks, start, end, Tok::MatchOp, "=", OpStyle::Binary),
             Raw::Dot => self.dot(toks, start)?,
             Raw::Comma => {
@@ -862,7 +939,7 @@ impl<'s> Lexer<'s> {
     }
 
     /// Skips digits (as told by `ok`) and `_` followed by such a digit.
-    fn digits(&self, mut pos: usize, ok: fn(&u8) -> bool) -> usize {
+    fn digits(&self, mut pos: usize, ok: IsDigit) -> usize {
         loop {
             match self.byte(pos) {
                 Some(b) if ok(&b) => pos += 1,
@@ -882,7 +959,7 @@ impl<'s> Lexer<'s> {
             matches!(b, b'0' | b'1')
         }
         if self.byte(start) == Some(b'0') {
-            let radix: Option<(u32, fn(&u8) -> bool)> = match self.byte(start + 1) {
+            let radix: Option<(u32, IsDigit)> = match self.byte(start + 1) {
                 Some(b'x') => Some((16, u8::is_ascii_hexdigit)),
                 Some(b'o') => Some((8, is_octal)),
                 Some(b'b') => Some((2, is_binary)),
@@ -933,7 +1010,10 @@ impl<'s> Lexer<'s> {
         float: bool,
     ) -> Result<usize, LexError> {
         let text = self.src.get(start..end).unwrap_or_default();
-        if let Some(c) = self.byte(end).filter(|c| c.is_ascii_alphabetic() || *c == b'_') {
+        if let Some(c) = self
+            .byte(end)
+            .filter(|c| c.is_ascii_alphabetic() || *c == b'_')
+        {
             let c = char::from(c);
             return Err(self.err(
                 format!(
@@ -984,7 +1064,7 @@ impl<'s> Lexer<'s> {
         let name = self.src.get(start..end).unwrap_or_default();
         let rest = self.rest(end);
         let after_dot = matches!(toks.last(), Some((_, Tok::Dot, _)));
-        let maybe_keyword = !after_dot && !(rest.starts_with(':') && !rest.starts_with("::"));
+        let maybe_keyword = !after_dot && (!rest.starts_with(':') || rest.starts_with("::"));
         if !alias && maybe_keyword {
             if let Some(next) = self.keyword(toks, start, end, name)? {
                 return Ok(next);
@@ -1022,7 +1102,10 @@ impl<'s> Lexer<'s> {
         }
         check_atom_length(name).map_err(|m| self.err(m, start, end))?;
         if alias {
-            if let Some(c) = name.chars().find(|&c| !c.is_ascii_alphanumeric() && c != '_') {
+            if let Some(c) = name
+                .chars()
+                .find(|&c| !c.is_ascii_alphanumeric() && c != '_')
+            {
                 return Err(self.err(
                     format!(
                         "invalid character \"{c}\" (code point U+{:04X}) in alias (only ASCII \
@@ -1216,7 +1299,8 @@ impl<'s> Lexer<'s> {
         }
         if let Some(q @ (b'"' | b'\'')) = after.as_bytes().first().copied() {
             let ex = self.extract(start + 2, Closer::Char(q), true, "atom", start)?;
-            let parts = finish(ex.parts, Escapes::Default).map_err(|m| self.err(m, start, ex.end))?;
+            let parts =
+                finish(ex.parts, Escapes::Default).map_err(|m| self.err(m, start, ex.end))?;
             let tok = match parts.as_slice() {
                 [StrPart::Lit(name)] => {
                     check_quoted_atom_length(name).map_err(|m| self.err(m, start, ex.end))?;
@@ -1267,7 +1351,11 @@ impl<'s> Lexer<'s> {
         let triple = if q == b'"' { "\"\"\"" } else { "'''" };
         if self.rest(start).starts_with(triple) {
             let (parts, end) = self.heredoc(start, start + 3, q, Escapes::Default)?;
-            let tok = if q == b'"' { Tok::BinHeredoc(parts) } else { Tok::ListHeredoc(parts) };
+            let tok = if q == b'"' {
+                Tok::BinHeredoc(parts)
+            } else {
+                Tok::ListHeredoc(parts)
+            };
             toks.push((start, tok, end));
             return Ok(end);
         }
@@ -1281,7 +1369,11 @@ impl<'s> Lexer<'s> {
             toks.push((start, Tok::KwIdentifierQuoted(parts), end + 1));
             return Ok(end + 1);
         }
-        let tok = if q == b'"' { Tok::BinString(parts) } else { Tok::ListString(parts) };
+        let tok = if q == b'"' {
+            Tok::BinString(parts)
+        } else {
+            Tok::ListString(parts)
+        };
         toks.push((start, tok, end));
         Ok(end)
     }
@@ -1310,7 +1402,13 @@ impl<'s> Lexer<'s> {
                 ));
             }
         }
-        let ex = self.extract(pos, Closer::Triple(q), escapes != Escapes::None, "heredoc", start)?;
+        let ex = self.extract(
+            pos,
+            Closer::Triple(q),
+            escapes != Escapes::None,
+            "heredoc",
+            start,
+        )?;
         let parts = strip_heredoc(ex.parts, ex.indent);
         let parts = finish(parts, escapes).map_err(|m| self.err(m, start, ex.end))?;
         Ok((parts, ex.end))
@@ -1361,9 +1459,16 @@ impl<'s> Lexer<'s> {
             let parts = finish(ex.parts, escapes).map_err(|m| self.err(m, start, ex.end))?;
             (parts, ex.end, opener.to_string())
         };
-        let modifiers_len =
-            self.rest(end).bytes().take_while(u8::is_ascii_alphanumeric).count();
-        let modifiers = self.src.get(end..end + modifiers_len).unwrap_or_default().to_string();
+        let modifiers_len = self
+            .rest(end)
+            .bytes()
+            .take_while(u8::is_ascii_alphanumeric)
+            .count();
+        let modifiers = self
+            .src
+            .get(end..end + modifiers_len)
+            .unwrap_or_default()
+            .to_string();
         let end = end + modifiers_len;
         let tok = Tok::Sigil {
             name: char::from(letter).to_string(),
@@ -1397,7 +1502,11 @@ impl<'s> Lexer<'s> {
                 buf.push('\n');
                 let t = if c == b'"' { "\"\"\"" } else { "'''" };
                 if let Some((end, indent)) = self.heredoc_close(pos, t) {
-                    return Ok(Extracted { parts: vec![StrPart::Lit(buf)], end, indent });
+                    return Ok(Extracted {
+                        parts: vec![StrPart::Lit(buf)],
+                        end,
+                        indent,
+                    });
                 }
                 (c, Some(t))
             }
@@ -1485,7 +1594,11 @@ impl<'s> Lexer<'s> {
                     }
                     let close = self.interpolation(pos, what, open)?;
                     let (tokens, brace) = close;
-                    parts.push(StrPart::Interp { tokens, start: pos, end: brace + 1 });
+                    parts.push(StrPart::Interp {
+                        tokens,
+                        start: pos,
+                        end: brace + 1,
+                    });
                     pos = brace + 1;
                     false
                 }
@@ -1493,7 +1606,11 @@ impl<'s> Lexer<'s> {
                     if !buf.is_empty() || parts.is_empty() {
                         parts.push(StrPart::Lit(buf));
                     }
-                    return Ok(Extracted { parts, end: pos + 1, indent: 0 });
+                    return Ok(Extracted {
+                        parts,
+                        end: pos + 1,
+                        indent: 0,
+                    });
                 }
                 _ => {
                     buf.push(char::from(b));
@@ -1516,7 +1633,9 @@ impl<'s> Lexer<'s> {
     /// its end and the indentation.
     fn heredoc_close(&self, pos: usize, triple: &str) -> Option<(usize, usize)> {
         let after = self.skip_hspace(pos);
-        self.rest(after).starts_with(triple).then_some((after + 3, after - pos))
+        self.rest(after)
+            .starts_with(triple)
+            .then_some((after + 3, after - pos))
     }
 
     /// `#{...}` at `pos`: the tokens inside and the offset of the closing `}`.
@@ -1528,7 +1647,9 @@ impl<'s> Lexer<'s> {
     ) -> Result<(Vec<Spanned>, usize), LexError> {
         if self.depth >= MAX_INTERPOLATION_DEPTH {
             return Err(self.err(
-                format!("interpolation nested too deeply (more than {MAX_INTERPOLATION_DEPTH} levels)"),
+                format!(
+                    "interpolation nested too deeply (more than {MAX_INTERPOLATION_DEPTH} levels)"
+                ),
                 pos,
                 pos + 2,
             ));
@@ -1562,7 +1683,10 @@ impl<'s> Lexer<'s> {
 /// `.:`, `...:`, `<<>>:`, `%{}:`, `%:`, `&:`, `{}:`, `..//:` followed by a space are
 /// keywords.
 fn special_kw(rest: &str) -> Option<(&'static str, usize)> {
-    if !matches!(rest.as_bytes().first(), Some(b'.' | b'<' | b'%' | b'&' | b'{')) {
+    if !matches!(
+        rest.as_bytes().first(),
+        Some(b'.' | b'<' | b'%' | b'&' | b'{')
+    ) {
         return None;
     }
     for name in ["...", "..//", ".", "<<>>", "%{}", "%", "&", "{}"] {
@@ -1597,7 +1721,11 @@ fn dot_op_len(rest: &str) -> Option<usize> {
         Some(3)
     } else if DOT_OPS2.iter().any(|op| rest.starts_with(op)) {
         Some(2)
-    } else if rest.as_bytes().first().is_some_and(|c| DOT_OPS1.contains(c)) {
+    } else if rest
+        .as_bytes()
+        .first()
+        .is_some_and(|c| DOT_OPS1.contains(c))
+    {
         Some(1)
     } else {
         None
@@ -1633,14 +1761,18 @@ fn add_with_eol(toks: &mut Vec<Spanned>, tok: Spanned) {
 
 fn check_atom_length(name: &str) -> Result<(), String> {
     if name.chars().count() > 255 {
-        return Err(format!("atom length must be less than system limit: {name}"));
+        return Err(format!(
+            "atom length must be less than system limit: {name}"
+        ));
     }
     Ok(())
 }
 
 fn check_quoted_atom_length(name: &str) -> Result<(), String> {
     if name.len() > 255 {
-        return Err(format!("atom length must be less than system limit: {name}"));
+        return Err(format!(
+            "atom length must be less than system limit: {name}"
+        ));
     }
     Ok(())
 }

@@ -13,7 +13,13 @@ use crate::diagnostic::Diagnostic;
 use crate::lexer;
 use crate::token::{Spanned, Tok};
 
-#[allow(clippy::all, clippy::unwrap_used, clippy::indexing_slicing, missing_docs, unused)]
+#[allow(
+    clippy::all,
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    missing_docs,
+    unused
+)]
 mod grammar {
     include!(concat!(env!("OUT_DIR"), "/grammar.rs"));
 }
@@ -55,7 +61,10 @@ pub fn normalize(tokens: Vec<Spanned>) -> Vec<Spanned> {
     let mut out: Vec<Spanned> = Vec::with_capacity(tokens.len());
     for (l, tok, r) in tokens {
         match tok {
-            Tok::Eol(_) if out.last().is_some_and(|(_, prev, _)| swallows_newline_after(prev)) => {}
+            Tok::Eol(_)
+                if out
+                    .last()
+                    .is_some_and(|(_, prev, _)| swallows_newline_after(prev)) => {}
             Tok::RParen | Tok::RBracket | Tok::RCurly | Tok::RBit => {
                 if matches!(out.last(), Some((_, Tok::Eol(_), _))) {
                     out.pop();
@@ -153,7 +162,13 @@ pub(crate) mod build {
     pub type R<T> = Result<T, Error>;
 
     fn fail<T>(start: usize, end: usize, message: impl Into<String>) -> R<T> {
-        Err(ParseError::User { error: ActionError { message: message.into(), start, end } })
+        Err(ParseError::User {
+            error: ActionError {
+                message: message.into(),
+                start,
+                end,
+            },
+        })
     }
 
     /// A leaf.
@@ -165,7 +180,11 @@ pub(crate) mod build {
     pub fn node(l: usize, r: usize, kind: ExprKind) -> R<Expr> {
         let e = Expr::new(kind, Span::new(l, r));
         if e.depth() > MAX_DEPTH {
-            return fail(l, r, format!("expression nested more than {MAX_DEPTH} levels deep"));
+            return fail(
+                l,
+                r,
+                format!("expression nested more than {MAX_DEPTH} levels deep"),
+            );
         }
         Ok(e)
     }
@@ -249,24 +268,55 @@ pub(crate) mod build {
     }
 
     /// A sigil.
-    pub fn sigil(l: usize, r: usize, (name, parts, modifiers, delimiter): (String, Vec<StrPart>, String, String)) -> R<Expr> {
+    pub fn sigil(
+        l: usize,
+        r: usize,
+        (name, parts, modifiers, delimiter): (String, Vec<StrPart>, String, String),
+    ) -> R<Expr> {
         let parts = segments(parts)?;
-        node(l, r, ExprKind::Sigil { name, parts, modifiers, delimiter })
+        node(
+            l,
+            r,
+            ExprKind::Sigil {
+                name,
+                parts,
+                modifiers,
+                delimiter,
+            },
+        )
     }
 
     /// A binary operator.
     pub fn bin(op: Op, left: Expr, right: Expr) -> R<Expr> {
         let (l, r) = (start(&left), right.span.end as usize);
-        node(l, r, ExprKind::BinOp { op, left: Box::new(left), right: Box::new(right) })
+        node(
+            l,
+            r,
+            ExprKind::BinOp {
+                op,
+                left: Box::new(left),
+                right: Box::new(right),
+            },
+        )
     }
 
     /// `left // right`: only after a range.
     pub fn step(op: Op, left: Expr, right: Expr) -> R<Expr> {
         let (l, r) = (start(&left), right.span.end as usize);
         match left.kind {
-            ExprKind::BinOp { op: Op::Range, left: first, right: last } => {
-                node(l, r, ExprKind::RangeStep { first, last, step: Box::new(right) })
-            }
+            ExprKind::BinOp {
+                op: Op::Range,
+                left: first,
+                right: last,
+            } => node(
+                l,
+                r,
+                ExprKind::RangeStep {
+                    first,
+                    last,
+                    step: Box::new(right),
+                },
+            ),
             _ => {
                 let _ = op;
                 fail(
@@ -283,7 +333,14 @@ pub(crate) mod build {
     /// A unary operator at `l`.
     pub fn unary(l: usize, op: Op, operand: Expr) -> R<Expr> {
         let r = operand.span.end as usize;
-        node(l, r, ExprKind::UnaryOp { op, operand: Box::new(operand) })
+        node(
+            l,
+            r,
+            ExprKind::UnaryOp {
+                op,
+                operand: Box::new(operand),
+            },
+        )
     }
 
     /// A keyword list made of `pairs`.
@@ -306,31 +363,45 @@ pub(crate) mod build {
 
     /// What a call calls, before its arguments are known.
     pub enum Head {
-        /// `foo`
-        Local(usize, usize, String),
+        /// `foo`, starting at the offset.
+        Local(usize, String),
         /// `expr.foo`
-        Remote(Box<Expr>, String, usize),
+        Remote(Box<Expr>, String),
     }
 
     impl Head {
         /// A local head.
-        pub fn local(l: usize, r: usize, name: String) -> Head {
-            Head::Local(l, r, name)
+        pub fn local(l: usize, _r: usize, name: String) -> Head {
+            Head::Local(l, name)
         }
 
-        /// A remote head ending at `r`.
-        pub fn remote(e: Expr, name: String, r: usize) -> Head {
-            Head::Remote(Box::new(e), name, r)
+        /// A remote head (its end is where the call's arguments take over).
+        pub fn remote(e: Expr, name: String, _r: usize) -> Head {
+            Head::Remote(Box::new(e), name)
         }
 
         fn into_call(self, args: Vec<Expr>, parens: bool, r: usize) -> R<Expr> {
             match self {
-                Head::Local(l, _, name) => {
-                    node(l, r, ExprKind::Call { callee: Callee::Local(name), args, parens })
-                }
-                Head::Remote(e, name, _) => {
+                Head::Local(l, name) => node(
+                    l,
+                    r,
+                    ExprKind::Call {
+                        callee: Callee::Local(name),
+                        args,
+                        parens,
+                    },
+                ),
+                Head::Remote(e, name) => {
                     let l = start(&e);
-                    node(l, r, ExprKind::Call { callee: Callee::Remote(e, name), args, parens })
+                    node(
+                        l,
+                        r,
+                        ExprKind::Call {
+                            callee: Callee::Remote(e, name),
+                            args,
+                            parens,
+                        },
+                    )
                 }
             }
         }
@@ -343,7 +414,15 @@ pub(crate) mod build {
 
     /// `foo(a)`.
     pub fn local_call(l: usize, r: usize, name: String, args: Vec<Expr>) -> R<Expr> {
-        node(l, r, ExprKind::Call { callee: Callee::Local(name), args, parens: true })
+        node(
+            l,
+            r,
+            ExprKind::Call {
+                callee: Callee::Local(name),
+                args,
+                parens: true,
+            },
+        )
     }
 
     /// `expr.name(args)` or `expr.name` (no parentheses, no arguments).
@@ -354,19 +433,42 @@ pub(crate) mod build {
     /// `expr.(args)`.
     pub fn anonymous_call(e: Expr, args: Vec<Expr>, r: usize) -> R<Expr> {
         let l = start(&e);
-        node(l, r, ExprKind::Call { callee: Callee::Anonymous(Box::new(e)), args, parens: true })
+        node(
+            l,
+            r,
+            ExprKind::Call {
+                callee: Callee::Anonymous(Box::new(e)),
+                args,
+                parens: true,
+            },
+        )
     }
 
     /// `inner(args)` where `inner` is a call.
     pub fn expr_call(inner: Expr, args: Vec<Expr>, r: usize) -> R<Expr> {
         let l = start(&inner);
-        node(l, r, ExprKind::Call { callee: Callee::Expr(Box::new(inner)), args, parens: true })
+        node(
+            l,
+            r,
+            ExprKind::Call {
+                callee: Callee::Expr(Box::new(inner)),
+                args,
+                parens: true,
+            },
+        )
     }
 
     /// `expr[key]`.
     pub fn access(e: Expr, key: Expr, r: usize) -> R<Expr> {
         let l = start(&e);
-        node(l, r, ExprKind::Access { expr: Box::new(e), key: Box::new(key) })
+        node(
+            l,
+            r,
+            ExprKind::Access {
+                expr: Box::new(e),
+                key: Box::new(key),
+            },
+        )
     }
 
     /// `expr.Alias`.
@@ -383,13 +485,27 @@ pub(crate) mod build {
                 "atom cannot be followed by an alias. If the '.' was meant to be part of the \
                  atom's name, the atom name must be quoted. Syntax error before: '.'",
             ),
-            _ => node(l, r, ExprKind::Alias { base: Some(Box::new(e)), segments: vec![name] }),
+            _ => node(
+                l,
+                r,
+                ExprKind::Alias {
+                    base: Some(Box::new(e)),
+                    segments: vec![name],
+                },
+            ),
         }
     }
 
     /// `%{...}` from its parts.
     pub fn map(l: usize, r: usize, (update, pairs): (Option<Expr>, Vec<(Expr, Expr)>)) -> R<Expr> {
-        node(l, r, ExprKind::Map { update: update.map(Box::new), pairs })
+        node(
+            l,
+            r,
+            ExprKind::Map {
+                update: update.map(Box::new),
+                pairs,
+            },
+        )
     }
 
     /// A line of a do-block, `fn` or parenthesised stab: an expression or a clause head.
@@ -413,12 +529,26 @@ pub(crate) mod build {
 
     impl StabItem {
         /// A clause.
-        pub fn clause(l: usize, arrow: usize, r: usize, mut args: Vec<Expr>, body: Option<Expr>) -> StabItem {
+        pub fn clause(
+            l: usize,
+            arrow: usize,
+            r: usize,
+            mut args: Vec<Expr>,
+            body: Option<Expr>,
+        ) -> StabItem {
             // `() -> x`: the empty parentheses are no arguments.
-            if args.len() == 1 && matches!(&args[..], [Expr { kind: ExprKind::Block(b), .. }] if b.is_empty()) {
+            if args.len() == 1
+                && matches!(&args[..], [Expr { kind: ExprKind::Block(b), .. }] if b.is_empty())
+            {
                 args.clear();
             }
-            StabItem::Clause { args, body, l, arrow, r }
+            StabItem::Clause {
+                args,
+                body,
+                l,
+                arrow,
+                r,
+            }
         }
     }
 
@@ -443,7 +573,13 @@ pub(crate) mod build {
         let mut clauses: Vec<(Vec<Expr>, Vec<Expr>, usize, usize)> = Vec::new();
         for item in items {
             match item {
-                StabItem::Clause { args, body, l, arrow, r } => {
+                StabItem::Clause {
+                    args,
+                    body,
+                    l,
+                    arrow,
+                    r,
+                } => {
                     clauses.push((args, body.into_iter().collect(), l, r.max(arrow)));
                 }
                 StabItem::Expr(e) => match clauses.last_mut() {
@@ -468,7 +604,11 @@ pub(crate) mod build {
                 .into_iter()
                 .map(|(args, lines, l, r)| {
                     let body_l = lines.first().map_or(r, start);
-                    Clause { args, body: block(body_l, r, lines), span: Span::new(l, r) }
+                    Clause {
+                        args,
+                        body: block(body_l, r, lines),
+                        span: Span::new(l, r),
+                    }
                 })
                 .collect(),
         ))
@@ -524,13 +664,33 @@ pub(crate) mod build {
     pub fn add_do_block(call: Expr, d: Expr, r: usize) -> R<Expr> {
         let l = start(&call);
         match call.kind {
-            ExprKind::Call { callee, mut args, parens } => {
+            ExprKind::Call {
+                callee,
+                mut args,
+                parens,
+            } => {
                 args.push(d);
-                node(l, r, ExprKind::Call { callee, args, parens })
+                node(
+                    l,
+                    r,
+                    ExprKind::Call {
+                        callee,
+                        args,
+                        parens,
+                    },
+                )
             }
             other => {
                 let inner = Expr::new(other, call.span);
-                node(l, r, ExprKind::Call { callee: Callee::Expr(Box::new(inner)), args: vec![d], parens: true })
+                node(
+                    l,
+                    r,
+                    ExprKind::Call {
+                        callee: Callee::Expr(Box::new(inner)),
+                        args: vec![d],
+                        parens: true,
+                    },
+                )
             }
         }
     }

@@ -56,7 +56,8 @@ fn is_identifier(s: &str) -> bool {
 fn is_alias_atom(s: &str) -> bool {
     s.split('.').all(|seg| {
         let mut cs = seg.chars();
-        matches!(cs.next(), Some(c) if c.is_ascii_uppercase()) && cs.all(|c| c == '_' || c.is_ascii_alphanumeric())
+        matches!(cs.next(), Some(c) if c.is_ascii_uppercase())
+            && cs.all(|c| c == '_' || c.is_ascii_alphanumeric())
     })
 }
 
@@ -195,7 +196,12 @@ fn write_expr(out: &mut String, e: &Expr) {
             write_segments(out, parts, '\'');
             out.push('\'');
         }
-        ExprKind::Sigil { name, parts, modifiers, delimiter } => {
+        ExprKind::Sigil {
+            name,
+            parts,
+            modifiers,
+            delimiter,
+        } => {
             let _ = write!(out, "~{name}{delimiter}");
             let close = closing(delimiter).chars().next().unwrap_or('"');
             write_segments(out, parts, close);
@@ -266,7 +272,17 @@ fn write_expr(out: &mut String, e: &Expr) {
             write_expr(out, step);
             out.push(')');
         }
-        ExprKind::Call { callee, args, parens } => {
+        ExprKind::Call {
+            callee,
+            args,
+            parens,
+        } => {
+            if let Some((last, rest)) = args.split_last() {
+                if let Some(blocks) = do_blocks(last) {
+                    write_do_call(out, callee, rest, *parens, &blocks);
+                    return;
+                }
+            }
             if *parens || matches!(callee, Callee::Anonymous(_) | Callee::Expr(_)) {
                 write_callee(out, callee);
                 out.push('(');
@@ -310,6 +326,63 @@ fn write_expr(out: &mut String, e: &Expr) {
             out.push(')');
         }
     }
+}
+
+/// The sections of a do-block, if `e` is a keyword list that one could have produced.
+fn do_blocks(e: &Expr) -> Option<Vec<(&str, &Expr)>> {
+    let ExprKind::List(items) = &e.kind else {
+        return None;
+    };
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let ExprKind::Tuple(kv) = &item.kind else {
+            return None;
+        };
+        let [k, v] = &kv[..] else { return None };
+        let ExprKind::Atom(name) = &k.kind else {
+            return None;
+        };
+        let ok = if i == 0 {
+            name == "do"
+        } else {
+            matches!(name.as_str(), "else" | "after" | "catch" | "rescue")
+        };
+        if !ok {
+            return None;
+        }
+        out.push((name.as_str(), v));
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// `callee args do ... end`: clauses with several arguments can only be written this way.
+fn write_do_call(
+    out: &mut String,
+    callee: &Callee,
+    args: &[Expr],
+    parens: bool,
+    blocks: &[(&str, &Expr)],
+) {
+    out.push('(');
+    write_callee(out, callee);
+    if parens {
+        out.push('(');
+        write_list(out, args);
+        out.push(')');
+    } else if !args.is_empty() {
+        out.push(' ');
+        write_list(out, args);
+    }
+    for (name, body) in blocks {
+        let _ = write!(out, " {name}\n");
+        match &body.kind {
+            ExprKind::Clauses(cs) => write_clauses(out, cs),
+            ExprKind::Block(items) if items.is_empty() => {}
+            _ => write_expr(out, body),
+        }
+        out.push('\n');
+    }
+    out.push_str("end)");
 }
 
 fn write_map_body(out: &mut String, update: Option<&Expr>, pairs: &[(Expr, Expr)]) {

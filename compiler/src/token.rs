@@ -20,7 +20,14 @@ pub enum StrPart {
     /// Literal text, escapes already processed (or raw, for uppercase sigils).
     Lit(String),
     /// `#{...}`: the tokens inside, with their spans, and the span of the whole `#{...}`.
-    Interp { tokens: Vec<Spanned>, start: usize, end: usize },
+    Interp {
+        /// The tokens between `#{` and `}`.
+        tokens: Vec<Spanned>,
+        /// Where `#{` starts.
+        start: usize,
+        /// Where `}` ends.
+        end: usize,
+    },
 }
 
 /// An operator, by its text.

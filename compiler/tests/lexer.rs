@@ -19,8 +19,16 @@ fn render(src: &str) -> String {
                 let _ = writeln!(out, "{start}..{end}  {tok:?}");
             }
         }
-        Err(LexError { message, start, end, incomplete }) => {
-            let _ = writeln!(out, "ERROR {start}..{end} incomplete={incomplete}: {message}");
+        Err(LexError {
+            message,
+            start,
+            end,
+            incomplete,
+        }) => {
+            let _ = writeln!(
+                out,
+                "ERROR {start}..{end} incomplete={incomplete}: {message}"
+            );
         }
     }
     out
@@ -44,7 +52,13 @@ fn err(src: &str) -> LexError {
 fn integers() {
     check(
         "integers",
-        &["0 42 1_000_000", "0x1F 0xff_ff", "0o17 0o1_7", "0b101 0b1_0", "123456789012345678901234567890"],
+        &[
+            "0 42 1_000_000",
+            "0x1F 0xff_ff",
+            "0o17 0o1_7",
+            "0b101 0b1_0",
+            "123456789012345678901234567890",
+        ],
     );
 }
 
@@ -55,24 +69,43 @@ fn integer_errors() {
 
 #[test]
 fn floats() {
-    check("floats", &["1.0 3.14 1_000.5_0", "1.0e-3 2.5E+10 1.0e3", "1..2", "1.foo", "1.0e400"]);
+    check(
+        "floats",
+        &[
+            "1.0 3.14 1_000.5_0",
+            "1.0e-3 2.5E+10 1.0e3",
+            "1..2",
+            "1.foo",
+            "1.0e400",
+        ],
+    );
 }
 
 #[test]
 fn chars() {
-    check("chars", &["?a ?Z ?0 ?é", "?\\n ?\\t ?\\s ?\\0 ?\\d ?\\e ?\\\\ ?\\x", "?  ?\n", "?"]);
+    check(
+        "chars",
+        &[
+            "?a ?Z ?0 ?é",
+            "?\\n ?\\t ?\\s ?\\0 ?\\d ?\\e ?\\\\ ?\\x",
+            "?  ?\n",
+            "?",
+        ],
+    );
 }
 
 #[test]
 fn atoms() {
     check(
         "atoms",
-        &[":ok :foo? :foo! :Foo :_x :a1 :foo@bar",
-          ":\"with space\" :'single'",
-          ":\"a#{1}b\"",
-          ":Foo.Bar",
-          ":",
-          ":\"\""],
+        &[
+            ":ok :foo? :foo! :Foo :_x :a1 :foo@bar",
+            ":\"with space\" :'single'",
+            ":\"a#{1}b\"",
+            ":Foo.Bar",
+            ":",
+            ":\"\"",
+        ],
     );
 }
 
@@ -80,24 +113,42 @@ fn atoms() {
 fn operator_atoms() {
     check(
         "operator_atoms",
-        &[":+ :- :* :/ :< :> := :| :. :@ :! :^ :&",
-          ":== :!= :=~ :<= :>= :&& :|| :|> :~> :<~ :<- :\\\\ :++ :-- :<> :** :-> :..",
-          ":=== :!== :&&& :||| :<<< :>>> :~>> :<<~ :<~> :<|> :^^^ :+++ :--- :~~~",
-          ":\"::\" ::: :... :<<>> :%{} :% :{} :..//",
-          ":=> :%{a: 1}"],
+        &[
+            ":+ :- :* :/ :< :> := :| :. :@ :! :^ :&",
+            ":== :!= :=~ :<= :>= :&& :|| :|> :~> :<~ :<- :\\\\ :++ :-- :<> :** :-> :..",
+            ":=== :!== :&&& :||| :<<< :>>> :~>> :<<~ :<~> :<|> :^^^ :+++ :--- :~~~",
+            ":\"::\" ::: :... :<<>> :%{} :% :{} :..//",
+            ":=> :%{a: 1}",
+        ],
     );
 }
 
 #[test]
 fn aliases() {
-    check("aliases", &["Foo Foo.Bar Foo.bar.Baz", "Foo(", "Foo (1)", "Foo?", "Foo@bar", "%Foo{}"]);
+    check(
+        "aliases",
+        &[
+            "Foo Foo.Bar Foo.bar.Baz",
+            "Foo(",
+            "Foo (1)",
+            "Foo?",
+            "Foo@bar",
+            "%Foo{}",
+        ],
+    );
 }
 
 #[test]
 fn identifiers() {
     check(
         "identifiers",
-        &["foo _bar baz? qux! a1_b2 _", "foo?bar", "über_größe = 1", "foo@bar", "__block__"],
+        &[
+            "foo _bar baz? qux! a1_b2 _",
+            "foo?bar",
+            "über_größe = 1",
+            "foo@bar",
+            "__block__",
+        ],
     );
 }
 
@@ -105,12 +156,14 @@ fn identifiers() {
 fn keywords() {
     check(
         "keywords",
-        &["true false nil fn end when and or not in",
-          "a not in b",
-          "a not  in b",
-          "not\nin",
-          "&and/2 &not/1",
-          "x.and x.do x.true x.end"],
+        &[
+            "true false nil fn end when and or not in",
+            "a not in b",
+            "a not  in b",
+            "not\nin",
+            "&and/2 &not/1",
+            "x.and x.do x.true x.end",
+        ],
     );
 }
 
@@ -118,13 +171,15 @@ fn keywords() {
 fn kw_identifiers() {
     check(
         "kw_identifiers",
-        &["[a: 1, b?: 2, Foo: 3]",
-          "foo:\n1",
-          "do: 1, else: 2, true: 3",
-          "foo:bar",
-          "foo::bar",
-          "foo:",
-          "+: 1, ==: 2, &: 3, %{}: 4, .: 5"],
+        &[
+            "[a: 1, b?: 2, Foo: 3]",
+            "foo:\n1",
+            "do: 1, else: 2, true: 3",
+            "foo:bar",
+            "foo::bar",
+            "foo:",
+            "+: 1, ==: 2, &: 3, %{}: 4, .: 5",
+        ],
     );
 }
 
@@ -132,7 +187,12 @@ fn kw_identifiers() {
 fn quoted_keywords() {
     check(
         "quoted_keywords",
-        &["[\"foo\": 1, 'bar': 2]", "[\"a b\": 1]", "[\"a#{x}\": 1]", "\"a\":b"],
+        &[
+            "[\"foo\": 1, 'bar': 2]",
+            "[\"a b\": 1]",
+            "[\"a#{x}\": 1]",
+            "\"a\":b",
+        ],
     );
 }
 
@@ -140,7 +200,12 @@ fn quoted_keywords() {
 fn paren_and_bracket_identifiers() {
     check(
         "paren_and_bracket_identifiers",
-        &["foo(1) foo (1) foo[1] foo [1]", "foo?(1) bar![0]", "x.foo(1) x.foo[0]", "...(1)"],
+        &[
+            "foo(1) foo (1) foo[1] foo [1]",
+            "foo?(1) bar![0]",
+            "x.foo(1) x.foo[0]",
+            "...(1)",
+        ],
     );
 }
 
@@ -148,13 +213,15 @@ fn paren_and_bracket_identifiers() {
 fn do_identifiers() {
     check(
         "do_identifiers",
-        &["if x do\n  1\nend",
-          "foo do end",
-          "foo(1) do end",
-          "x.foo do end",
-          "foo\ndo end",
-          "foo, do",
-          "fn do"],
+        &[
+            "if x do\n  1\nend",
+            "foo do end",
+            "foo(1) do end",
+            "x.foo do end",
+            "foo\ndo end",
+            "foo, do",
+            "fn do",
+        ],
     );
 }
 
@@ -162,8 +229,21 @@ fn do_identifiers() {
 fn op_identifiers() {
     check(
         "op_identifiers",
-        &["foo -1", "foo - 1", "foo -x", "foo +x", "foo-1", "foo -(1)", "foo -[1]",
-          "foo --x", "foo ->", "foo -:a", "foo(-x)", "foo -  1", "foo -1, 2"],
+        &[
+            "foo -1",
+            "foo - 1",
+            "foo -x",
+            "foo +x",
+            "foo-1",
+            "foo -(1)",
+            "foo -[1]",
+            "foo --x",
+            "foo ->",
+            "foo -:a",
+            "foo(-x)",
+            "foo -  1",
+            "foo -1, 2",
+        ],
     );
 }
 
@@ -171,9 +251,11 @@ fn op_identifiers() {
 fn block_identifiers() {
     check(
         "block_identifiers",
-        &["try do\n  x\nrescue e -> e\ncatch x -> x\nelse y -> y\nafter z\nend",
-          "foo else",
-          "else: 1"],
+        &[
+            "try do\n  x\nrescue e -> e\ncatch x -> x\nelse y -> y\nafter z\nend",
+            "foo else",
+            "else: 1",
+        ],
     );
 }
 
@@ -181,21 +263,23 @@ fn block_identifiers() {
 fn operators() {
     check(
         "operators",
-        &["a === b == c = d",
-          "a !== b != c ! d",
-          "a <<< b << c < d <<~ e <~ f <~> g <|> h",
-          "a >>> b >> c > d",
-          "a ... b .. c . d",
-          "a ++ b + c +++ d",
-          "a -- b - c --- d -> e",
-          "a && b & c &&& d",
-          "a || b | c ||| d |> e",
-          "a ** b * c / d // e",
-          "a ^^^ b ^ c ~~~ d ~> e ~>> f",
-          "a <> b <= c >= d =~ e => f",
-          "a <- b \\\\ c :: d",
-          "a=b",
-          "1..10//2"],
+        &[
+            "a === b == c = d",
+            "a !== b != c ! d",
+            "a <<< b << c < d <<~ e <~ f <~> g <|> h",
+            "a >>> b >> c > d",
+            "a ... b .. c . d",
+            "a ++ b + c +++ d",
+            "a -- b - c --- d -> e",
+            "a && b & c &&& d",
+            "a || b | c ||| d |> e",
+            "a ** b * c / d // e",
+            "a ^^^ b ^ c ~~~ d ~> e ~>> f",
+            "a <> b <= c >= d =~ e => f",
+            "a <- b \\\\ c :: d",
+            "a=b",
+            "1..10//2",
+        ],
     );
 }
 
@@ -203,25 +287,48 @@ fn operators() {
 fn operators_as_names() {
     check(
         "operators_as_names",
-        &["&+/2", "&Kernel.+/2", "x.+(1)", "Kernel.==(a, b)", "&&&/2", "&//2", "..///2", "..//"],
+        &[
+            "&+/2",
+            "&Kernel.+/2",
+            "x.+(1)",
+            "Kernel.==(a, b)",
+            "&&&/2",
+            "&//2",
+            "..///2",
+            "..//",
+        ],
     );
 }
 
 #[test]
 fn unary_ops() {
-    check("unary_ops", &["@foo", "!x", "^x", "not x", "~~~x", "-1", "- 1", "+x"]);
+    check(
+        "unary_ops",
+        &["@foo", "!x", "^x", "not x", "~~~x", "-1", "- 1", "+x"],
+    );
 }
 
 #[test]
 fn capture() {
-    check("capture", &["&1 + &2", "& 1", "&(&1 + 1)", "&foo/1", "& &1"]);
+    check(
+        "capture",
+        &["&1 + &2", "& 1", "&(&1 + 1)", "&foo/1", "& &1"],
+    );
 }
 
 #[test]
 fn maps_and_structs() {
     check(
         "maps_and_structs",
-        &["%{a: 1, \"b\" => 2}", "%User{name: 1}", "%{m | a: 2}", "%(", "%[", "% {}", "%"],
+        &[
+            "%{a: 1, \"b\" => 2}",
+            "%User{name: 1}",
+            "%{m | a: 2}",
+            "%(",
+            "%[",
+            "% {}",
+            "%",
+        ],
     );
 }
 
@@ -229,34 +336,48 @@ fn maps_and_structs() {
 fn dots() {
     check(
         "dots",
-        &["Map.get(m, :k)", "f.(x)", "a.\n  b", "a . b", "a.\n# comment\nb", "a.\"foo\"(1)", "a.\"f#{x}\"", "a\n.b"],
+        &[
+            "Map.get(m, :k)",
+            "f.(x)",
+            "a.\n  b",
+            "a . b",
+            "a.\n# comment\nb",
+            "a.\"foo\"(1)",
+            "a.\"f#{x}\"",
+            "a\n.b",
+        ],
     );
 }
 
 #[test]
 fn punctuation() {
-    check("punctuation", &["(a, [b], {c}, <<d>>)", "<<>>", "[h | t]", "{}"]);
+    check(
+        "punctuation",
+        &["(a, [b], {c}, <<d>>)", "<<>>", "[h | t]", "{}"],
+    );
 }
 
 #[test]
 fn eol_merging() {
     check(
         "eol_merging",
-        &["a\nb",
-          "a\n\n\nb",
-          "\na",
-          "a,\n\nb",
-          "a;\n b",
-          "a\n;b",
-          "a;;b",
-          "a # c\nb",
-          "a\n# c\nb",
-          "a\n# c",
-          "a\r\nb",
-          "a\\\nb",
-          "a \\\n + b",
-          "a\\",
-          "a\\\n"],
+        &[
+            "a\nb",
+            "a\n\n\nb",
+            "\na",
+            "a,\n\nb",
+            "a;\n b",
+            "a\n;b",
+            "a;;b",
+            "a # c\nb",
+            "a\n# c\nb",
+            "a\n# c",
+            "a\r\nb",
+            "a\\\nb",
+            "a \\\n + b",
+            "a\\",
+            "a\\\n",
+        ],
     );
 }
 
@@ -264,33 +385,35 @@ fn eol_merging() {
 fn operator_at_line_start() {
     check(
         "operator_at_line_start",
-        &["foo\n|> bar",
-          "a\n\n\n|> b",
-          "a\n# c\n|> b",
-          "a\n+ b",
-          "a\n- b",
-          "a\n* b",
-          "a\n== b",
-          "a\n.b",
-          "a\n=> b",
-          "a\nwhen b",
-          "a\nand b",
-          "a\nnot b",
-          "a\nnot in b",
-          "a\n-> b",
-          "a\n// b",
-          "a\n&& b",
-          "a\n= b",
-          "a\n<> b",
-          "a\n| b",
-          "a\n:: b",
-          "a\n\\\\ b",
-          "a\nin b",
-          "a\n@ b",
-          "a\n& b",
-          "a\n! b",
-          "a\n>> b",
-          "a\n.. b"],
+        &[
+            "foo\n|> bar",
+            "a\n\n\n|> b",
+            "a\n# c\n|> b",
+            "a\n+ b",
+            "a\n- b",
+            "a\n* b",
+            "a\n== b",
+            "a\n.b",
+            "a\n=> b",
+            "a\nwhen b",
+            "a\nand b",
+            "a\nnot b",
+            "a\nnot in b",
+            "a\n-> b",
+            "a\n// b",
+            "a\n&& b",
+            "a\n= b",
+            "a\n<> b",
+            "a\n| b",
+            "a\n:: b",
+            "a\n\\\\ b",
+            "a\nin b",
+            "a\n@ b",
+            "a\n& b",
+            "a\n! b",
+            "a\n>> b",
+            "a\n.. b",
+        ],
     );
 }
 
@@ -298,16 +421,18 @@ fn operator_at_line_start() {
 fn strings() {
     check(
         "strings",
-        &["\"hello\"",
-          "\"\"",
-          "\"a\\nb\\tc\\rd\\ee\\sf\\0g\\ah\\bi\\fj\\vk\"",
-          "\"\\\\ \\\" \\# \\q \\d\"",
-          "\"\\x41\\x4 \\x{263A} \\u00e9 \\u{1F600} \\u{41}\"",
-          "\"a\\\nb\"",
-          "\"multi\nline\"",
-          "\"\\#{x}\"",
-          "\"#x #\"",
-          "\"é ü 日本\""],
+        &[
+            "\"hello\"",
+            "\"\"",
+            "\"a\\nb\\tc\\rd\\ee\\sf\\0g\\ah\\bi\\fj\\vk\"",
+            "\"\\\\ \\\" \\# \\q \\d\"",
+            "\"\\x41\\x4 \\x{263A} \\u00e9 \\u{1F600} \\u{41}\"",
+            "\"a\\\nb\"",
+            "\"multi\nline\"",
+            "\"\\#{x}\"",
+            "\"#x #\"",
+            "\"é ü 日本\"",
+        ],
     );
 }
 
@@ -315,7 +440,14 @@ fn strings() {
 fn string_escape_errors() {
     check(
         "string_escape_errors",
-        &["\"\\xZZ\"", "\"\\uZ\"", "\"\\u{D800}\"", "\"\\u{110000}\"", "\"\\xFF\"", "'\\x'"],
+        &[
+            "\"\\xZZ\"",
+            "\"\\uZ\"",
+            "\"\\u{D800}\"",
+            "\"\\u{110000}\"",
+            "\"\\xFF\"",
+            "'\\x'",
+        ],
     );
 }
 
@@ -323,21 +455,26 @@ fn string_escape_errors() {
 fn interpolation() {
     check(
         "interpolation",
-        &["\"a#{1}b\"",
-          "\"#{x}\"",
-          "\"#{a}#{b}\"",
-          "\"#{%{a: 1}}\"",
-          "\"#{\"inner #{x}\"}\"",
-          "\"#{ \"}\" }\"",
-          "\"#{\n  x\n}\"",
-          "'a#{x}'",
-          "\"#{}\""],
+        &[
+            "\"a#{1}b\"",
+            "\"#{x}\"",
+            "\"#{a}#{b}\"",
+            "\"#{%{a: 1}}\"",
+            "\"#{\"inner #{x}\"}\"",
+            "\"#{ \"}\" }\"",
+            "\"#{\n  x\n}\"",
+            "'a#{x}'",
+            "\"#{}\"",
+        ],
     );
 }
 
 #[test]
 fn interpolation_errors() {
-    check("interpolation_errors", &["\"a#{1", "\"a#{\"b", "\"#{1 +}\"x", "\"#{?}\""]);
+    check(
+        "interpolation_errors",
+        &["\"a#{1", "\"a#{\"b", "\"#{1 +}\"x", "\"#{?}\""],
+    );
 }
 
 #[test]
@@ -349,45 +486,57 @@ fn charlists() {
 fn heredocs() {
     check(
         "heredocs",
-        &["x = \"\"\"\n  hello\n    world\n  \"\"\"",
-          "\"\"\"\n\"\"\"",
-          "\"\"\"\n  a\n b\n  \"\"\"",
-          "\"\"\"\n\ta\n  \"\"\"",
-          "\"\"\"   \nbody\n\"\"\"",
-          "\"\"\"\n  a #{x}\n  b\n  \"\"\"",
-          "\"\"\"\n  a \\\n  b\n  \"\"\"",
-          "\"\"\"\n  quote \"\" \\\"\"\" inside\n  \"\"\"",
-          "\"\"\"\n  not \"\"\" the end\n  \"\"\")",
-          "'''\n  charlist\n  '''",
-          "\"\"\"\r\n  crlf\r\n  \"\"\"",
-          "\"\"\"\n\n  blank\n\n  \"\"\""],
+        &[
+            "x = \"\"\"\n  hello\n    world\n  \"\"\"",
+            "\"\"\"\n\"\"\"",
+            "\"\"\"\n  a\n b\n  \"\"\"",
+            "\"\"\"\n\ta\n  \"\"\"",
+            "\"\"\"   \nbody\n\"\"\"",
+            "\"\"\"\n  a #{x}\n  b\n  \"\"\"",
+            "\"\"\"\n  a \\\n  b\n  \"\"\"",
+            "\"\"\"\n  quote \"\" \\\"\"\" inside\n  \"\"\"",
+            "\"\"\"\n  not \"\"\" the end\n  \"\"\")",
+            "'''\n  charlist\n  '''",
+            "\"\"\"\r\n  crlf\r\n  \"\"\"",
+            "\"\"\"\n\n  blank\n\n  \"\"\"",
+        ],
     );
 }
 
 #[test]
 fn heredoc_errors() {
-    check("heredoc_errors", &["\"\"\"x\n\"\"\"", "\"\"\"", "\"\"\"\nabc", "\"\"\"\n  a\n  \"\" \n"]);
+    check(
+        "heredoc_errors",
+        &[
+            "\"\"\"x\n\"\"\"",
+            "\"\"\"",
+            "\"\"\"\nabc",
+            "\"\"\"\n  a\n  \"\" \n",
+        ],
+    );
 }
 
 #[test]
 fn sigils() {
     check(
         "sigils",
-        &["~w(a b c)",
-          "~w(a b)a",
-          "~r/x+/i",
-          "~r/a\\/b\\d\\n/",
-          "~s[x] ~s{x} ~s<x> ~s|x| ~s'x' ~s\"x\" ~s/x/ ~s(x)",
-          "~s(a#{1}b)",
-          "~S(a#{1}\\nb)",
-          "~S(a\\)b)",
-          "~c(abc)",
-          "~C(a\\n)",
-          "~R/\\d/",
-          "~s(a(b)c)",
-          "~x(custom)mods123",
-          "~s(\\#{1})",
-          "~w(a\\sb c)"],
+        &[
+            "~w(a b c)",
+            "~w(a b)a",
+            "~r/x+/i",
+            "~r/a\\/b\\d\\n/",
+            "~s[x] ~s{x} ~s<x> ~s|x| ~s'x' ~s\"x\" ~s/x/ ~s(x)",
+            "~s(a#{1}b)",
+            "~S(a#{1}\\nb)",
+            "~S(a\\)b)",
+            "~c(abc)",
+            "~C(a\\n)",
+            "~R/\\d/",
+            "~s(a(b)c)",
+            "~x(custom)mods123",
+            "~s(\\#{1})",
+            "~w(a\\sb c)",
+        ],
     );
 }
 
@@ -395,32 +544,70 @@ fn sigils() {
 fn heredoc_sigils() {
     check(
         "heredoc_sigils",
-        &["~s\"\"\"\n  a #{1}\n  \"\"\"", "~S\"\"\"\n  a #{1}\\n\n  \"\"\"", "~w'''\n  x y\n  '''abc"],
+        &[
+            "~s\"\"\"\n  a #{1}\n  \"\"\"",
+            "~S\"\"\"\n  a #{1}\\n\n  \"\"\"",
+            "~w'''\n  x y\n  '''abc",
+        ],
     );
 }
 
 #[test]
 fn sigil_errors() {
-    check("sigil_errors", &["~s.x.", "~ab(x)", "~s", "~s(abc", "~s\"\"\"\nabc", "~s\n"]);
+    check(
+        "sigil_errors",
+        &["~s.x.", "~ab(x)", "~s", "~s(abc", "~s\"\"\"\nabc", "~s\n"],
+    );
 }
 
 #[test]
 fn comments() {
-    check("comments", &["# only a comment", "a # trailing\nb", "# one\n# two\nx", "a # \u{202A}"]);
+    check(
+        "comments",
+        &[
+            "# only a comment",
+            "a # trailing\nb",
+            "# one\n# two\nx",
+            "a # \u{202A}",
+        ],
+    );
 }
 
 #[test]
 fn unexpected_tokens() {
-    check("unexpected_tokens", &["a \\ b", "\u{0}", "a\rb", "`", "x = €"]);
+    check(
+        "unexpected_tokens",
+        &["a \\ b", "\u{0}", "a\rb", "`", "x = €"],
+    );
 }
 
 #[test]
 fn unterminated_is_incomplete() {
-    for src in ["\"abc", "'abc", "\"\"\"\nabc", "~s(abc", "~S\"\"\"\nabc", ":\"abc", "\"a#{1", "\"a#{\"b", "[\"a\": 1, \"b", "x \\\n", "\"#{\"#{"] {
+    for src in [
+        "\"abc",
+        "'abc",
+        "\"\"\"\nabc",
+        "~s(abc",
+        "~S\"\"\"\nabc",
+        ":\"abc",
+        "\"a#{1",
+        "\"a#{\"b",
+        "[\"a\": 1, \"b",
+        "x \\\n",
+        "\"#{\"#{",
+    ] {
         let e = err(src);
         assert!(e.incomplete, "{src:?} should be incomplete: {e:?}");
     }
-    for src in ["\"\\xZZ\"", "~s.x.", "\"\"\"x\n\"\"\"", "1e3", "foo:bar", "?", "a;;b"] {
+    for src in [
+        "\"\\xZZ\"",
+        "~s.x.",
+        "\"\"\"x\n\"\"\"",
+        "1e3",
+        "foo:bar",
+        "?",
+        "a;;b",
+    ] {
         let e = err(src);
         assert!(!e.incomplete, "{src:?} should not be incomplete: {e:?}");
     }
@@ -440,7 +627,9 @@ fn interpolation_depth_limit() {
     let mut depth = 0;
     let mut current = toks;
     while let Some((_, Tok::BinString(parts), _)) = current.first() {
-        let Some(StrPart::Interp { tokens, .. }) = parts.first() else { break };
+        let Some(StrPart::Interp { tokens, .. }) = parts.first() else {
+            break;
+        };
         depth += 1;
         current = tokens.clone();
     }
@@ -498,12 +687,85 @@ impl Rng {
 #[test]
 fn never_panics_on_garbage() {
     let pieces: &[&str] = &[
-        "\\", "?", "~", "\"", "'", "\"#{", "#{", "}", "{", "\"\"\"", "'''", "\n", "\r", "\r\n",
-        ":", "::", ".", "..", "...", "..//", "&", "%", "%{", "@", "-", "+", "/", "//", "\\\\",
-        "~s(", "~S\"\"\"\n", "~r/", "~w[", "~", "x", "Foo", "foo:", "do", "end", "fn", "not",
-        "in", " ", "\t", "0x", "1.", "1e", "1.0e", "é", "\u{202A}", "\u{0}", "😀", "\\x", "\\u{",
-        "\\u", "?\\", ":\"", "\"a\":", "#", "a.", "<<", ">>", "=>", "|>", ";", ",", "(", ")", "[",
-        "]", "_", "9", "\u{FEFF}", "\u{10FFFF}", "\"\\", "'\\", "~s\"", "~x", "~A",
+        "\\",
+        "?",
+        "~",
+        "\"",
+        "'",
+        "\"#{",
+        "#{",
+        "}",
+        "{",
+        "\"\"\"",
+        "'''",
+        "\n",
+        "\r",
+        "\r\n",
+        ":",
+        "::",
+        ".",
+        "..",
+        "...",
+        "..//",
+        "&",
+        "%",
+        "%{",
+        "@",
+        "-",
+        "+",
+        "/",
+        "//",
+        "\\\\",
+        "~s(",
+        "~S\"\"\"\n",
+        "~r/",
+        "~w[",
+        "~",
+        "x",
+        "Foo",
+        "foo:",
+        "do",
+        "end",
+        "fn",
+        "not",
+        "in",
+        " ",
+        "\t",
+        "0x",
+        "1.",
+        "1e",
+        "1.0e",
+        "é",
+        "\u{202A}",
+        "\u{0}",
+        "😀",
+        "\\x",
+        "\\u{",
+        "\\u",
+        "?\\",
+        ":\"",
+        "\"a\":",
+        "#",
+        "a.",
+        "<<",
+        ">>",
+        "=>",
+        "|>",
+        ";",
+        ",",
+        "(",
+        ")",
+        "[",
+        "]",
+        "_",
+        "9",
+        "\u{FEFF}",
+        "\u{10FFFF}",
+        "\"\\",
+        "'\\",
+        "~s\"",
+        "~x",
+        "~A",
     ];
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     for _ in 0..5000 {
@@ -540,14 +802,19 @@ fn spans_are_char_boundaries() {
     for src in ["é + ü", "\"é#{ü}\" :é ?é", "über.größe(1)", "~s(é)é"] {
         let toks = lex(src).expect("lexes");
         for (start, _, end) in toks {
-            assert!(src.is_char_boundary(start) && src.is_char_boundary(end), "{src:?} {start}..{end}");
+            assert!(
+                src.is_char_boundary(start) && src.is_char_boundary(end),
+                "{src:?} {start}..{end}"
+            );
             assert!(start <= end && end <= src.len());
         }
     }
 }
 
 fn exs_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
