@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v elixir >/dev/null || { echo "elixir is not installed" >&2; exit 1; }
-for f in vm/tests/oracle/*.exs; do
+for f in vm/tests/oracle/*.exs compiler/tests/oracle/*.exs; do
   echo "oracle: $f"
   elixir "$f" > "${f%.exs}.out"
 done

@@ -223,7 +223,7 @@ impl ExprKind {
             ExprKind::List(xs)
             | ExprKind::Tuple(xs)
             | ExprKind::Bitstring(xs)
-            | ExprKind::Block(xs) => xs.iter().for_each(|x| f(x)),
+            | ExprKind::Block(xs) => xs.iter().for_each(&mut *f),
             ExprKind::Map { update, pairs } => {
                 update.iter().for_each(|u| f(u));
                 for (k, v) in pairs {
@@ -250,7 +250,7 @@ impl ExprKind {
                     Callee::Local(_) => {}
                     Callee::Remote(e, _) | Callee::Anonymous(e) | Callee::Expr(e) => f(e),
                 }
-                args.iter().for_each(|a| f(a));
+                args.iter().for_each(&mut *f);
             }
             ExprKind::Access { expr, key } => {
                 f(expr);
@@ -258,7 +258,7 @@ impl ExprKind {
             }
             ExprKind::Fn(cs) | ExprKind::Clauses(cs) => {
                 for c in cs {
-                    c.args.iter().for_each(|a| f(a));
+                    c.args.iter().for_each(&mut *f);
                     f(&c.body);
                 }
             }

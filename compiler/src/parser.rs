@@ -5,6 +5,9 @@
 //! Its actions are the functions in [`build`]; they check what the grammar cannot (the
 //! range step `//` follows a `..`, `fn` has clauses, the tree is not deeper than
 //! [`crate::ast::MAX_DEPTH`]) and parse string interpolations recursively.
+//!
+//! The error type is lalrpop's `ParseError`, whose size we do not choose.
+#![allow(clippy::result_large_err)]
 
 use lalrpop_util::ParseError;
 
@@ -286,18 +289,53 @@ pub(crate) mod build {
         )
     }
 
-    /// A binary operator.
+    /// A binary operator. As in Elixir, `a not in b` is `not(a in b)`, and so are the
+    /// deprecated `not a in b` and `!a in b` (with `!`).
     pub fn bin(op: Op, left: Expr, right: Expr) -> R<Expr> {
         let (l, r) = (start(&left), right.span.end as usize);
-        node(
-            l,
-            r,
-            ExprKind::BinOp {
-                op,
-                left: Box::new(left),
-                right: Box::new(right),
-            },
-        )
+        let span = left.span;
+        match (op, left.kind) {
+            (Op::NotIn, kind) => {
+                let inner = bin(Op::In, Expr::new(kind, span), right)?;
+                node(
+                    l,
+                    r,
+                    ExprKind::UnaryOp {
+                        op: Op::Not,
+                        operand: Box::new(inner),
+                    },
+                )
+            }
+            (
+                Op::In,
+                ExprKind::UnaryOp {
+                    op: uop @ (Op::Not | Op::Bang),
+                    operand,
+                },
+            ) => {
+                let inner = bin(Op::In, *operand, right)?;
+                node(
+                    l,
+                    r,
+                    ExprKind::UnaryOp {
+                        op: uop,
+                        operand: Box::new(inner),
+                    },
+                )
+            }
+            (op, kind) => {
+                let left = Box::new(Expr::new(kind, span));
+                node(
+                    l,
+                    r,
+                    ExprKind::BinOp {
+                        op,
+                        left,
+                        right: Box::new(right),
+                    },
+                )
+            }
+        }
     }
 
     /// `left // right`: only after a range.
@@ -355,10 +393,67 @@ pub(crate) mod build {
         node(l, r, ExprKind::List(items))
     }
 
-    /// Arguments `v` followed by the keyword list `pairs`.
-    pub fn push_kw(mut v: Vec<Expr>, l: usize, r: usize, pairs: Vec<(Expr, Expr)>) -> R<Vec<Expr>> {
-        v.push(kw_list(l, r, pairs)?);
-        Ok(v)
+    /// A comma-separated list as written: positional items, then perhaps keyword pairs
+    /// without brackets. Calls take the pairs as one last keyword-list argument; lists
+    /// take them as their last elements; tuples and bitstrings refuse them.
+    /// Keyword pairs without brackets, and where they are.
+    type KwTail = (usize, usize, Vec<(Expr, Expr)>);
+
+    pub struct Args {
+        items: Vec<Expr>,
+        kw: Option<KwTail>,
+    }
+
+    impl Args {
+        /// Positional items only.
+        pub fn new(items: Vec<Expr>) -> Args {
+            Args { items, kw: None }
+        }
+
+        /// Items, then keyword pairs spanning `l..r`.
+        pub fn with_kw(items: Vec<Expr>, l: usize, r: usize, pairs: Vec<(Expr, Expr)>) -> Args {
+            Args {
+                items,
+                kw: Some((l, r, pairs)),
+            }
+        }
+
+        /// As the arguments of a call.
+        pub fn into_call_args(self) -> R<Vec<Expr>> {
+            let mut items = self.items;
+            if let Some((l, r, pairs)) = self.kw {
+                items.push(kw_list(l, r, pairs)?);
+            }
+            Ok(items)
+        }
+
+        /// As the elements of a list: `[a, b: 1]` is `[a, {:b, 1}]`.
+        pub fn into_list_items(self) -> R<Vec<Expr>> {
+            let mut items = self.items;
+            if let Some((_, _, pairs)) = self.kw {
+                for (k, v) in pairs {
+                    let (kl, vr) = (start(&k), v.span.end as usize);
+                    items.push(node(kl, vr, ExprKind::Tuple(vec![k, v]))?);
+                }
+            }
+            Ok(items)
+        }
+
+        /// As the elements of a tuple or bitstring: keywords after other elements are one
+        /// last keyword list (`{1, a: 2}`); keywords alone are an error (`{a: 1}`).
+        pub fn into_items(self, what: &str, open: &str) -> R<Vec<Expr>> {
+            match self.kw {
+                Some((l, r, _)) if self.items.is_empty() => fail(
+                    l,
+                    r,
+                    format!(
+                        "unexpected keyword list inside {what}. Did you mean to write a map \
+                         (using %{{...}}) or a list (using [...]) instead? Syntax error after: {open}"
+                    ),
+                ),
+                _ => self.into_call_args(),
+            }
+        }
     }
 
     /// What a call calls, before its arguments are known.

@@ -54,11 +54,12 @@ fn is_identifier(s: &str) -> bool {
 }
 
 fn is_alias_atom(s: &str) -> bool {
-    s.split('.').all(|seg| {
-        let mut cs = seg.chars();
-        matches!(cs.next(), Some(c) if c.is_ascii_uppercase())
-            && cs.all(|c| c == '_' || c.is_ascii_alphanumeric())
-    })
+    !s.contains('.')
+        && s.split('.').all(|seg| {
+            let mut cs = seg.chars();
+            matches!(cs.next(), Some(c) if c.is_ascii_uppercase())
+                && cs.all(|c| c == '_' || c.is_ascii_alphanumeric())
+        })
 }
 
 fn write_atom(out: &mut String, name: &str) {
@@ -121,6 +122,23 @@ fn closing(delim: &str) -> &str {
     }
 }
 
+/// `?a`, or `?` and an escape for characters that need one.
+fn write_char(out: &mut String, c: u32) {
+    out.push('?');
+    match char::from_u32(c) {
+        Some('\n') => out.push_str("\\n"),
+        Some('\t') => out.push_str("\\t"),
+        Some('\r') => out.push_str("\\r"),
+        Some(' ') => out.push_str("\\s"),
+        Some('\\') => out.push_str("\\\\"),
+        Some('\0') => out.push_str("\\0"),
+        Some(ch) if !ch.is_control() && !ch.is_whitespace() => out.push(ch),
+        _ => {
+            let _ = write!(out, "\\u{{{c:X}}}");
+        }
+    }
+}
+
 fn write_float(out: &mut String, f: f64) {
     // Elixir wants digits on both sides of the point: 1.0e300, not 1e300.
     let s = format!("{f:?}");
@@ -154,7 +172,14 @@ fn write_callee(out: &mut String, callee: &Callee) {
             out.push('(');
             write_expr(out, base);
             out.push_str(").");
-            out.push_str(name);
+            if is_identifier(name) {
+                out.push_str(name);
+            } else {
+                // `Mod."any name"(...)`
+                out.push('"');
+                escape_into(out, name, '"');
+                out.push('"');
+            }
         }
         Callee::Anonymous(f) => {
             out.push('(');
@@ -171,15 +196,7 @@ fn write_expr(out: &mut String, e: &Expr) {
             let _ = write!(out, "{i}");
         }
         ExprKind::Float(f) => write_float(out, *f),
-        ExprKind::Char(c) => match char::from_u32(*c) {
-            Some(ch) if !ch.is_control() && ch != '\\' && !ch.is_whitespace() => {
-                out.push('?');
-                out.push(ch);
-            }
-            _ => {
-                let _ = write!(out, "?\\x{{{c:X}}}");
-            }
-        },
+        ExprKind::Char(c) => write_char(out, *c),
         ExprKind::Atom(a) => write_atom(out, a),
         ExprKind::AtomInterp(parts) => {
             out.push_str(":\"");
@@ -203,8 +220,51 @@ fn write_expr(out: &mut String, e: &Expr) {
             delimiter,
         } => {
             let _ = write!(out, "~{name}{delimiter}");
-            let close = closing(delimiter).chars().next().unwrap_or('"');
-            write_segments(out, parts, close);
+            let heredoc = delimiter.chars().count() == 3;
+            let raw = name.starts_with(|c: char| c.is_ascii_uppercase()) || name == "r";
+            if heredoc {
+                out.push('\n');
+            }
+            for p in parts {
+                match p {
+                    // Uppercase sigils and regexes keep their text as written; a heredoc
+                    // keeps its newlines.
+                    Segment::Lit(t) if raw => {
+                        let close = closing(delimiter).chars().next().unwrap_or('"');
+                        for c in t.chars() {
+                            match c {
+                                c if c == close && !heredoc => {
+                                    out.push('\\');
+                                    out.push(c);
+                                }
+                                '\n' if !heredoc => out.push_str("\\n"),
+                                c => out.push(c),
+                            }
+                        }
+                    }
+                    Segment::Lit(t) if heredoc => {
+                        for line in t.split_inclusive('\n') {
+                            let (body, nl) = match line.strip_suffix('\n') {
+                                Some(b) => (b, "\n"),
+                                None => (line, ""),
+                            };
+                            escape_into(out, body, '\0');
+                            out.push_str(nl);
+                        }
+                    }
+                    Segment::Lit(t) => {
+                        escape_into(out, t, closing(delimiter).chars().next().unwrap_or('"'))
+                    }
+                    Segment::Interp(e) => {
+                        out.push_str("#{");
+                        write_expr(out, e);
+                        out.push('}');
+                    }
+                }
+            }
+            if heredoc && !out.ends_with('\n') {
+                out.push('\n');
+            }
             out.push_str(closing(delimiter));
             out.push_str(modifiers);
         }
@@ -228,9 +288,14 @@ fn write_expr(out: &mut String, e: &Expr) {
             out.push('}');
         }
         ExprKind::Bitstring(items) => {
-            out.push_str("<<");
-            write_list(out, items);
-            out.push_str(">>");
+            if items.is_empty() {
+                out.push_str("<<>>");
+            } else {
+                // Spaces keep `<< <<1>> >>` from reading as `<<<`.
+                out.push_str("<< ");
+                write_list(out, items);
+                out.push_str(" >>");
+            }
         }
         ExprKind::Map { update, pairs } => {
             out.push_str("%{");
@@ -239,7 +304,16 @@ fn write_expr(out: &mut String, e: &Expr) {
         }
         ExprKind::Struct { name, map } => {
             out.push('%');
-            write_expr(out, name);
+            match &name.kind {
+                ExprKind::UnaryOp {
+                    op: Op::At,
+                    operand,
+                } => {
+                    out.push('@');
+                    write_expr(out, operand);
+                }
+                _ => write_expr(out, name),
+            }
             out.push('{');
             if let ExprKind::Map { update, pairs } = &map.kind {
                 write_map_body(out, update.as_deref(), pairs);
@@ -252,6 +326,19 @@ fn write_expr(out: &mut String, e: &Expr) {
             let _ = write!(out, " {} ", op.as_str());
             write_expr(out, right);
             out.push(')');
+        }
+        ExprKind::UnaryOp {
+            op: Op::Not,
+            operand,
+        } if is_in(operand) => {
+            // `not(a in b)` is how `a not in b` parses.
+            if let ExprKind::BinOp { left, right, .. } = &operand.kind {
+                out.push('(');
+                write_expr(out, left);
+                out.push_str(" not in ");
+                write_expr(out, right);
+                out.push(')');
+            }
         }
         ExprKind::UnaryOp { op, operand } => {
             out.push('(');
@@ -374,7 +461,7 @@ fn write_do_call(
         write_list(out, args);
     }
     for (name, body) in blocks {
-        let _ = write!(out, " {name}\n");
+        let _ = writeln!(out, " {name}");
         match &body.kind {
             ExprKind::Clauses(cs) => write_clauses(out, cs),
             ExprKind::Block(items) if items.is_empty() => {}
@@ -383,6 +470,10 @@ fn write_do_call(
         out.push('\n');
     }
     out.push_str("end)");
+}
+
+fn is_in(e: &Expr) -> bool {
+    matches!(e.kind, ExprKind::BinOp { op: Op::In, .. })
 }
 
 fn write_map_body(out: &mut String, update: Option<&Expr>, pairs: &[(Expr, Expr)]) {
