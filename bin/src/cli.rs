@@ -67,7 +67,7 @@ fn check(files: &[PathBuf]) -> ExitCode {
                 continue;
             }
         };
-        if let Err(d) = beamlet_compiler::parser::parse(&src) {
+        for d in beamlet_compiler::subset::check(&src) {
             eprint!("{}", d.render(&name, &src));
             clean = false;
         }

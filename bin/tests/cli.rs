@@ -39,3 +39,23 @@ fn running_a_script_says_the_interpreter_is_not_built_yet() {
 fn an_unknown_flag_is_a_usage_error() {
     insta::assert_snapshot!(vm(&["--no-such-flag"]));
 }
+
+#[test]
+fn check_accepts_a_valid_program() {
+    insta::assert_snapshot!(vm(&["check", "../bench/fib.exs", "../bench/gen_call.exs"]));
+}
+
+#[test]
+fn check_reports_a_syntax_error_with_a_snippet() {
+    insta::assert_snapshot!(vm(&["check", "tests/fixtures/syntax_error.exs"]));
+}
+
+#[test]
+fn check_names_unsupported_constructs() {
+    insta::assert_snapshot!(vm(&["check", "tests/fixtures/macro.exs"]));
+}
+
+#[test]
+fn check_reports_a_missing_file() {
+    insta::assert_snapshot!(vm(&["check", "nosuch.exs"]));
+}

@@ -202,8 +202,8 @@ pub enum ExprKind {
 
 impl ExprKind {
     /// Calls `f` on each direct child expression.
-    pub fn for_each_child(&self, f: &mut dyn FnMut(&Expr)) {
-        fn segs(parts: &[Segment], f: &mut dyn FnMut(&Expr)) {
+    pub fn for_each_child<'a>(&'a self, f: &mut dyn FnMut(&'a Expr)) {
+        fn segs<'a>(parts: &'a [Segment], f: &mut dyn FnMut(&'a Expr)) {
             for p in parts {
                 if let Segment::Interp(e) = p {
                     f(e);

@@ -16,6 +16,7 @@ pub mod diagnostic;
 pub mod lexer;
 pub mod parser;
 pub mod printer;
+pub mod subset;
 pub mod token;
 
 /// The bytecode format version this compiler emits.
