@@ -47,7 +47,7 @@ fn check_accepts_a_valid_program() {
 
 #[test]
 fn check_reports_a_syntax_error_with_a_snippet() {
-    insta::assert_snapshot!(vm(&["check", "tests/fixtures/syntax_error.exs"]));
+    insta::assert_snapshot!(vm(&["check", "tests/fixtures/syntax_error.exs.bad"]));
 }
 
 #[test]
@@ -58,4 +58,9 @@ fn check_names_unsupported_constructs() {
 #[test]
 fn check_reports_a_missing_file() {
     insta::assert_snapshot!(vm(&["check", "nosuch.exs"]));
+}
+
+#[test]
+fn check_reports_several_syntax_errors_in_one_file() {
+    insta::assert_snapshot!(vm(&["check", "tests/fixtures/several_errors.exs.bad"]));
 }

@@ -41,15 +41,47 @@ pub struct ActionError {
 /// What a parse of tokens can fail with.
 pub type Error = ParseError<usize, Tok, ActionError>;
 
-/// Parses a whole file (or REPL input).
+/// Parses a whole file (or REPL input); the first error if there are any.
 pub fn parse(src: &str) -> Result<Expr, Diagnostic> {
-    let tokens = lexer::lex(src).map_err(|e| Diagnostic::from_lex_error(&e))?;
-    parse_tokens(tokens).map_err(|e| Diagnostic::from_parse_error(e, src.len()))
+    parse_all(src).map_err(|ds| {
+        ds.into_iter().next().unwrap_or_else(|| Diagnostic {
+            message: "syntax error".into(),
+            start: 0,
+            end: 0,
+            hint: None,
+            incomplete: false,
+        })
+    })
 }
 
-/// Parses a token stream (a file, or the inside of an interpolation).
+/// Parses a whole file, recovering after a syntax error at the end of the statement it is
+/// in, so that one run reports every error it can (in source order).
+pub fn parse_all(src: &str) -> Result<Expr, Vec<Diagnostic>> {
+    let tokens = lexer::lex(src).map_err(|e| vec![Diagnostic::from_lex_error(&e)])?;
+    let mut recovered = Vec::new();
+    let result = grammar::GrammarParser::new().parse(&mut recovered, normalize(tokens));
+    let mut diagnostics: Vec<Diagnostic> = recovered
+        .into_iter()
+        .map(|r| Diagnostic::from_parse_error(r.error, src.len()))
+        .collect();
+    match result {
+        Ok(ast) if diagnostics.is_empty() => return Ok(ast),
+        Ok(_) => {}
+        Err(e) => diagnostics.push(Diagnostic::from_parse_error(e, src.len())),
+    }
+    diagnostics.sort_by_key(|d| d.start);
+    diagnostics.dedup_by_key(|d| d.start);
+    Err(diagnostics)
+}
+
+/// Parses a token stream (a file, or the inside of an interpolation): the first error.
 pub fn parse_tokens(tokens: Vec<Spanned>) -> Result<Expr, Error> {
-    grammar::GrammarParser::new().parse(normalize(tokens))
+    let mut recovered = Vec::new();
+    let ast = grammar::GrammarParser::new().parse(&mut recovered, normalize(tokens))?;
+    match recovered.into_iter().next() {
+        Some(r) => Err(r.error),
+        None => Ok(ast),
+    }
 }
 
 /// Prepares tokens for the grammar, doing two jobs Elixir's yecc grammar does with

@@ -64,8 +64,8 @@ pub fn unsupported(e: &Expr) -> Vec<Diagnostic> {
 
 /// Parses `src` and checks it against the subset: every diagnostic, in source order.
 pub fn check(src: &str) -> Vec<Diagnostic> {
-    match crate::parser::parse(src) {
+    match crate::parser::parse_all(src) {
         Ok(ast) => unsupported(&ast),
-        Err(d) => vec![d],
+        Err(ds) => ds,
     }
 }
