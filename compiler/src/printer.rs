@@ -323,7 +323,14 @@ fn write_expr(out: &mut String, e: &Expr) {
         ExprKind::BinOp { op, left, right } => {
             out.push('(');
             write_expr(out, left);
-            let _ = write!(out, " {} ", op.as_str());
+            // An operator named as a function (`&!/1`, `&Kernel.+/2`) is only read as a
+            // name when the `/` follows it directly.
+            let op_name = matches!(&left.kind, ExprKind::Var(n) if !is_identifier(n));
+            if op_name && *op == Op::Div {
+                out.push('/');
+            } else {
+                let _ = write!(out, " {} ", op.as_str());
+            }
             write_expr(out, right);
             out.push(')');
         }
