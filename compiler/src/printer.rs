@@ -322,13 +322,13 @@ fn write_expr(out: &mut String, e: &Expr) {
         }
         ExprKind::BinOp { op, left, right } => {
             out.push('(');
-            write_expr(out, left);
-            // An operator named as a function (`&!/1`, `&Kernel.+/2`) is only read as a
-            // name when the `/` follows it directly.
-            let op_name = matches!(&left.kind, ExprKind::Var(n) if !is_identifier(n));
-            if op_name && *op == Op::Div {
+            if *op == Op::Div && ends_in_operator_name(left) {
+                // An operator used as a name (`&!/1`) is only read as one when the `/`
+                // follows it directly, with no parenthesis in between.
+                write_prefixed_name(out, left);
                 out.push('/');
             } else {
+                write_expr(out, left);
                 let _ = write!(out, " {} ", op.as_str());
             }
             write_expr(out, right);
@@ -477,6 +477,29 @@ fn write_do_call(
         out.push('\n');
     }
     out.push_str("end)");
+}
+
+/// True when `e` is an operator used as a name (`!` in `&!/1`), possibly under prefix
+/// operators (`!!/3` is `!` applied to the name `!`, then `/ 3`).
+fn ends_in_operator_name(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Var(n) => !is_identifier(n),
+        ExprKind::UnaryOp { operand, .. } => ends_in_operator_name(operand),
+        _ => false,
+    }
+}
+
+fn write_prefixed_name(out: &mut String, e: &Expr) {
+    match &e.kind {
+        ExprKind::UnaryOp { op, operand } => {
+            out.push_str(op.as_str());
+            if matches!(op, Op::Not) {
+                out.push(' ');
+            }
+            write_prefixed_name(out, operand);
+        }
+        _ => write_expr(out, e),
+    }
 }
 
 fn is_in(e: &Expr) -> bool {
