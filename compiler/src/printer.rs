@@ -483,7 +483,9 @@ fn write_do_call(
 /// operators (`!!/3` is `!` applied to the name `!`, then `/ 3`).
 fn ends_in_operator_name(e: &Expr) -> bool {
     match &e.kind {
-        ExprKind::Var(n) => !is_identifier(n),
+        ExprKind::Var(n) => {
+            !is_identifier(n) || matches!(n.as_str(), "not" | "and" | "or" | "in" | "when")
+        }
         ExprKind::UnaryOp { operand, .. } => ends_in_operator_name(operand),
         _ => false,
     }
