@@ -481,18 +481,44 @@ fn write_do_call(
 
 /// True when `e` is an operator used as a name (`!` in `&!/1`), possibly under prefix
 /// operators (`!!/3` is `!` applied to the name `!`, then `/ 3`).
-fn ends_in_operator_name(e: &Expr) -> bool {
+fn is_prefixed_name(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Var(n) => {
             !is_identifier(n) || matches!(n.as_str(), "not" | "and" | "or" | "in" | "when")
         }
-        ExprKind::UnaryOp { operand, .. } => ends_in_operator_name(operand),
+        ExprKind::UnaryOp { operand, .. } => is_prefixed_name(operand),
         _ => false,
+    }
+}
+
+/// True when `e` ends in an operator used as a name: one, or a division chain whose last
+/// divisor is one (`+/*` in `+/*/x`).
+fn ends_in_operator_name(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::BinOp {
+            op: Op::Div, right, ..
+        } => is_prefixed_name(right),
+        _ => is_prefixed_name(e),
     }
 }
 
 fn write_prefixed_name(out: &mut String, e: &Expr) {
     match &e.kind {
+        // `+/*/x` is `(+ / *) / x`: division is left-associative, so the chain needs no
+        // parentheses, and each operator name keeps its `/` right after it.
+        ExprKind::BinOp {
+            op: Op::Div,
+            left,
+            right,
+        } => {
+            if ends_in_operator_name(left) {
+                write_prefixed_name(out, left);
+            } else {
+                write_expr(out, left);
+            }
+            out.push('/');
+            write_prefixed_name(out, right);
+        }
         ExprKind::UnaryOp { op, operand } => {
             out.push_str(op.as_str());
             if matches!(op, Op::Not) {
