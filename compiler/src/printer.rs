@@ -132,9 +132,11 @@ fn write_char(out: &mut String, c: u32) {
         Some(' ') => out.push_str("\\s"),
         Some('\\') => out.push_str("\\\\"),
         Some('\0') => out.push_str("\\0"),
-        Some(ch) if !ch.is_control() && !ch.is_whitespace() => out.push(ch),
-        _ => {
-            let _ = write!(out, "\\u{{{c:X}}}");
+        // Elixir's `?` takes only the named escapes above; any other character, a control
+        // character too, is written as itself.
+        Some(ch) => out.push(ch),
+        None => {
+            let _ = write!(out, "{c}");
         }
     }
 }
