@@ -327,7 +327,7 @@ fn write_expr(out: &mut String, e: &Expr) {
             if *op == Op::Div && ends_in_operator_name(left) {
                 // An operator used as a name (`&!/1`) is only read as one when the `/`
                 // follows it directly, with no parenthesis in between.
-                write_prefixed_name(out, left);
+                write_spine_open(out, left);
                 out.push('/');
             } else {
                 write_expr(out, left);
@@ -481,52 +481,43 @@ fn write_do_call(
     out.push_str("end)");
 }
 
-/// True when `e` is an operator used as a name (`!` in `&!/1`), possibly under prefix
-/// operators (`!!/3` is `!` applied to the name `!`, then `/ 3`).
-fn is_prefixed_name(e: &Expr) -> bool {
-    match &e.kind {
-        ExprKind::Var(n) => {
-            !is_identifier(n) || matches!(n.as_str(), "not" | "and" | "or" | "in" | "when")
-        }
-        ExprKind::UnaryOp { operand, .. } => is_prefixed_name(operand),
-        _ => false,
-    }
+/// True when `e` is an operator used as a name (`!` in `&!/1`, `not` in `&not/1`).
+fn is_operator_name(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Var(n)
+        if !is_identifier(n) || matches!(n.as_str(), "not" | "and" | "or" | "in" | "when"))
 }
 
-/// True when `e` ends in an operator used as a name: one, or a division chain whose last
-/// divisor is one (`+/*` in `+/*/x`).
+/// True when the rightmost leaf of `e` is an operator used as a name. The parser only
+/// makes such a leaf where a `/` followed it in the source (`&+/2`, `a * +/b`).
 fn ends_in_operator_name(e: &Expr) -> bool {
     match &e.kind {
-        ExprKind::BinOp {
-            op: Op::Div, right, ..
-        } => is_prefixed_name(right),
-        _ => is_prefixed_name(e),
+        ExprKind::BinOp { right, .. } => ends_in_operator_name(right),
+        ExprKind::UnaryOp { operand, .. } => ends_in_operator_name(operand),
+        _ => is_operator_name(e),
     }
 }
 
-fn write_prefixed_name(out: &mut String, e: &Expr) {
+/// Writes `e` with no parenthesis along its right edge, so that the operator name it ends
+/// in is followed directly by the `/` the caller writes next. This reads back as the same
+/// tree because the parser only builds such trees from text that had no parentheses there.
+fn write_spine_open(out: &mut String, e: &Expr) {
     match &e.kind {
-        // `+/*/x` is `(+ / *) / x`: division is left-associative, so the chain needs no
-        // parentheses, and each operator name keeps its `/` right after it.
-        ExprKind::BinOp {
-            op: Op::Div,
-            left,
-            right,
-        } => {
-            if ends_in_operator_name(left) {
-                write_prefixed_name(out, left);
+        ExprKind::BinOp { op, left, right } => {
+            if *op == Op::Div && ends_in_operator_name(left) {
+                write_spine_open(out, left);
+                out.push('/');
             } else {
                 write_expr(out, left);
+                let _ = write!(out, " {} ", op.as_str());
             }
-            out.push('/');
-            write_prefixed_name(out, right);
+            write_spine_open(out, right);
         }
         ExprKind::UnaryOp { op, operand } => {
             out.push_str(op.as_str());
             if matches!(op, Op::Not) {
                 out.push(' ');
             }
-            write_prefixed_name(out, operand);
+            write_spine_open(out, operand);
         }
         _ => write_expr(out, e),
     }
