@@ -89,6 +89,19 @@ pub enum Callee {
     Expr(Box<Expr>),
 }
 
+/// A sigil expression.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sigil {
+    /// The sigil's name (`w`, `r`, `S`, ...).
+    pub name: String,
+    /// The body.
+    pub parts: Vec<Segment>,
+    /// Modifier letters.
+    pub modifiers: String,
+    /// The opening delimiter, as written (kept for printing).
+    pub delimiter: String,
+}
+
 /// The kinds of expression.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {
@@ -106,17 +119,8 @@ pub enum ExprKind {
     String(Vec<Segment>),
     /// A charlist.
     Charlist(Vec<Segment>),
-    /// `~name(...)mods`.
-    Sigil {
-        /// The sigil's name (`w`, `r`, `S`, ...).
-        name: String,
-        /// The body.
-        parts: Vec<Segment>,
-        /// Modifier letters.
-        modifiers: String,
-        /// The opening delimiter, as written (kept for printing).
-        delimiter: String,
-    },
+    /// `~name(...)mods` (boxed: the largest variant).
+    Sigil(Box<Sigil>),
     /// An identifier without arguments: a variable, or a call of arity 0 (`self`), told
     /// apart later.
     Var(String),
@@ -218,7 +222,7 @@ impl ExprKind {
             | ExprKind::Var(_)
             | ExprKind::NullaryOp(_) => {}
             ExprKind::AtomInterp(p) | ExprKind::String(p) | ExprKind::Charlist(p) => segs(p, f),
-            ExprKind::Sigil { parts, .. } => segs(parts, f),
+            ExprKind::Sigil(s) => segs(&s.parts, f),
             ExprKind::Alias { base, .. } => base.iter().for_each(|b| f(b)),
             ExprKind::List(xs)
             | ExprKind::Tuple(xs)
@@ -328,7 +332,7 @@ impl Expr {
             | ExprKind::Var(_)
             | ExprKind::NullaryOp(_) => {}
             ExprKind::AtomInterp(p) | ExprKind::String(p) | ExprKind::Charlist(p) => segs(p, out),
-            ExprKind::Sigil { parts, .. } => segs(parts, out),
+            ExprKind::Sigil(s) => segs(&mut s.parts, out),
             ExprKind::Alias { base, .. } => out.extend(base.as_deref_mut()),
             ExprKind::List(xs)
             | ExprKind::Tuple(xs)

@@ -157,7 +157,7 @@ fn describe(t: &Tok) -> String {
         Char(c) => format!("\"{c}\""),
         BinString(_) | BinHeredoc(_) => "string".into(),
         ListString(_) | ListHeredoc(_) => "charlist".into(),
-        Sigil { name, .. } => format!("sigil ~{name}"),
+        Sigil(s) => format!("sigil ~{}", s.name),
         KwIdentifierQuoted(_) | AtomInterpolated(_) => "quoted atom".into(),
         True => "'true'".into(),
         False => "'false'".into(),

@@ -1470,12 +1470,12 @@ impl<'s> Lexer<'s> {
             .unwrap_or_default()
             .to_string();
         let end = end + modifiers_len;
-        let tok = Tok::Sigil {
+        let tok = Tok::Sigil(Box::new(crate::token::SigilTok {
             name: char::from(letter).to_string(),
             parts,
             modifiers,
             delimiter,
-        };
+        }));
         toks.push((start, tok, end));
         Ok(end)
     }

@@ -190,7 +190,8 @@ pub(crate) mod build {
     use lalrpop_util::ParseError;
 
     use super::{parse_tokens, ActionError, Error};
-    use crate::ast::{Callee, Clause, Expr, ExprKind, Op, Segment, Span, MAX_DEPTH};
+    use crate::ast::{Callee, Clause, Expr, ExprKind, Op, Segment, Sigil, Span, MAX_DEPTH};
+    use crate::token::SigilTok;
     use crate::token::StrPart;
 
     /// The result of an action.
@@ -303,22 +304,31 @@ pub(crate) mod build {
     }
 
     /// A sigil.
-    pub fn sigil(
-        l: usize,
-        r: usize,
-        (name, parts, modifiers, delimiter): (String, Vec<StrPart>, String, String),
-    ) -> R<Expr> {
+    #[allow(clippy::boxed_local)] // the token arrives boxed
+    pub fn sigil(l: usize, r: usize, s: Box<SigilTok>) -> R<Expr> {
+        let SigilTok {
+            name,
+            parts,
+            modifiers,
+            delimiter,
+        } = *s;
         let parts = segments(parts)?;
         node(
             l,
             r,
-            ExprKind::Sigil {
+            ExprKind::Sigil(Box::new(Sigil {
                 name,
                 parts,
                 modifiers,
                 delimiter,
-            },
+            })),
         )
+    }
+
+    /// The pairs out of their boxes (pairs travel boxed through the parser: the parser moves
+    /// its values a lot, and a pair of expressions is its largest value).
+    pub fn unbox<T>(v: Vec<Box<T>>) -> Vec<T> {
+        v.into_iter().map(|b| *b).collect()
     }
 
     /// A binary operator. As in Elixir, `a not in b` is `not(a in b)`, and so are the
@@ -624,7 +634,9 @@ pub(crate) mod build {
     }
 
     /// `%{...}` from its parts.
-    pub fn map(l: usize, r: usize, (update, pairs): (Option<Expr>, Vec<(Expr, Expr)>)) -> R<Expr> {
+    #[allow(clippy::boxed_local)] // the grammar keeps its values small by boxing this one
+    pub fn map(l: usize, r: usize, args: Box<MapArgs>) -> R<Expr> {
+        let (update, pairs) = *args;
         node(
             l,
             r,
@@ -635,6 +647,9 @@ pub(crate) mod build {
         )
     }
 
+    /// The inside of `%{...}`: the map being updated, and the pairs.
+    pub type MapArgs = (Option<Expr>, Vec<(Expr, Expr)>);
+
     /// A line of a do-block, `fn` or parenthesised stab: an expression or a clause head.
     pub enum StabItem {
         /// An expression.
@@ -643,8 +658,8 @@ pub(crate) mod build {
         Clause {
             /// Head.
             args: Vec<Expr>,
-            /// First line of the body.
-            body: Option<Expr>,
+            /// First line of the body (boxed, to keep parser values small).
+            body: Option<Box<Expr>>,
             /// Start of the clause.
             l: usize,
             /// Position of `->`.
@@ -671,7 +686,7 @@ pub(crate) mod build {
             }
             StabItem::Clause {
                 args,
-                body,
+                body: body.map(Box::new),
                 l,
                 arrow,
                 r,
@@ -707,7 +722,12 @@ pub(crate) mod build {
                     arrow,
                     r,
                 } => {
-                    clauses.push((args, body.into_iter().collect(), l, r.max(arrow)));
+                    clauses.push((
+                        args,
+                        body.into_iter().map(|b| *b).collect(),
+                        l,
+                        r.max(arrow),
+                    ));
                 }
                 StabItem::Expr(e) => match clauses.last_mut() {
                     Some((_, lines, _, r)) => {

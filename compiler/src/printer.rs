@@ -215,12 +215,13 @@ fn write_expr(out: &mut String, e: &Expr) {
             write_segments(out, parts, '\'');
             out.push('\'');
         }
-        ExprKind::Sigil {
-            name,
-            parts,
-            modifiers,
-            delimiter,
-        } => {
+        ExprKind::Sigil(sigil) => {
+            let crate::ast::Sigil {
+                name,
+                parts,
+                modifiers,
+                delimiter,
+            } = &**sigil;
             let _ = write!(out, "~{name}{delimiter}");
             let heredoc = delimiter.chars().count() == 3;
             let raw = name.starts_with(|c: char| c.is_ascii_uppercase()) || name == "r";

@@ -206,6 +206,19 @@ impl Op {
     }
 }
 
+/// A sigil: `~name<delimiter>parts<closing>modifiers`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SigilTok {
+    /// The sigil letter(s), e.g. `"w"` or `"S"`.
+    pub name: String,
+    /// The body.
+    pub parts: Vec<StrPart>,
+    /// Trailing modifier letters.
+    pub modifiers: String,
+    /// The opening delimiter as written (`(`, `[`, `"""`, ...).
+    pub delimiter: String,
+}
+
 /// A token. The names follow the terminals of Elixir's grammar.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Tok {
@@ -245,17 +258,8 @@ pub enum Tok {
     BinHeredoc(Vec<StrPart>),
     /// `'''` heredoc (indentation already removed).
     ListHeredoc(Vec<StrPart>),
-    /// `~x(...)mods`.
-    Sigil {
-        /// The sigil letter(s), e.g. `"w"` or `"S"`.
-        name: String,
-        /// The body.
-        parts: Vec<StrPart>,
-        /// Trailing modifier letters.
-        modifiers: String,
-        /// The opening delimiter as written (`(`, `[`, `"""`, ...).
-        delimiter: String,
-    },
+    /// `~x(...)mods` (boxed: it is the largest token, and tokens are moved a lot).
+    Sigil(Box<SigilTok>),
     /// `true`
     True,
     /// `false`
