@@ -240,7 +240,9 @@ fn write_expr(out: &mut String, e: &Expr) {
                                     out.push('\\');
                                     out.push(c);
                                 }
-                                '\n' if !heredoc => out.push_str("\\n"),
+                                // `~r` reads `\n` as a newline; uppercase sigils
+                                // keep a newline as written.
+                                '\n' if !heredoc && name == "r" => out.push_str("\\n"),
                                 c => out.push(c),
                             }
                         }
