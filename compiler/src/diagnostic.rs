@@ -170,7 +170,7 @@ fn describe(t: &Tok) -> String {
         UnaryOp(op) | DualOp(op) | MultOp(op) | ConcatOp(op) | AndOp(op) | OrOp(op) | InOp(op)
         | InMatchOp(op) | CompOp(op) | RelOp(op) | ArrowOp(op) => format!("'{}'", op.as_str()),
         PowerOp => "'**'".into(),
-        RangeOp => "'..'".into(),
+        RangeOp | RangeNullary => "'..'".into(),
         EllipsisOp => "'...'".into(),
         TernaryOp => "'//'".into(),
         XorOp => "'^^^'".into(),

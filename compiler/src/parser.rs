@@ -89,12 +89,24 @@ pub fn parse_tokens(tokens: Vec<Spanned>) -> Result<Expr, Error> {
 ///
 /// - a newline right after an operator, an opening bracket, a comma, a dot or a keyword
 ///   key, or right before a closing bracket, means nothing: it is dropped;
+/// - `..` with no operand on either side is the nullary range (`x = ..`);
 /// - `+` and `-` are unary where no operand ends before them (`[-1]`, `a = -b`, `f -x` after
 ///   an `OpIdentifier`) and binary after one (`a - b`, `a-b`): the unary ones become
 ///   `UnaryOp`, so the grammar never has to guess.
 pub fn normalize(tokens: Vec<Spanned>) -> Vec<Spanned> {
     let mut out: Vec<Spanned> = Vec::with_capacity(tokens.len());
-    for (l, tok, r) in tokens {
+    let mut tokens = tokens.into_iter().peekable();
+    while let Some((l, tok, r)) = tokens.next() {
+        // `..` with no operand before it and none after it is the nullary range.
+        if matches!(tok, Tok::RangeOp)
+            && !out.last().is_some_and(|(_, prev, _)| ends_operand(prev))
+            && tokens
+                .peek()
+                .is_none_or(|(_, next, _)| closes_operand(next))
+        {
+            out.push((l, Tok::RangeNullary, r));
+            continue;
+        }
         match tok {
             Tok::Eol(_)
                 if out
@@ -152,6 +164,15 @@ fn swallows_newline_after(t: &Tok) -> bool {
             | KwIdentifier(_)
             | KwIdentifierQuoted(_)
             | Eol(_)
+    )
+}
+
+/// True for tokens that cannot begin an operand: after `..`, they leave it alone.
+fn closes_operand(t: &Tok) -> bool {
+    use Tok::*;
+    matches!(
+        t,
+        RParen | RBracket | RCurly | RBit | Comma | Eol(_) | Semi | End | StabOp
     )
 }
 

@@ -292,6 +292,9 @@ pub enum Tok {
     RangeOp,
     /// `...`
     EllipsisOp,
+    /// `..` standing alone, with no operand on either side (`x = ..`, `[..]`): made by
+    /// `parser::normalize` from a `RangeOp`, never by the lexer.
+    RangeNullary,
     /// `//`
     TernaryOp,
     /// `^^^`

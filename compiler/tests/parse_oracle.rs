@@ -55,8 +55,6 @@ const KNOWN_DEVIATIONS: &[(&str, &str)] = &[
         "foo bar, baz a, b",
         "we accept a comma after a nested call without parentheses",
     ),
-    ("x = ..", "the nullary `..` is not supported"),
-    ("[..]", "the nullary `..` is not supported"),
     (
         "(a, b -> c)",
         "parenthesised clauses take one-argument heads only",
