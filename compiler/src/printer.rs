@@ -42,6 +42,12 @@ fn write_list(out: &mut String, items: &[Expr]) {
     }
 }
 
+fn write_enclosed(out: &mut String, open: &str, items: &[Expr], close: &str) {
+    out.push_str(open);
+    write_list(out, items);
+    out.push_str(close);
+}
+
 fn is_identifier(s: &str) -> bool {
     let mut chars = s.chars();
     let first_ok = matches!(chars.next(), Some(c) if c == '_' || c.is_ascii_lowercase());
@@ -282,24 +288,14 @@ fn write_expr(out: &mut String, e: &Expr) {
             }
             out.push_str(&segments.join("."));
         }
-        ExprKind::List(items) => {
-            out.push('[');
-            write_list(out, items);
-            out.push(']');
-        }
-        ExprKind::Tuple(items) => {
-            out.push('{');
-            write_list(out, items);
-            out.push('}');
-        }
+        ExprKind::List(items) => write_enclosed(out, "[", items, "]"),
+        ExprKind::Tuple(items) => write_enclosed(out, "{", items, "}"),
         ExprKind::Bitstring(items) => {
             if items.is_empty() {
                 out.push_str("<<>>");
             } else {
                 // Spaces keep `<< <<1>> >>` from reading as `<<<`.
-                out.push_str("<< ");
-                write_list(out, items);
-                out.push_str(" >>");
+                write_enclosed(out, "<< ", items, " >>");
             }
         }
         ExprKind::Map { update, pairs } => {

@@ -21,15 +21,9 @@ use common::{atom, bits, int};
 
 /// The `INDEX PHASH2 RANGE` lines of terms.out.
 fn terms_oracle() -> Vec<(usize, u32, u32)> {
-    let text = include_str!("oracle/terms.out");
-    let mut lines = text.lines();
-    let n: usize = lines
-        .next()
-        .expect("count")
-        .parse()
-        .expect("count is a number");
-    lines
-        .skip(n)
+    common::terms_out()
+        .1
+        .into_iter()
         .map_while(|line| {
             let mut f = line.split(' ');
             let i = f.next()?.parse().ok()?;

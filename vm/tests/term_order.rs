@@ -8,18 +8,6 @@ use std::cmp::Ordering;
 use beamlet_vm::term::order::{compare, eq, exact_eq};
 use beamlet_vm::Heap;
 
-fn oracle() -> (usize, Vec<String>) {
-    let text = include_str!("oracle/terms.out");
-    let mut lines = text.lines();
-    let n: usize = lines
-        .next()
-        .expect("count")
-        .parse()
-        .expect("count is a number");
-    let rows = lines.take(n).map(str::to_owned).collect();
-    (n, rows)
-}
-
 fn relation(a: beamlet_vm::Term, b: beamlet_vm::Term) -> char {
     if exact_eq(a, b) {
         'e'
@@ -36,7 +24,8 @@ fn relation(a: beamlet_vm::Term, b: beamlet_vm::Term) -> char {
 fn every_pair_compares_as_on_the_beam() {
     let mut heap = Heap::default();
     let terms = common::oracle_terms(&mut heap);
-    let (n, rows) = oracle();
+    let (rows, _) = common::terms_out();
+    let n = rows.len();
     assert_eq!(
         terms.len(),
         n,

@@ -116,3 +116,22 @@ pub fn oracle_terms(heap: &mut Heap) -> Vec<Term> {
 
 /// Indices of the oracle terms that differ between runs (reference, fun, export, pid).
 pub const UNSTABLE: [usize; 4] = [30, 31, 32, 33];
+
+/// `oracle/terms.out` in its two parts: the relation matrix (one row per term), then the
+/// lines that follow it (the phash2 table and the sorted list).
+pub fn terms_out() -> (Vec<&'static str>, Vec<&'static str>) {
+    let text = include_str!("../oracle/terms.out");
+    let mut lines = text.lines();
+    let n: usize = lines
+        .next()
+        .expect("count")
+        .parse()
+        .expect("count is a number");
+    let rows: Vec<&str> = lines.by_ref().take(n).collect();
+    assert_eq!(
+        rows.len(),
+        n,
+        "terms.out has fewer matrix rows than its count"
+    );
+    (rows, lines.collect())
+}
