@@ -12,9 +12,13 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 
 pub mod atom;
+pub mod bif;
 pub mod binary;
+pub mod exception;
 pub mod heap;
+pub mod inspect;
 pub mod offheap;
+pub mod process;
 pub mod term;
 
 pub use atom::Atom;
