@@ -14,9 +14,11 @@
 //!         | 7 vec(literal literal) (map) | 8 bits:u64 vec-bytes (bitstring) | 9 ([])
 //! ```
 //!
-//! Decoding never trusts a count: it stops at the end of the input, and literals nest at
-//! most [`MAX_LITERAL_DEPTH`] deep. A decoded module is not yet safe to run: see
-//! [`crate::verify`].
+//! Decoding never trusts a count: a count larger than the rest of the input could hold is
+//! `Truncated` before anything is reserved, and nested literals reserve nothing ahead (so
+//! memory stays proportional to the input). Literals nest at most [`MAX_LITERAL_DEPTH`]
+//! deep and are read and written with an explicit stack, never by recursion. A decoded
+//! module is not yet safe to run: see [`crate::verify`].
 
 use crate::instr::{read_u16, read_u32, read_u8};
 use crate::{DecodeError, Instr, FORMAT_VERSION};
@@ -24,8 +26,16 @@ use crate::{DecodeError, Instr, FORMAT_VERSION};
 /// The first bytes of every module file.
 pub const MAGIC: &[u8; 8] = b"BEAMLET\0";
 
-/// How deep literals may nest in a module file.
-pub const MAX_LITERAL_DEPTH: usize = 2048;
+/// How deep literals may nest in a module file (a scalar at the top is depth 0; each
+/// tuple, list or map adds one).
+///
+/// The compiler's parser refuses expressions nested deeper than 1024
+/// (`beamlet_compiler::ast::MAX_DEPTH`), so this admits every literal it can emit. The
+/// decoder and the verifier do not recurse, but derived `Clone`, `PartialEq` and `Drop`
+/// on [`Literal`] do, and so may a loader: unoptimised, a derived `clone` takes about
+/// 1 KB of stack per level, so 1024 levels stay within a 2 MB thread stack where 2048
+/// did not.
+pub const MAX_LITERAL_DEPTH: usize = 1024;
 
 /// A compiled module.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -231,7 +241,7 @@ impl Module {
         let n = read_count(bytes, p, 1)?;
         let mut literals = Vec::with_capacity(n);
         for _ in 0..n {
-            literals.push(decode_literal(bytes, p, 0)?);
+            literals.push(decode_literal(bytes, p)?);
         }
         let n = read_count(bytes, p, 9)?;
         let mut imports = Vec::with_capacity(n);
@@ -326,56 +336,60 @@ fn read_str(bytes: &[u8], pos: &mut usize) -> Result<String, DecodeError> {
     String::from_utf8(read_bytes(bytes, pos)?).map_err(|_| DecodeError::BadUtf8)
 }
 
+/// Writes `l` in prefix order with an explicit stack (no recursion, whatever the depth).
 fn encode_literal(out: &mut Vec<u8>, l: &Literal) {
-    match l {
-        Literal::Int(i) => {
-            out.push(0);
-            out.extend_from_slice(&i.to_le_bytes());
-        }
-        Literal::BigInt {
-            negative,
-            magnitude,
-        } => {
-            out.push(1);
-            out.push(*negative as u8);
-            put_bytes(out, magnitude);
-        }
-        Literal::Float(f) => {
-            out.push(2);
-            out.extend_from_slice(&f.to_bits().to_le_bytes());
-        }
-        Literal::Atom(a) => {
-            out.push(3);
-            put_u32(out, *a);
-        }
-        Literal::Binary(b) => {
-            out.push(4);
-            put_bytes(out, b);
-        }
-        Literal::Tuple(items) => {
-            out.push(5);
-            put_u32(out, items.len() as u32);
-            items.iter().for_each(|i| encode_literal(out, i));
-        }
-        Literal::Nil => out.push(9),
-        Literal::List(items, tail) => {
-            out.push(6);
-            put_u32(out, items.len() as u32);
-            items.iter().for_each(|i| encode_literal(out, i));
-            encode_literal(out, tail);
-        }
-        Literal::Map(pairs) => {
-            out.push(7);
-            put_u32(out, pairs.len() as u32);
-            for (k, v) in pairs {
-                encode_literal(out, k);
-                encode_literal(out, v);
+    let mut work = vec![l];
+    while let Some(l) = work.pop() {
+        match l {
+            Literal::Int(i) => {
+                out.push(0);
+                out.extend_from_slice(&i.to_le_bytes());
             }
-        }
-        Literal::Bits { bits, bytes } => {
-            out.push(8);
-            out.extend_from_slice(&bits.to_le_bytes());
-            put_bytes(out, bytes);
+            Literal::BigInt {
+                negative,
+                magnitude,
+            } => {
+                out.push(1);
+                out.push(*negative as u8);
+                put_bytes(out, magnitude);
+            }
+            Literal::Float(f) => {
+                out.push(2);
+                out.extend_from_slice(&f.to_bits().to_le_bytes());
+            }
+            Literal::Atom(a) => {
+                out.push(3);
+                put_u32(out, *a);
+            }
+            Literal::Binary(b) => {
+                out.push(4);
+                put_bytes(out, b);
+            }
+            Literal::Tuple(items) => {
+                out.push(5);
+                put_u32(out, items.len() as u32);
+                work.extend(items.iter().rev());
+            }
+            Literal::List(items, tail) => {
+                out.push(6);
+                put_u32(out, items.len() as u32);
+                work.push(tail);
+                work.extend(items.iter().rev());
+            }
+            Literal::Map(pairs) => {
+                out.push(7);
+                put_u32(out, pairs.len() as u32);
+                for (k, v) in pairs.iter().rev() {
+                    work.push(v);
+                    work.push(k);
+                }
+            }
+            Literal::Bits { bits, bytes } => {
+                out.push(8);
+                out.extend_from_slice(&bits.to_le_bytes());
+                put_bytes(out, bytes);
+            }
+            Literal::Nil => out.push(9),
         }
     }
 }
@@ -386,62 +400,106 @@ fn read_u64(bytes: &[u8], pos: &mut usize) -> Result<u64, DecodeError> {
     Ok(lo | hi << 32)
 }
 
-fn decode_literal(bytes: &[u8], pos: &mut usize, depth: usize) -> Result<Literal, DecodeError> {
-    if depth > MAX_LITERAL_DEPTH {
-        return Err(DecodeError::TooDeep);
+/// A tuple, list or map being read: its items so far and how many it has.
+enum Open {
+    Tuple(Vec<Literal>, usize),
+    /// Items, their count; the tail comes after the items.
+    List(Vec<Literal>, usize),
+    /// Pairs, their count, and a key waiting for its value.
+    Map(Vec<(Literal, Literal)>, usize, Option<Literal>),
+}
+
+/// Reads one literal with an explicit stack of the containers still open. Containers
+/// grow as their items arrive: a count is a claim, not a reservation.
+fn decode_literal(bytes: &[u8], pos: &mut usize) -> Result<Literal, DecodeError> {
+    let mut open: Vec<Open> = Vec::new();
+    loop {
+        if open.len() > MAX_LITERAL_DEPTH {
+            return Err(DecodeError::TooDeep);
+        }
+        let at = *pos;
+        let mut done = match read_u8(bytes, pos)? {
+            0 => Literal::Int(read_u64(bytes, pos)? as i64),
+            1 => {
+                let negative = match read_u8(bytes, pos)? {
+                    0 => false,
+                    1 => true,
+                    _ => return Err(DecodeError::BadLiteral { at }),
+                };
+                Literal::BigInt {
+                    negative,
+                    magnitude: read_bytes(bytes, pos)?,
+                }
+            }
+            2 => Literal::Float(f64::from_bits(read_u64(bytes, pos)?)),
+            3 => Literal::Atom(read_u32(bytes, pos)?),
+            4 => Literal::Binary(read_bytes(bytes, pos)?),
+            5 => match read_count(bytes, pos, 1)? {
+                0 => Literal::Tuple(Vec::new()),
+                n => {
+                    open.push(Open::Tuple(Vec::new(), n));
+                    continue;
+                }
+            },
+            6 => match read_count(bytes, pos, 1)? {
+                0 => return Err(DecodeError::BadLiteral { at }),
+                n => {
+                    open.push(Open::List(Vec::new(), n));
+                    continue;
+                }
+            },
+            7 => match read_count(bytes, pos, 2)? {
+                0 => Literal::Map(Vec::new()),
+                n => {
+                    open.push(Open::Map(Vec::new(), n, None));
+                    continue;
+                }
+            },
+            8 => {
+                let bits = read_u64(bytes, pos)?;
+                let b = read_bytes(bytes, pos)?;
+                if bits.div_ceil(8) != b.len() as u64 {
+                    return Err(DecodeError::BadLiteral { at });
+                }
+                Literal::Bits { bits, bytes: b }
+            }
+            9 => Literal::Nil,
+            _ => return Err(DecodeError::BadLiteral { at }),
+        };
+        // Hand the finished literal to the innermost open container; close the ones that
+        // are complete, and go on reading when one still waits for an item.
+        loop {
+            match open.last_mut() {
+                None => return Ok(done),
+                Some(Open::Tuple(items, n)) => {
+                    items.push(done);
+                    if items.len() < *n {
+                        break;
+                    }
+                    done = Literal::Tuple(std::mem::take(items));
+                }
+                Some(Open::List(items, n)) => {
+                    if items.len() < *n {
+                        items.push(done);
+                        break;
+                    }
+                    done = Literal::List(std::mem::take(items), Box::new(done));
+                }
+                Some(Open::Map(pairs, n, key)) => match key.take() {
+                    None => {
+                        *key = Some(done);
+                        break;
+                    }
+                    Some(k) => {
+                        pairs.push((k, done));
+                        if pairs.len() < *n {
+                            break;
+                        }
+                        done = Literal::Map(std::mem::take(pairs));
+                    }
+                },
+            }
+            open.pop();
+        }
     }
-    let at = *pos;
-    Ok(match read_u8(bytes, pos)? {
-        0 => Literal::Int(read_u64(bytes, pos)? as i64),
-        1 => {
-            let negative = read_u8(bytes, pos)? != 0;
-            Literal::BigInt {
-                negative,
-                magnitude: read_bytes(bytes, pos)?,
-            }
-        }
-        2 => Literal::Float(f64::from_bits(read_u64(bytes, pos)?)),
-        3 => Literal::Atom(read_u32(bytes, pos)?),
-        4 => Literal::Binary(read_bytes(bytes, pos)?),
-        5 => {
-            let n = read_count(bytes, pos, 1)?;
-            let mut items = Vec::with_capacity(n);
-            for _ in 0..n {
-                items.push(decode_literal(bytes, pos, depth + 1)?);
-            }
-            Literal::Tuple(items)
-        }
-        6 => {
-            let n = read_count(bytes, pos, 1)?;
-            let mut items = Vec::with_capacity(n);
-            for _ in 0..n {
-                items.push(decode_literal(bytes, pos, depth + 1)?);
-            }
-            let tail = decode_literal(bytes, pos, depth + 1)?;
-            if items.is_empty() {
-                return Err(DecodeError::BadLiteral { at });
-            }
-            Literal::List(items, Box::new(tail))
-        }
-        7 => {
-            let n = read_count(bytes, pos, 2)?;
-            let mut pairs = Vec::with_capacity(n);
-            for _ in 0..n {
-                let k = decode_literal(bytes, pos, depth + 1)?;
-                let v = decode_literal(bytes, pos, depth + 1)?;
-                pairs.push((k, v));
-            }
-            Literal::Map(pairs)
-        }
-        8 => {
-            let bits = read_u64(bytes, pos)?;
-            let b = read_bytes(bytes, pos)?;
-            if (b.len() as u64).saturating_mul(8) < bits || bits.div_ceil(8) != b.len() as u64 {
-                return Err(DecodeError::BadLiteral { at });
-            }
-            Literal::Bits { bits, bytes: b }
-        }
-        9 => Literal::Nil,
-        _ => return Err(DecodeError::BadLiteral { at }),
-    })
 }

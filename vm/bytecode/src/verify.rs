@@ -2,21 +2,32 @@
 //! every index in it.
 //!
 //! Checked: atom, literal, import and function indices; registers against the frame size
-//! (including the ranges `base..base+n` that calls and constructors read); jump targets
-//! inside the same function; a function's code ends in an instruction that does not fall
-//! through; functions cover the code without overlapping; handler ranges lie in their
-//! function and nest (an inner range is listed before the ranges that contain it);
-//! `bs_build` specs are tuples of integers; atoms are at most 255 characters.
+//! (a `Src` register as a whole value, and the ranges `base..base+n` that calls and
+//! constructors read); jump targets inside the same function; a function's code ends in
+//! an instruction that does not fall through; functions cover the code without
+//! overlapping, with unique `name/arity`; handler ranges lie in their function and nest
+//! (an inner range is listed before the ranges that contain it); BIF calls go through
+//! imports of the right arity; `make_fun` captures no more than the fun takes; raise
+//! classes and type codes are known; segment flags are well-formed, `bs_build` specs are
+//! constant tuples of them and `bs_skip_prefix` prefixes are constant bitstrings;
+//! `bs_test_unit` never divides by zero; atoms are at most 255 characters; literals are
+//! finite, canonical (bignums that do not fit in an `Int`, without high zero bytes;
+//! bitstrings that are not whole bytes, padded with zeros) and nest at most
+//! [`MAX_LITERAL_DEPTH`] deep, so a verified module encodes to a file that decodes.
 //!
 //! Not checked (and not needed for memory safety): that a register is written before it is
-//! read (frames start cleared to `[]`), and that tests guard the instructions that assume
-//! their outcome (`get_list` on a non-list raises `badarg` at run time).
+//! read (frames start cleared to `[]`), that tests guard the instructions that assume
+//! their outcome (`get_list` on a non-list raises `badarg` at run time), that `get_exc`
+//! runs only in a handler, that map literals have distinct keys, and that line tables are
+//! sorted (a lookup in an unsorted table gives a wrong line, never a fault).
+//!
+//! Cost: linear in the module, apart from sorting functions and handlers.
 
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::instr::{Operand, SrcKind, TypeTest};
-use crate::module::{Function, Literal, Module};
+use crate::instr::{seg, Operand, SrcKind, TypeTest};
+use crate::module::{Function, Literal, Module, MAX_LITERAL_DEPTH};
 use crate::{Instr, Opcode};
 
 /// Why a module was rejected.
@@ -86,33 +97,72 @@ pub fn verify(m: &Module) -> Result<(), VerifyError> {
 }
 
 fn check_literal(l: &Literal, atom_ok: &dyn Fn(u32) -> bool) -> Result<(), String> {
-    let mut work = vec![l];
-    while let Some(l) = work.pop() {
+    let mut work = vec![(l, 0usize)];
+    while let Some((l, depth)) = work.pop() {
+        if depth > MAX_LITERAL_DEPTH {
+            return Err(format!("nested deeper than {MAX_LITERAL_DEPTH}"));
+        }
+        let inner = depth + 1;
         match l {
             Literal::Atom(a) if !atom_ok(*a) => return Err(format!("atom {a} out of range")),
             Literal::Float(f) if !f.is_finite() => return Err("float is not finite".into()),
-            Literal::BigInt { magnitude, .. } if magnitude.is_empty() => {
-                return Err("empty bignum".into())
-            }
-            Literal::Bits { bits, bytes } if bits.div_ceil(8) != bytes.len() as u64 => {
-                return Err("bitstring size does not match its bytes".into())
-            }
-            Literal::Tuple(items) => work.extend(items),
+            Literal::BigInt {
+                negative,
+                magnitude,
+            } => check_bignum(*negative, magnitude)?,
+            Literal::Bits { bits, bytes } => check_bits(*bits, bytes)?,
+            Literal::Tuple(items) => work.extend(items.iter().map(|i| (i, inner))),
             Literal::List(items, tail) => {
                 if items.is_empty() {
                     return Err("list literal without items".into());
                 }
-                work.extend(items);
-                work.push(tail);
+                work.extend(items.iter().map(|i| (i, inner)));
+                work.push((tail, inner));
             }
             Literal::Map(pairs) => {
                 for (k, v) in pairs {
-                    work.push(k);
-                    work.push(v);
+                    work.push((k, inner));
+                    work.push((v, inner));
                 }
             }
             _ => {}
         }
+    }
+    Ok(())
+}
+
+/// A bignum is canonical: no high zero bytes, and too large for [`Literal::Int`].
+fn check_bignum(negative: bool, magnitude: &[u8]) -> Result<(), String> {
+    match magnitude.last() {
+        None => return Err("empty bignum".into()),
+        Some(0) => return Err("bignum with a high zero byte".into()),
+        Some(_) => {}
+    }
+    if magnitude.len() <= 8 {
+        let mut word = [0u8; 8];
+        word[..magnitude.len()].copy_from_slice(magnitude);
+        let m = u64::from_le_bytes(word);
+        let fits = if negative { m <= 1 << 63 } else { m < 1 << 63 };
+        if fits {
+            return Err("bignum that fits in 64 bits (an Int)".into());
+        }
+    }
+    Ok(())
+}
+
+/// A bitstring literal is canonical: not whole bytes (that is a binary), exactly the
+/// bytes it needs, padding bits zero.
+fn check_bits(bits: u64, bytes: &[u8]) -> Result<(), String> {
+    if bits.div_ceil(8) != bytes.len() as u64 {
+        return Err("bitstring size does not match its bytes".into());
+    }
+    let spare = bits % 8;
+    if spare == 0 {
+        return Err("bitstring of whole bytes (a binary)".into());
+    }
+    let last = bytes.last().copied().unwrap_or(0);
+    if last & (0xff >> spare) != 0 {
+        return Err("bitstring padding bits are not zero".into());
     }
     Ok(())
 }
@@ -165,32 +215,7 @@ fn check_layout(m: &Module) -> Result<(), VerifyError> {
 fn check_function(m: &Module, f: &Function) -> Result<(), VerifyError> {
     let start = f.entry;
     let end = f.entry + f.len;
-    let at = |pc: u32, message: String| VerifyError {
-        function: None,
-        pc: Some(pc),
-        message,
-    };
-    for (i, h) in f.handlers.iter().enumerate() {
-        if !(start <= h.start && h.start < h.end && h.end <= end) {
-            return Err(at(
-                h.start,
-                format!("handler {i} range outside the function"),
-            ));
-        }
-        if !(start <= h.target && h.target < end) {
-            return Err(at(
-                h.target,
-                format!("handler {i} target outside the function"),
-            ));
-        }
-        for outer in &f.handlers[i + 1..] {
-            let disjoint = h.end <= outer.start || outer.end <= h.start;
-            let inside = outer.start <= h.start && h.end <= outer.end;
-            if !disjoint && !inside {
-                return Err(at(h.start, format!("handler {i} is not nested properly")));
-            }
-        }
-    }
+    check_handlers(f)?;
     let code = m.code_of(f);
     for (off, ins) in code.iter().enumerate() {
         let pc = start + off as u32;
@@ -214,6 +239,67 @@ fn check_function(m: &Module, f: &Function) -> Result<(), VerifyError> {
     }
 }
 
+fn at(pc: u32, message: String) -> VerifyError {
+    VerifyError {
+        function: None,
+        pc: Some(pc),
+        message,
+    }
+}
+
+/// Handler ranges lie in the function, are not empty, and nest: two ranges are disjoint
+/// or one contains the other, and an inner range is listed before the ranges that contain
+/// it (identical ranges in any order). O(n log n): a table of many handlers is no way to
+/// stall the loader.
+fn check_handlers(f: &Function) -> Result<(), VerifyError> {
+    let (start, end) = (f.entry, f.entry + f.len);
+    let hs = &f.handlers;
+    for (i, h) in hs.iter().enumerate() {
+        if !(start <= h.start && h.start < h.end && h.end <= end) {
+            return Err(at(
+                h.start,
+                format!("handler {i} range outside the function"),
+            ));
+        }
+        if !(start <= h.target && h.target < end) {
+            return Err(at(
+                h.target,
+                format!("handler {i} target outside the function"),
+            ));
+        }
+    }
+    // By start, then the larger range first, then the later-listed first: each range
+    // comes after every range that contains it.
+    let mut order: Vec<usize> = (0..hs.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (x, y) = (&hs[a], &hs[b]);
+        x.start
+            .cmp(&y.start)
+            .then(y.end.cmp(&x.end))
+            .then(b.cmp(&a))
+    });
+    // The ranges that contain the current start, innermost on top.
+    let mut open: Vec<usize> = Vec::new();
+    for i in order {
+        let h = &hs[i];
+        while open.last().is_some_and(|&o| hs[o].end <= h.start) {
+            open.pop();
+        }
+        if let Some(&o) = open.last() {
+            let crosses = h.end > hs[o].end;
+            if crosses || i > o {
+                let first = i.min(o);
+                return Err(at(
+                    hs[first].start,
+                    format!("handler {first} is not nested properly"),
+                ));
+            }
+        }
+        open.push(i);
+    }
+    Ok(())
+}
+
 fn check_instr(m: &Module, f: &Function, ins: &Instr) -> Result<(), String> {
     let regs = f.regs as u64;
     let (start, end) = (f.entry, f.entry + f.len);
@@ -224,8 +310,9 @@ fn check_instr(m: &Module, f: &Function, ins: &Instr) -> Result<(), String> {
         }
         let ok = match op {
             Operand::Reg(r) => (r.0 as u64) < regs,
+            // A register in a `Src` is the whole value, not its low 16 bits.
             Operand::Src(s) => match s.decode() {
-                SrcKind::Reg(r) => (r as u64) < regs,
+                SrcKind::Reg(_) => (s.0 as u64) < regs,
                 SrcKind::Const(k) => (k as usize) < m.literals.len(),
             },
             Operand::Label(l) => start <= l.0 && l.0 < end,
@@ -241,53 +328,111 @@ fn check_instr(m: &Module, f: &Function, ins: &Instr) -> Result<(), String> {
         return Err(b);
     }
     // Ranges of registers read or written from a base.
-    let fits = |base: u16, n: u64| base as u64 + n <= regs;
+    let window = |base: u16, n: u64| {
+        if base as u64 + n <= regs {
+            Ok(())
+        } else {
+            Err(format!(
+                "registers r{base}..r{} beyond the frame of {regs}",
+                base as u64 + n
+            ))
+        }
+    };
     let fun_arity = |x: u32| m.functions.get(x as usize).map_or(0, |g| g.arity as u64);
     let imp_arity = |x: u32| m.imports.get(x as usize).map_or(0, |i| i.arity as u64);
-    let ok = match *ins {
-        Instr::Call { base, fun, .. } => fits(base.0, fun_arity(fun.0)),
-        Instr::CallTail { base, fun } => fits(base.0, fun_arity(fun.0)) && fun_arity(fun.0) <= regs,
+    let bif_arity = |x: u32, want: u64| {
+        let a = imp_arity(x);
+        if a == want {
+            Ok(())
+        } else {
+            Err(format!(
+                "a BIF of arity {want} called through import {x} of arity {a}"
+            ))
+        }
+    };
+    match *ins {
+        Instr::Call { base, fun, .. } | Instr::CallTail { base, fun } => {
+            window(base.0, fun_arity(fun.0))
+        }
         Instr::CallExt { base, import, .. } | Instr::CallExtTail { base, import } => {
-            fits(base.0, imp_arity(import.0))
+            window(base.0, imp_arity(import.0))
         }
         Instr::CallFun { base, arity, .. } | Instr::CallFunTail { base, arity } => {
-            fits(base.0, 1 + arity.0 as u64)
+            window(base.0, 1 + arity.0 as u64)
         }
-        Instr::Apply { base, .. } | Instr::ApplyTail { base } => fits(base.0, 3),
-        Instr::Bif1 { import, .. } | Instr::GBif1 { import, .. } => imp_arity(import.0) == 1,
-        Instr::Bif2 { import, .. } | Instr::GBif2 { import, .. } => imp_arity(import.0) == 2,
-        Instr::PutTuple { base, n, .. } => fits(base.0, n.0 as u64),
+        Instr::Apply { base, .. } | Instr::ApplyTail { base } => window(base.0, 3),
+        Instr::Bif1 { import, .. } | Instr::GBif1 { import, .. } => bif_arity(import.0, 1),
+        Instr::Bif2 { import, .. } | Instr::GBif2 { import, .. } => bif_arity(import.0, 2),
+        Instr::PutTuple { base, n, .. } => window(base.0, n.0 as u64),
         Instr::PutMap { base, n, .. } | Instr::UpdateMap { base, n, .. } => {
-            fits(base.0, 2 * n.0 as u64)
+            window(base.0, 2 * n.0 as u64)
         }
         Instr::MakeFun { fun, base, n, .. } => {
-            fits(base.0, n.0 as u64) && fun_arity(fun.0) >= n.0 as u64
+            window(base.0, n.0 as u64)?;
+            let arity = fun_arity(fun.0);
+            if (n.0 as u64) > arity {
+                return Err(format!(
+                    "{} captures for fun{} of arity {arity}",
+                    n.0, fun.0
+                ));
+            }
+            Ok(())
         }
-        Instr::Raise { class, .. } => class.0 <= 2,
-        Instr::TestType { ty, .. } => TypeTest::from_u8(ty.0).is_some(),
+        Instr::Raise { class, .. } if class.0 > 2 => Err(format!(
+            "exception class {} (0 error, 1 exit, 2 throw)",
+            class.0
+        )),
+        Instr::TestType { ty, .. } if TypeTest::from_u8(ty.0).is_none() => {
+            Err(format!("unknown type code {}", ty.0))
+        }
         Instr::BsBuild { base, n, spec, .. } => {
-            fits(base.0, 2 * n.0 as u64) && spec_ok(m, spec.decode(), n.0 as usize)
+            window(base.0, 2 * n.0 as u64)?;
+            check_spec(m, spec.decode(), n.0 as usize)
         }
-        _ => true,
-    };
-    if ok {
-        Ok(())
-    } else {
-        Err("register range, arity or operand value out of bounds".into())
+        Instr::BsGet { flags, .. } => check_seg_flags(flags.0),
+        Instr::BsTestUnit { unit, .. } if unit.0 == 0 => Err("unit 0".into()),
+        Instr::BsSkipPrefix { lit, .. } => match lit.decode() {
+            SrcKind::Const(k) => match m.literals.get(k as usize) {
+                Some(Literal::Binary(_) | Literal::Bits { .. }) => Ok(()),
+                _ => Err(format!("the prefix k{k} is not a bitstring")),
+            },
+            SrcKind::Reg(_) => Err("the prefix must be a constant".into()),
+        },
+        _ => Ok(()),
     }
 }
 
-fn spec_ok(m: &Module, spec: SrcKind, n: usize) -> bool {
-    match spec {
-        SrcKind::Const(k) => match m.literals.get(k as usize) {
-            Some(Literal::Tuple(items)) => {
-                items.len() == n
-                    && items
-                        .iter()
-                        .all(|i| matches!(i, Literal::Int(v) if (0..=u32::MAX as i64).contains(v)))
-            }
-            _ => false,
-        },
-        SrcKind::Reg(_) => false,
+/// A `bs_build` spec: a constant tuple of `n` segment flags.
+fn check_spec(m: &Module, spec: SrcKind, n: usize) -> Result<(), String> {
+    let SrcKind::Const(k) = spec else {
+        return Err("the spec must be a constant".into());
+    };
+    let Some(Literal::Tuple(items)) = m.literals.get(k as usize) else {
+        return Err(format!("the spec k{k} is not a tuple"));
+    };
+    if items.len() != n {
+        return Err(format!(
+            "the spec k{k} has {} segments, not {n}",
+            items.len()
+        ));
+    }
+    for item in items {
+        match *item {
+            Literal::Int(v) if (0..=u32::MAX as i64).contains(&v) => check_seg_flags(v as u32)?,
+            _ => return Err(format!("the spec k{k} holds a segment that is not flags")),
+        }
+    }
+    Ok(())
+}
+
+/// Segment flags (see the notes in [`crate::ops`]): a known type and endianness, no other
+/// bits than type, signed, endianness and unit.
+fn check_seg_flags(flags: u32) -> Result<(), String> {
+    let known = seg::TYPE_MASK | seg::SIGNED | (3 << 4) | (0xff << seg::UNIT_SHIFT);
+    let ok = flags & !known == 0 && flags & seg::TYPE_MASK <= seg::UTF32 && (flags >> 4) & 3 <= 2;
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("bad segment flags {flags:#x}"))
     }
 }
