@@ -1,0 +1,11 @@
+# Atoms compare alphabetically by their text, after numbers and before tuples.
+IO.inspect(:a < :b)
+IO.inspect(:abc < :abd)
+IO.inspect(:Z < :a)
+IO.inspect(:nil < :true)
+IO.inspect(:false < :nil)
+IO.inspect(:zzz < {})
+IO.inspect(999_999 < :a)
+IO.inspect(Enum.sort([:pear, :apple, :fig, true, nil, false, :Banana]))
+IO.inspect(max(:a, :b))
+IO.inspect(min(:"Elixir.Z", :a))

@@ -1,0 +1,20 @@
+# Addition, subtraction and multiplication across the small/big boundary.
+big = 2 ** 64
+IO.puts(big + 1)
+IO.puts(big - 1)
+IO.puts(big * big)
+IO.puts(big + big)
+IO.puts(big - big)
+IO.inspect(big - big == 0)
+IO.puts(1_152_921_504_606_846_975 + 1)
+IO.puts(576_460_752_303_423_487 + 1)
+IO.puts(-576_460_752_303_423_488 - 1)
+IO.puts(4_294_967_296 * 4_294_967_296)
+IO.puts(123_456_789_012_345_678_901_234_567_890 * 987_654_321_098_765_432_109_876_543_210)
+IO.puts(123_456_789_012_345_678_901_234_567_890 + 987_654_321_098_765_432_109_876_543_210)
+IO.puts(123_456_789_012_345_678_901_234_567_890 - 987_654_321_098_765_432_109_876_543_210)
+x = 99_999_999_999_999_999_999
+IO.puts(x * x - 1)
+IO.inspect(x * 0)
+IO.inspect((x + 1) - x)
+IO.inspect(is_integer(x * x))

@@ -1,0 +1,18 @@
+# A few :binary / String functions over bytes.
+bin = <<"hello", 0, 255>>
+IO.inspect(byte_size(bin))
+IO.inspect(:binary.at(bin, 1))
+IO.inspect(:binary.first(bin))
+IO.inspect(:binary.last(bin))
+IO.inspect(:binary.part(bin, 0, 5))
+IO.inspect(:binary.split("a,b,c", ","))
+IO.inspect(:binary.split("a,b,c", ",", [:global]))
+IO.inspect(:binary.match("hello", "ll"))
+IO.inspect(:binary.replace("aaa", "a", "b", [:global]))
+IO.inspect(:binary.decode_unsigned(<<1, 0>>))
+IO.inspect(:binary.encode_unsigned(65536))
+IO.inspect(Base.encode16("hi"))
+IO.inspect(Base.encode64("hello"))
+IO.inspect(Base.decode64!("aGVsbG8="))
+IO.inspect(:erlang.binary_to_list("abc"))
+IO.inspect(:erlang.term_to_binary(:ok) |> :erlang.binary_to_term())

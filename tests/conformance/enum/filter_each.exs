@@ -1,0 +1,12 @@
+# Enum.filter, Enum.each and Enum.to_list.
+IO.inspect(Enum.filter(1..20, fn x -> rem(x, 3) == 0 end))
+IO.inspect(Enum.filter([nil, 1, false, 2, :a], & &1))
+Enum.each([:a, :b, :c], fn x -> IO.puts("item #{x}") end)
+Enum.each(1..3, &IO.inspect/1)
+r = Enum.each([], fn _ -> IO.puts("never") end)
+IO.inspect(r)
+IO.inspect(Enum.to_list(1..10))
+IO.inspect(Enum.to_list(10..1))
+IO.inspect(Enum.to_list(1..10//3))
+IO.inspect(Enum.to_list(%{b: 2, a: 1}))
+IO.inspect(Enum.filter(%{a: 1, b: 2, c: 3}, fn {_, v} -> v > 1 end))

@@ -1,0 +1,20 @@
+# Ranges: literals, steps, membership, size, in for and Enum.
+r = 1..10
+IO.inspect(r)
+IO.inspect(Enum.count(r))
+IO.inspect(5 in r)
+IO.inspect(11 in r)
+IO.inspect(first..last//step = 1..10//3)
+IO.inspect({first, last, step})
+IO.inspect(Enum.to_list(5..1))
+IO.inspect(Enum.to_list(1..10//4))
+IO.inspect(Range.size(1..10//2))
+IO.inspect(Enum.to_list(-3..3))
+IO.inspect(Enum.reverse(1..5))
+IO.inspect(Enum.map(0..20//5, & &1))
+IO.inspect(for x <- 1..3, do: x * 100)
+IO.inspect(Enum.sum(1..10//2))
+IO.inspect(Enum.reduce(1..5, [], &[&1 | &2]))
+IO.inspect(Enum.to_list(1..0//1))
+n = 4
+IO.inspect(Enum.to_list(1..n))

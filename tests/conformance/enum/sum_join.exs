@@ -1,0 +1,12 @@
+# Enum.sum and Enum.join.
+IO.inspect(Enum.sum([1, 2, 3]))
+IO.inspect(Enum.sum(1..100))
+IO.inspect(Enum.sum([1, 2.5]))
+IO.inspect(Enum.sum([]))
+IO.inspect(Enum.sum(1..1_000_000))
+IO.puts(Enum.join(["a", "b", "c"]))
+IO.puts(Enum.join(["a", "b", "c"], ", "))
+IO.puts(Enum.join(1..5, "-"))
+IO.puts(Enum.join([1, :two, "three", 4.0], " "))
+IO.inspect(Enum.join([], ","))
+IO.puts(Enum.join(Enum.map(1..3, &Integer.to_string/1), "+") <> " = #{Enum.sum(1..3)}")

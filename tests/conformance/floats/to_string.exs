@@ -1,0 +1,12 @@
+# Floats converted to strings by to_string, interpolation and Float.to_string.
+IO.puts(to_string(1.5))
+IO.puts("value: #{0.1 + 0.2}")
+IO.puts("big: #{1.0e25}")
+IO.puts("small: #{2.5e-10}")
+IO.puts(Float.to_string(42.0))
+IO.puts(inspect(-1.0e-3))
+IO.puts(inspect([1.0, 2.5, 1.0e10]))
+IO.puts(inspect({0.5, :x}))
+IO.puts(:erlang.float_to_binary(3.14159, decimals: 2))
+IO.puts(Float.parse("2.5abc") |> inspect())
+IO.puts(String.to_float("1.25e2"))

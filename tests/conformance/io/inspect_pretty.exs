@@ -1,0 +1,12 @@
+# Values wider than 80 columns are broken across lines as Inspect does.
+IO.inspect(Enum.to_list(1..30))
+IO.inspect(Enum.to_list(100..140))
+IO.inspect(for i <- 1..8, do: {i, "value number #{i}"})
+IO.inspect(%{alpha: "aaaaaaaaaaaaaaaa", beta: "bbbbbbbbbbbbbbbbbb", gamma: "cccccccccccccccccc"})
+IO.inspect(%{list: Enum.to_list(1..25), tuple: {:a, :b}, nested: %{deep: [x: 1, y: 2, z: 3, w: 4]}})
+IO.inspect([a: "some long value here", b: "another long value", c: "and one more value"])
+IO.inspect({"a fairly long string in a tuple", "and another fairly long string", :atom})
+IO.inspect([[1, 2, 3], [4, 5, 6], [7, 8, 9], [10, 11, 12], [13, 14, 15], [16, 17, 18], [19]])
+IO.inspect(String.duplicate("x", 100))
+IO.inspect(List.duplicate("word", 20))
+IO.inspect([%{id: 1, name: "first item"}, %{id: 2, name: "second item"}, %{id: 3, name: "third"}])

@@ -1,0 +1,11 @@
+# :io.format with Erlang directives.
+:io.format("~p~n", [[1, 2, 3]])
+:io.format("~w ~w~n", [:atom, {1, 2}])
+:io.format("~s and ~s~n", ["binary", 'charlist'])
+:io.format("~b ~.16B ~8.2.0B~n", [42, 255, 5])
+:io.format("~.2f ~e~n", [3.14159, 1.5])
+:io.format("~10s|~-10s|~n", ["right", "left"])
+:io.format("~p~n", ["a string"])
+:io.format("plain text~n")
+:io.format("~c~c~n", [?o, ?k])
+:io.format("~tp~n", [%{a: 1}])

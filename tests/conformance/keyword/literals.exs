@@ -1,0 +1,17 @@
+# Keyword lists are lists of {atom, value} tuples and print as such.
+kw = [a: 1, b: 2]
+IO.inspect(kw)
+IO.inspect(kw == [{:a, 1}, {:b, 2}])
+IO.inspect([{:a, 1}, {:b, 2}])
+IO.inspect([a: 1, a: 2])
+IO.inspect([{:a, 1}, {"b", 2}])
+IO.inspect([{:a, 1}, :b])
+IO.inspect(["with space": 1, "quoted?": 2])
+IO.inspect([nil: 1, true: 2])
+IO.inspect([{:Foo, 1}])
+IO.inspect([{Foo, 1}])
+IO.inspect(is_list(kw))
+IO.inspect(length(kw))
+IO.inspect([{:a, 1} | [b: 2]])
+IO.inspect([1, 2, a: 3])
+IO.inspect({:ok, a: 1})

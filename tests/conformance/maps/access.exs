@@ -1,0 +1,20 @@
+# m.key, m[:key], Map.get, Map.fetch.
+m = %{"str" => :string_key, name: "Ada", age: 36}
+IO.puts(m.name)
+IO.inspect(m.age)
+IO.inspect(m[:name])
+IO.inspect(m[:missing])
+IO.inspect(m["str"])
+IO.inspect(Map.get(m, :age))
+IO.inspect(Map.get(m, :missing, :default))
+IO.inspect(Map.fetch(m, :age))
+IO.inspect(Map.fetch(m, :missing))
+IO.inspect(Map.has_key?(m, :name))
+IO.inspect(Map.keys(%{b: 1, a: 2}))
+IO.inspect(Map.values(%{b: 1, a: 2}))
+IO.inspect(Map.to_list(%{b: 1, a: 2}))
+nested = %{user: %{profile: %{city: "Paris"}}}
+IO.puts(nested.user.profile.city)
+IO.inspect(nested[:user][:profile][:city])
+IO.inspect(nested[:user][:nothing][:city])
+IO.inspect(get_in(nested, [:user, :profile, :city]))

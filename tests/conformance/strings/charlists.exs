@@ -1,0 +1,18 @@
+# Charlists versus strings, and conversions between them.
+cl = 'hello'
+IO.inspect(cl)
+IO.inspect(is_list(cl))
+IO.inspect(length(cl))
+IO.inspect(hd(cl))
+IO.inspect([?h, ?i])
+IO.inspect([104, 105, 0])
+IO.inspect('hé')
+IO.inspect(to_string(cl))
+IO.inspect(to_charlist("world"))
+IO.inspect(String.to_charlist("ünï"))
+IO.inspect(List.to_string([?a, "bc", 'de']))
+IO.inspect('abc' ++ 'def')
+IO.inspect('a' == [97])
+IO.inspect("a" == 'a')
+IO.puts(cl)
+IO.inspect(Enum.reverse('stop'))

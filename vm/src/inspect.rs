@@ -1,1 +1,0 @@
-//! `inspect/2` and `to_string/1` with Elixir's exact formatting.
