@@ -32,6 +32,11 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Compile a script and print the bytecode of each module it defines.
+    Disasm {
+        /// The script.
+        file: PathBuf,
+    },
 }
 
 /// Parses the command line and runs it; the exit status follows `elixir`'s.
@@ -39,10 +44,50 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match (cli.command, cli.file) {
         (Some(Command::Check { files }), _) => check(&files),
+        (Some(Command::Disasm { file }), _) => disasm(&file),
         (None, Some(file)) => run_script(&file),
         (None, None) => {
             eprintln!("vm: the REPL is not built yet (issue 8); give a script to run");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// Reads a source file; the error is what to print.
+fn read_source(file: &std::path::Path) -> Result<String, String> {
+    let name = file.display();
+    match std::fs::read(file) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| format!("{name}: the file is not valid UTF-8")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(format!("No file named {name}")),
+        Err(e) => Err(format!("{name}: {e}")),
+    }
+}
+
+/// `vm disasm FILE`.
+fn disasm(file: &std::path::Path) -> ExitCode {
+    let src = match read_source(file) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+    };
+    let name = file.display().to_string();
+    match beamlet_compiler::compile(&src, &name) {
+        Ok(mods) => {
+            for (i, m) in mods.iter().enumerate() {
+                if i > 0 {
+                    println!();
+                }
+                print!("{}", beamlet_bytecode::disasm::module(m));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(ds) => {
+            for d in ds {
+                eprint!("{}", d.render(&name, &src));
+            }
+            ExitCode::from(1)
         }
     }
 }

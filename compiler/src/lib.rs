@@ -12,7 +12,10 @@
 #![deny(clippy::unwrap_used, clippy::indexing_slicing)]
 
 pub mod ast;
+pub mod codegen;
+pub mod core;
 pub mod diagnostic;
+pub mod expand;
 pub mod lexer;
 pub mod parser;
 pub mod printer;
@@ -21,3 +24,29 @@ pub mod token;
 
 /// The bytecode format version this compiler emits.
 pub const EMITS_FORMAT_VERSION: u32 = beamlet_bytecode::FORMAT_VERSION;
+
+/// Compiles a source file into verified bytecode modules, the script module
+/// ([`expand::SCRIPT_MODULE`]) last. Errors are diagnostics with spans into `src`.
+pub fn compile(src: &str, file: &str) -> Result<Vec<beamlet_bytecode::Module>, Vec<diagnostic::Diagnostic>> {
+    let ast = parser::parse_all(src)?;
+    let unsupported = subset::unsupported(&ast);
+    if !unsupported.is_empty() {
+        return Err(unsupported);
+    }
+    let expanded = expand::expand_file(src, &ast)?;
+    let mut out = Vec::with_capacity(expanded.modules.len());
+    for m in &expanded.modules {
+        let bc = codegen::module(m, file, src).map_err(|d| vec![d])?;
+        if let Err(e) = beamlet_bytecode::verify(&bc) {
+            return Err(vec![diagnostic::Diagnostic {
+                message: format!("internal error: the compiler made an invalid module: {e}"),
+                start: 0,
+                end: 0,
+                hint: None,
+                incomplete: false,
+            }]);
+        }
+        out.push(bc);
+    }
+    Ok(out)
+}

@@ -94,6 +94,10 @@ pub trait OperandType: Copy {
     fn decode(bytes: &[u8], pos: &mut usize) -> Result<Self, DecodeError>;
     /// As a generic operand.
     fn operand(self) -> Operand;
+    /// Applies `f` if this is a jump target.
+    fn map_label(&mut self, f: &mut dyn FnMut(Label) -> Label) {
+        let _ = f;
+    }
 }
 
 pub(crate) fn read_u8(bytes: &[u8], pos: &mut usize) -> Result<u8, DecodeError> {
@@ -129,7 +133,22 @@ macro_rules! operand_u32 {
         }
     )*};
 }
-operand_u32!(Src, Label, Fun, Import, Count);
+operand_u32!(Src, Fun, Import, Count);
+
+impl OperandType for Label {
+    fn encode(self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.0.to_le_bytes());
+    }
+    fn decode(bytes: &[u8], pos: &mut usize) -> Result<Self, DecodeError> {
+        read_u32(bytes, pos).map(Label)
+    }
+    fn operand(self) -> Operand {
+        Operand::Label(self)
+    }
+    fn map_label(&mut self, f: &mut dyn FnMut(Label) -> Label) {
+        *self = f(*self);
+    }
+}
 
 impl OperandType for Reg {
     fn encode(self, out: &mut Vec<u8>) {
@@ -247,6 +266,15 @@ macro_rules! define_instr {
                         $($field: <$ty as OperandType>::decode(bytes, pos)?,)*
                     }),)*
                     None => Err(DecodeError::BadOpcode { at, opcode: op }),
+                }
+            }
+
+            /// Replaces every jump target `l` by `f(l)` (the compiler resolves labels so).
+            pub fn map_labels(&mut self, f: &mut dyn FnMut(Label) -> Label) {
+                match self {
+                    $(Instr::$camel { $($field),* } => {
+                        $(OperandType::map_label($field, f);)*
+                    })*
                 }
             }
 

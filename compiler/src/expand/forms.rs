@@ -1,0 +1,1009 @@
+//! Module bodies, calls, operators and the control forms.
+
+use std::collections::HashSet;
+
+use super::{
+    alias_atom, err, kw_pairs, split_tail, Expander, ModCtx, ModInfo, R,
+    SCRIPT_MODULE,
+};
+use crate::ast::{Callee as ACallee, Clause as AClause, Expr as A, ExprKind as K, Op, Span};
+use crate::core::*;
+
+/// Kernel functions that are `:erlang` BIFs, by Elixir name and arity.
+const KERNEL_BIFS: &[(&str, usize, &str)] = &[
+    ("abs", 1, "abs"),
+    ("length", 1, "length"),
+    ("hd", 1, "hd"),
+    ("tl", 1, "tl"),
+    ("tuple_size", 1, "tuple_size"),
+    ("map_size", 1, "map_size"),
+    ("byte_size", 1, "byte_size"),
+    ("bit_size", 1, "bit_size"),
+    ("div", 2, "div"),
+    ("rem", 2, "rem"),
+    ("round", 1, "round"),
+    ("trunc", 1, "trunc"),
+    ("floor", 1, "floor"),
+    ("ceil", 1, "ceil"),
+    ("max", 2, "max"),
+    ("min", 2, "min"),
+    ("binary_part", 3, "binary_part"),
+    ("is_map_key", 2, "is_map_key"),
+    ("is_atom", 1, "is_atom"),
+    ("is_binary", 1, "is_binary"),
+    ("is_bitstring", 1, "is_bitstring"),
+    ("is_boolean", 1, "is_boolean"),
+    ("is_float", 1, "is_float"),
+    ("is_function", 1, "is_function"),
+    ("is_function", 2, "is_function"),
+    ("is_integer", 1, "is_integer"),
+    ("is_list", 1, "is_list"),
+    ("is_map", 1, "is_map"),
+    ("is_number", 1, "is_number"),
+    ("is_pid", 1, "is_pid"),
+    ("is_port", 1, "is_port"),
+    ("is_reference", 1, "is_reference"),
+    ("is_tuple", 1, "is_tuple"),
+    ("not", 1, "not"),
+    ("node", 0, "node"),
+    ("self", 0, "self"),
+    ("make_ref", 0, "make_ref"),
+];
+
+/// Kernel functions written in the language (stdlib `Kernel`).
+const KERNEL_FUNS: &[(&str, usize)] = &[
+    ("inspect", 1),
+    ("inspect", 2),
+    ("to_string", 1),
+    ("to_charlist", 1),
+    ("then", 2),
+    ("tap", 2),
+    ("apply", 2),
+    ("get_in", 2),
+    ("put_in", 3),
+    ("update_in", 3),
+    ("pop_in", 2),
+    ("get_and_update_in", 3),
+    ("struct", 1),
+    ("struct", 2),
+    ("struct!", 1),
+    ("struct!", 2),
+    ("is_struct", 1),
+    ("is_struct", 2),
+    ("is_exception", 1),
+    ("function_exported?", 3),
+    ("elem", 2),
+    ("put_elem", 3),
+    ("send", 2),
+    ("spawn", 1),
+    ("spawn", 3),
+    ("spawn_link", 1),
+    ("spawn_link", 3),
+    ("spawn_monitor", 1),
+    ("spawn_monitor", 3),
+    ("binding", 0),
+    ("**", 2),
+    ("=~", 2),
+];
+
+/// `:erlang` names of binary operators.
+fn binop_bif(op: Op) -> Option<&'static str> {
+    Some(match op {
+        Op::Plus => "+",
+        Op::Minus => "-",
+        Op::Mul => "*",
+        Op::Div => "/",
+        Op::Eq => "==",
+        Op::NotEq => "/=",
+        Op::StrictEq => "=:=",
+        Op::StrictNotEq => "=/=",
+        Op::Lt => "<",
+        Op::Gt => ">",
+        Op::Le => "=<",
+        Op::Ge => ">=",
+        Op::Concat => "++",
+        Op::Subtract => "--",
+        Op::BAnd => "band",
+        Op::BOr => "bor",
+        Op::BXor => "bxor",
+        Op::Shl => "bsl",
+        Op::Shr => "bsr",
+        _ => return None,
+    })
+}
+
+/// Records the functions a module body defines (for calls to functions defined later).
+pub(super) fn scan_def(d: &A, info: &mut ModInfo) {
+    let K::Call {
+        callee: ACallee::Local(kind),
+        args,
+        ..
+    } = &d.kind
+    else {
+        return;
+    };
+    match kind.as_str() {
+        "def" | "defp" => {
+            let Some(head) = args.first() else { return };
+            let head = match &head.kind {
+                K::BinOp {
+                    op: Op::When, left, ..
+                } => left,
+                _ => head,
+            };
+            let (name, params): (&str, &[A]) = match &head.kind {
+                K::Call {
+                    callee: ACallee::Local(n),
+                    args,
+                    ..
+                } => (n, args),
+                K::Var(n) => (n, &[]),
+                _ => return,
+            };
+            let defaults = params
+                .iter()
+                .filter(|p| matches!(p.kind, K::BinOp { op: Op::Default, .. }))
+                .count();
+            info.defined.insert((name.to_string(), params.len()));
+            for arity in params.len() - defaults..=params.len() {
+                info.funs.insert((name.to_string(), arity));
+                if kind == "def" {
+                    info.public.insert((name.to_string(), arity));
+                }
+            }
+        }
+        "defstruct" | "defexception" => {
+            let mut fields = Vec::new();
+            if let Some(a) = args.first() {
+                if let K::List(items) = &a.kind {
+                    for i in items {
+                        match &i.kind {
+                            K::Atom(n) => {
+                                fields.push((n.clone(), A::new(K::Atom("nil".into()), i.span)))
+                            }
+                            K::Tuple(kv) => {
+                                if let [k, v] = kv.as_slice() {
+                                    if let K::Atom(n) = &k.kind {
+                                        fields.push((n.clone(), v.clone()));
+                                    }
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            if kind == "defexception" {
+                fields.push((
+                    "__exception__".into(),
+                    A::new(K::Atom("true".into()), d.span),
+                ));
+                for (n, a) in [("message", 1), ("exception", 1)] {
+                    info.funs.insert((n.into(), a));
+                    info.public.insert((n.into(), a));
+                }
+            }
+            for a in [0, 1] {
+                info.funs.insert(("__struct__".into(), a));
+                info.public.insert(("__struct__".into(), a));
+            }
+            info.struct_fields = Some(fields);
+        }
+        _ => {}
+    }
+}
+
+impl Expander<'_> {
+    pub(super) fn defmodule(&mut self, _e: &A, name_e: &A, body: Option<&A>) -> R<()> {
+        let Some(segs) = super::alias_segments(name_e) else {
+            return err(name_e.span, "defmodule expects an alias as the module name");
+        };
+        let outer = self.module().name.clone();
+        let name = if outer == SCRIPT_MODULE {
+            alias_atom(&segs)
+        } else {
+            format!("{outer}.{}", segs.join("."))
+        };
+        // A nested module is aliased in its parent by its last segment.
+        if outer != SCRIPT_MODULE {
+            if let Some(first) = segs.first() {
+                let target = format!("{outer}.{first}");
+                self.module_mut().aliases.insert(first.clone(), target);
+            }
+        }
+        let saved_env = std::mem::take(&mut self.env);
+        self.mods.push(ModCtx {
+            name: name.clone(),
+            ..ModCtx::default()
+        });
+        let items: Vec<&A> = match body.map(|b| &b.kind) {
+            Some(K::Block(xs)) => xs.iter().collect(),
+            Some(_) => body.into_iter().collect(),
+            None => vec![],
+        };
+        let mut errors = Vec::new();
+        for item in items {
+            if let Err(d) = self.module_item(item) {
+                errors.push(d);
+            }
+        }
+        let ctx = self.mods.pop().unwrap_or_default();
+        self.env = saved_env;
+        if let Some(first) = errors.first().cloned() {
+            self.errors.extend(errors.into_iter().skip(1));
+            return Err(first);
+        }
+        self.finish_module(ctx)
+    }
+
+    fn finish_module(&mut self, ctx: ModCtx) -> R<()> {
+        self.done.push(Module {
+            name: ctx.name,
+            funs: ctx.funs,
+        });
+        Ok(())
+    }
+
+    fn module_item(&mut self, item: &A) -> R<()> {
+        if let Some((name_e, body)) = super::defmodule_parts(item) {
+            return self.defmodule(item, name_e, body);
+        }
+        match &item.kind {
+            K::Call {
+                callee: ACallee::Local(kind),
+                args,
+                ..
+            } => match kind.as_str() {
+                "def" | "defp" => return self.def(kind == "def", args, item.span),
+                "defstruct" => return self.defstruct(false, item.span),
+                "defexception" => return self.defstruct(true, item.span),
+                "alias" | "import" | "require" => {
+                    self.directive(kind, args, item.span)?;
+                    return Ok(());
+                }
+                "use" => return self.use_(args, item.span),
+                "defmacro" | "defmacrop" | "defguard" | "defguardp" => {
+                    return err(item.span, format!("{kind} is outside Beamlet's subset of Elixir"))
+                }
+                "defdelegate" => return err(item.span, "defdelegate is not supported yet"),
+                "defprotocol" | "defimpl" => {
+                    return err(item.span, format!("{kind} is not supported yet"))
+                }
+                _ => {}
+            },
+            K::UnaryOp {
+                op: Op::At,
+                operand,
+            } => {
+                if let K::Call {
+                    callee: ACallee::Local(attr),
+                    args,
+                    ..
+                } = &operand.kind
+                {
+                    if let [value] = args.as_slice() {
+                        if !matches!(
+                            attr.as_str(),
+                            "doc" | "moduledoc" | "spec" | "type" | "typep" | "opaque"
+                                | "impl" | "behaviour" | "callback" | "typedoc"
+                                | "derive" | "enforce_keys" | "compile" | "dialyzer"
+                        ) {
+                            self.module_mut()
+                                .attributes
+                                .insert(attr.clone(), value.clone());
+                        }
+                        return Ok(());
+                    }
+                }
+            }
+            _ => {}
+        }
+        // Any other expression runs when the module is defined.
+        let e = self.expr(item)?;
+        self.script.push(e);
+        Ok(())
+    }
+
+    pub(super) fn directive(&mut self, kind: &str, args: &[A], span: Span) -> R<()> {
+        let Some(target) = args.first() else {
+            return err(span, format!("{kind} expects a module"));
+        };
+        let opts = args.get(1).and_then(kw_pairs).unwrap_or_default();
+        let module = match &target.kind {
+            K::Alias { .. } => self.resolve_alias(target)?,
+            K::Atom(a) => a.clone(),
+            _ => return err(target.span, format!("{kind} expects a module")),
+        };
+        match kind {
+            "alias" => {
+                let short = match opts.iter().find(|(k, _)| *k == "as") {
+                    Some((_, v)) => match super::alias_segments(v) {
+                        Some(s) => s.join("."),
+                        None => return err(v.span, "alias as: expects an alias"),
+                    },
+                    None => module.rsplit('.').next().unwrap_or(&module).to_string(),
+                };
+                self.module_mut().aliases.insert(short, module);
+            }
+            "import" => {
+                let only = match opts.iter().find(|(k, _)| *k == "only") {
+                    Some((_, v)) => match kw_pairs(v) {
+                        Some(pairs) => {
+                            let mut set = HashSet::new();
+                            for (n, a) in pairs {
+                                if let K::Int(a) = &a.kind {
+                                    set.insert((n.to_string(), usize::try_from(a).unwrap_or(0)));
+                                }
+                            }
+                            Some(set)
+                        }
+                        None => None,
+                    },
+                    None => None,
+                };
+                self.module_mut().imports.push((module, only));
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn use_(&mut self, args: &[A], span: Span) -> R<()> {
+        let Some(target) = args.first() else {
+            return err(span, "use expects a module");
+        };
+        let module = self.resolve_alias(target)?;
+        err(
+            span,
+            format!(
+                "use {} is not supported yet",
+                module.trim_start_matches("Elixir.")
+            ),
+        )
+    }
+
+    fn defstruct(&mut self, exception: bool, span: Span) -> R<()> {
+        let name = self.module().name.clone();
+        let fields = self
+            .known
+            .get(&name)
+            .and_then(|i| i.struct_fields.clone())
+            .unwrap_or_default();
+        // __struct__/0: the defaults.
+        let mut pairs = vec![(Expr::atom("__struct__", span), Expr::atom(&name, span))];
+        for (f, default) in &fields {
+            pairs.push((Expr::atom(f, span), self.expr(default)?));
+        }
+        let defaults = Expr::new(Kind::Map(pairs), span);
+        self.add_fun("__struct__", 0, true, Clause {
+            pats: vec![],
+            guard: None,
+            body: defaults,
+        }, span);
+        // __struct__/1: the defaults merged with a keyword list or map.
+        let kv = self.fresh();
+        let body = Expr::new(
+            Kind::Bif(
+                "beamlet",
+                "merge_struct",
+                vec![
+                    Expr::new(Kind::Call(Callee::Local("__struct__".into(), 0), vec![]), span),
+                    Expr::var(kv, span),
+                ],
+            ),
+            span,
+        );
+        self.add_fun("__struct__", 1, true, Clause {
+            pats: vec![Pat::Bind(kv)],
+            guard: None,
+            body,
+        }, span);
+        if exception {
+            // exception/1: a message or a keyword list.
+            let msg = self.fresh();
+            let with_msg = Expr::new(
+                Kind::MapUpdate(
+                    Box::new(Expr::new(Kind::Call(Callee::Local("__struct__".into(), 0), vec![]), span)),
+                    vec![(Expr::atom("message", span), Expr::var(msg, span))],
+                ),
+                span,
+            );
+            let has_message = fields.iter().any(|(f, _)| f == "message");
+            if has_message {
+                self.add_fun("exception", 1, true, Clause {
+                    pats: vec![Pat::Bind(msg)],
+                    guard: Some(Expr::bif("is_binary", vec![Expr::var(msg, span)], span)),
+                    body: with_msg,
+                }, span);
+            }
+            let kv = self.fresh();
+            self.add_fun("exception", 1, true, Clause {
+                pats: vec![Pat::Bind(kv)],
+                guard: None,
+                body: Expr::new(
+                    Kind::Call(Callee::Local("__struct__".into(), 1), vec![Expr::var(kv, span)]),
+                    span,
+                ),
+            }, span);
+            // message/1 unless the module defines it.
+            let defines_message = self.module().index.contains_key(&("message".to_string(), 1))
+                || self.module_defines_later("message", 1);
+            if !defines_message && has_message {
+                let e = self.fresh();
+                self.add_fun("message", 1, true, Clause {
+                    pats: vec![Pat::Bind(e)],
+                    guard: None,
+                    body: Expr::bif(
+                        "map_get",
+                        vec![Expr::atom("message", span), Expr::var(e, span)],
+                        span,
+                    ),
+                }, span);
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the module has a `def name/arity` somewhere in its body (prescanned).
+    fn module_defines_later(&self, name: &str, arity: usize) -> bool {
+        self.known
+            .get(&self.module().name)
+            .is_some_and(|i| i.defined.contains(&(name.to_string(), arity)))
+    }
+
+    fn add_fun(&mut self, name: &str, arity: usize, exported: bool, clause: Clause, span: Span) {
+        let m = self.module_mut();
+        let key = (name.to_string(), arity);
+        match m.index.get(&key) {
+            Some(&i) => {
+                if let Some(f) = m.funs.get_mut(i) {
+                    f.clauses.push(clause);
+                }
+            }
+            None => {
+                m.index.insert(key, m.funs.len());
+                m.funs.push(FunDef {
+                    name: name.into(),
+                    arity,
+                    exported,
+                    clauses: vec![clause],
+                    span,
+                });
+            }
+        }
+    }
+
+    /// `def name(args) when guard do body end` (and the `do:` form, defaults, an implicit
+    /// `try` when the body has `rescue`/`catch`/`after`).
+    fn def(&mut self, public: bool, args: &[A], span: Span) -> R<()> {
+        let [head, kw] = args else {
+            return err(span, "def expects a head and a body");
+        };
+        let (head, guard) = match &head.kind {
+            K::BinOp {
+                op: Op::When,
+                left,
+                right,
+            } => (&**left, Some(&**right)),
+            _ => (head, None),
+        };
+        let (name, params): (String, Vec<A>) = match &head.kind {
+            K::Call {
+                callee: ACallee::Local(n),
+                args,
+                ..
+            } => (n.clone(), args.clone()),
+            K::Var(n) => (n.clone(), vec![]),
+            _ => return err(head.span, "invalid function head"),
+        };
+        let Some(pairs) = kw_pairs(kw) else {
+            return err(kw.span, "def expects a do block");
+        };
+        let body = match pairs.iter().find(|(k, _)| *k == "do") {
+            Some((_, b)) => (*b).clone(),
+            None => return err(kw.span, "def expects a do block"),
+        };
+        let body = if pairs.len() > 1 {
+            // `def f do ... rescue ... end`: the body is a try.
+            A::new(
+                K::Call {
+                    callee: ACallee::Local("try".into()),
+                    args: vec![kw.clone()],
+                    parens: false,
+                },
+                body.span,
+            )
+        } else {
+            body
+        };
+        // Default arguments: `f/n` for fewer arguments calls the full one.
+        let mut patterns = Vec::with_capacity(params.len());
+        let mut defaults = Vec::new();
+        for (i, p) in params.iter().enumerate() {
+            match &p.kind {
+                K::BinOp {
+                    op: Op::Default,
+                    left,
+                    right,
+                } => {
+                    patterns.push((**left).clone());
+                    defaults.push((i, (**right).clone()));
+                }
+                _ => patterns.push(p.clone()),
+            }
+        }
+        let arity = patterns.len();
+        if !defaults.is_empty() {
+            for k in 0..defaults.len() {
+                let given = arity - (defaults.len() - k);
+                if self.module().index.contains_key(&(name.clone(), given)) {
+                    continue;
+                }
+                // Parameters without a default, plus the first k defaulted ones, are passed.
+                let mut call_args = Vec::with_capacity(arity);
+                let mut pats = Vec::with_capacity(given);
+                let mut passed_defaults = 0;
+                for i in 0..arity {
+                    match defaults.iter().find(|(j, _)| *j == i) {
+                        Some((_, d)) if passed_defaults >= k => {
+                            call_args.push(self.expr(d)?);
+                        }
+                        Some(_) => {
+                            passed_defaults += 1;
+                            let v = self.fresh();
+                            pats.push(Pat::Bind(v));
+                            call_args.push(Expr::var(v, span));
+                        }
+                        None => {
+                            let v = self.fresh();
+                            pats.push(Pat::Bind(v));
+                            call_args.push(Expr::var(v, span));
+                        }
+                    }
+                }
+                let body = Expr::new(Kind::Call(Callee::Local(name.clone(), arity), call_args), span);
+                self.add_fun(&name, given, public, Clause {
+                    pats,
+                    guard: None,
+                    body,
+                }, span);
+            }
+        }
+        self.current_fun = format!("{name}/{arity}");
+        self.env.clear();
+        let clause = self.clause(&patterns, guard, &body)?;
+        self.env.clear();
+        self.add_fun(&name, arity, public, clause, span);
+        Ok(())
+    }
+
+    /// A call.
+    pub(crate) fn call(&mut self, callee: &ACallee, args: &[A], parens: bool, span: Span) -> R<Expr> {
+        match callee {
+            ACallee::Local(name) => self.local_call(name, args, span),
+            ACallee::Remote(target, name) => {
+                // `var.field` without parentheses on a variable: map access.
+                if !parens && args.is_empty() {
+                    if let K::Var(v) = &target.kind {
+                        if self.env.contains_key(v) {
+                            let m = self.expr(target)?;
+                            return Ok(Expr::new(
+                                Kind::Bif("beamlet", "dot", vec![m, Expr::atom(name, span)]),
+                                span,
+                            ));
+                        }
+                    }
+                }
+                let args_e = self.exprs(args)?;
+                match &target.kind {
+                    K::Alias { .. } => {
+                        let m = self.resolve_alias(target)?;
+                        Ok(Expr::remote(&m, name, args_e, span))
+                    }
+                    K::Atom(m) => Ok(Expr::remote(m, name, args_e, span)),
+                    _ => {
+                        let m = self.expr(target)?;
+                        if !parens && args.is_empty() {
+                            return Ok(Expr::new(
+                                Kind::Bif("beamlet", "dot", vec![m, Expr::atom(name, span)]),
+                                span,
+                            ));
+                        }
+                        Ok(Expr::new(
+                            Kind::Call(Callee::Dynamic(Box::new(m), name.clone()), args_e),
+                            span,
+                        ))
+                    }
+                }
+            }
+            ACallee::Anonymous(f) => {
+                let f = self.expr(f)?;
+                let args = self.exprs(args)?;
+                Ok(Expr::new(Kind::Call(Callee::Fun(Box::new(f)), args), span))
+            }
+            ACallee::Expr(_) => err(span, "this kind of call is not supported"),
+        }
+    }
+
+    /// A call of `name` without a module: a special form, a local function, an import, or
+    /// Kernel.
+    pub(crate) fn local_call(&mut self, name: &str, args: &[A], span: Span) -> R<Expr> {
+        if let Some(e) = self.special_form(name, args, span)? {
+            return Ok(e);
+        }
+        let arity = args.len();
+        let key = (name.to_string(), arity);
+        let module = self.module().name.clone();
+        let defined_here = self.known.get(&module).is_some_and(|i| i.funs.contains(&key))
+            || self.module().index.contains_key(&key);
+        if defined_here && module != SCRIPT_MODULE {
+            let args = self.exprs(args)?;
+            return Ok(Expr::new(Kind::Call(Callee::Local(name.into(), arity), args), span));
+        }
+        // Imports, innermost module first.
+        let mut imported = None;
+        'outer: for m in self.mods.iter().rev() {
+            for (target, only) in m.imports.iter().rev() {
+                let ok = match only {
+                    Some(set) => set.contains(&key),
+                    None => self.known.get(target).is_some_and(|i| i.public.contains(&key)),
+                };
+                if ok {
+                    imported = Some(target.clone());
+                    break 'outer;
+                }
+            }
+        }
+        if let Some(target) = imported {
+            let args = self.exprs(args)?;
+            return Ok(Expr::remote(&target, name, args, span));
+        }
+        if let Some(&(_, _, bif)) = KERNEL_BIFS.iter().find(|(n, a, _)| *n == name && *a == arity) {
+            let args = self.exprs(args)?;
+            return Ok(Expr::bif(bif, args, span));
+        }
+        if KERNEL_FUNS.iter().any(|(n, a)| *n == name && *a == arity) {
+            let args = self.exprs(args)?;
+            return Ok(Expr::remote("Elixir.Kernel", name, args, span));
+        }
+        let here = "undefined function";
+        let what = if module == SCRIPT_MODULE {
+            format!("{here} {name}/{arity} (there is no such import)")
+        } else {
+            format!(
+                "{here} {name}/{arity} (expected {} to define such a function or for it to be imported, but none are available)",
+                module.trim_start_matches("Elixir.")
+            )
+        };
+        err(span, what)
+    }
+
+    pub(crate) fn binop(&mut self, op: Op, l: &A, r: &A, span: Span) -> R<Expr> {
+        if let Some(bif) = binop_bif(op) {
+            let (a, b) = (self.expr(l)?, self.expr(r)?);
+            return Ok(Expr::bif(bif, vec![a, b], span));
+        }
+        match op {
+            Op::Match => {
+                let value = self.expr(r)?;
+                let mut bound = std::collections::HashMap::new();
+                let pat = self.pattern(l, &mut bound)?;
+                self.env.extend(bound);
+                Ok(Expr::new(Kind::Match(Box::new(pat), Box::new(value)), span))
+            }
+            Op::PipeInto => {
+                let mut call = r.clone();
+                match &mut call.kind {
+                    K::Call { args, .. } => args.insert(0, l.clone()),
+                    K::Var(name) => {
+                        call = A::new(
+                            K::Call {
+                                callee: ACallee::Local(name.clone()),
+                                args: vec![l.clone()],
+                                parens: true,
+                            },
+                            r.span,
+                        )
+                    }
+                    _ => return err(r.span, "the right side of |> must be a call"),
+                }
+                self.expr(&call)
+            }
+            Op::StrConcat => {
+                let segs = vec![
+                    A::new(
+                        K::BinOp {
+                            op: Op::Type,
+                            left: Box::new(l.clone()),
+                            right: Box::new(A::new(K::Var("binary".into()), l.span)),
+                        },
+                        l.span,
+                    ),
+                    A::new(
+                        K::BinOp {
+                            op: Op::Type,
+                            left: Box::new(r.clone()),
+                            right: Box::new(A::new(K::Var("binary".into()), r.span)),
+                        },
+                        r.span,
+                    ),
+                ];
+                self.bitstring(&segs, span)
+            }
+            Op::And | Op::Or => {
+                let (a, b) = (self.expr(l)?, self.expr(r)?);
+                let k = if op == Op::And {
+                    Kind::AndAlso(Box::new(a), Box::new(b))
+                } else {
+                    Kind::OrElse(Box::new(a), Box::new(b))
+                };
+                Ok(Expr::new(k, span))
+            }
+            Op::AndAnd | Op::OrOr => {
+                let a = self.expr(l)?;
+                let b = self.scoped(|x| x.expr(r))?;
+                let v = self.fresh();
+                let falsy = falsy_guard(v, span);
+                let (when_falsy, when_truthy) = if op == Op::AndAnd {
+                    (Expr::var(v, span), b)
+                } else {
+                    (b, Expr::var(v, span))
+                };
+                Ok(case(
+                    a,
+                    vec![
+                        Clause {
+                            pats: vec![Pat::Bind(v)],
+                            guard: Some(falsy),
+                            body: when_falsy,
+                        },
+                        Clause {
+                            pats: vec![Pat::Wild],
+                            guard: None,
+                            body: when_truthy,
+                        },
+                    ],
+                    span,
+                ))
+            }
+            Op::In | Op::NotIn => {
+                let x = self.expr(l)?;
+                let test = self.membership(x, r, span)?;
+                Ok(if op == Op::NotIn {
+                    Expr::bif("not", vec![test], span)
+                } else {
+                    test
+                })
+            }
+            Op::Range => {
+                let (a, b) = (self.expr(l)?, self.expr(r)?);
+                self.range(a, b, None, span)
+            }
+            Op::Pow => {
+                let (a, b) = (self.expr(l)?, self.expr(r)?);
+                Ok(Expr::remote("Elixir.Kernel", "**", vec![a, b], span))
+            }
+            Op::Match_ => {
+                let (a, b) = (self.expr(l)?, self.expr(r)?);
+                Ok(Expr::remote("Elixir.Kernel", "=~", vec![a, b], span))
+            }
+            Op::Default => err(span, "default arguments (\\\\) are only allowed in def heads"),
+            Op::Type => err(span, ":: is only allowed inside a bitstring"),
+            Op::When => err(span, "when is only allowed in clauses"),
+            Op::Pipe => err(span, "| is only allowed at the end of a list"),
+            Op::Stab => err(span, "unexpected ->"),
+            _ => err(span, format!("the operator {} is not supported", op.as_str())),
+        }
+    }
+
+    /// `x in right`: a literal list or range becomes comparisons (guard-safe), anything
+    /// else `Enum.member?/2`.
+    fn membership(&mut self, x: Expr, r: &A, span: Span) -> R<Expr> {
+        match &r.kind {
+            K::List(items) if split_tail(items).1.is_none() => {
+                let mut test: Option<Expr> = None;
+                let v = x;
+                for i in items {
+                    let item = self.expr(i)?;
+                    let eq = Expr::bif("=:=", vec![v.clone(), item], span);
+                    test = Some(match test {
+                        None => eq,
+                        Some(t) => Expr::new(Kind::OrElse(Box::new(t), Box::new(eq)), span),
+                    });
+                }
+                Ok(test.unwrap_or_else(|| Expr::konst(Const::bool(false), span)))
+            }
+            K::BinOp {
+                op: Op::Range,
+                left,
+                right,
+            } => {
+                let (a, b) = (self.expr(left)?, self.expr(right)?);
+                let is_int = Expr::bif("is_integer", vec![x.clone()], span);
+                // Either direction, as Elixir's `in` on a range with the default step.
+                let lo = Expr::bif("min", vec![a.clone(), b.clone()], span);
+                let hi = Expr::bif("max", vec![a, b], span);
+                let ge = Expr::bif(">=", vec![x.clone(), lo], span);
+                let le = Expr::bif("=<", vec![x, hi], span);
+                let both = Expr::new(Kind::AndAlso(Box::new(ge), Box::new(le)), span);
+                Ok(Expr::new(Kind::AndAlso(Box::new(is_int), Box::new(both)), span))
+            }
+            _ => {
+                let coll = self.expr(r)?;
+                Ok(Expr::remote("Elixir.Enum", "member?", vec![coll, x], span))
+            }
+        }
+    }
+
+    pub(crate) fn unary(&mut self, op: Op, operand: &A, span: Span) -> R<Expr> {
+        match op {
+            Op::Minus => match &operand.kind {
+                K::Int(i) => Ok(Expr::konst(Const::Int(-i.clone()), span)),
+                K::Float(f) => Ok(Expr::konst(Const::Float(-f), span)),
+                _ => {
+                    let v = self.expr(operand)?;
+                    Ok(Expr::bif("-", vec![v], span))
+                }
+            },
+            Op::Plus => {
+                let v = self.expr(operand)?;
+                Ok(Expr::bif("+", vec![v], span))
+            }
+            Op::Not => {
+                let v = self.expr(operand)?;
+                Ok(Expr::bif("not", vec![v], span))
+            }
+            Op::BNot => {
+                let v = self.expr(operand)?;
+                Ok(Expr::bif("bnot", vec![v], span))
+            }
+            Op::Bang => {
+                let a = self.expr(operand)?;
+                let v = self.fresh();
+                Ok(case(
+                    a,
+                    vec![
+                        Clause {
+                            pats: vec![Pat::Bind(v)],
+                            guard: Some(falsy_guard(v, span)),
+                            body: Expr::konst(Const::bool(true), span),
+                        },
+                        Clause {
+                            pats: vec![Pat::Wild],
+                            guard: None,
+                            body: Expr::konst(Const::bool(false), span),
+                        },
+                    ],
+                    span,
+                ))
+            }
+            Op::At => self.attribute(operand, span),
+            Op::Capture => self.capture(operand, span),
+            Op::Pin => err(span, "the pin operator ^ is only allowed in patterns"),
+            _ => err(span, format!("the operator {} is not supported", op.as_str())),
+        }
+    }
+
+    fn attribute(&mut self, operand: &A, span: Span) -> R<Expr> {
+        let name = match &operand.kind {
+            K::Var(n) => n.clone(),
+            K::Call {
+                callee: ACallee::Local(n),
+                args,
+                ..
+            } if args.is_empty() => n.clone(),
+            _ => return err(span, "module attributes can only be set in a module body"),
+        };
+        let value = self
+            .mods
+            .iter()
+            .rev()
+            .find_map(|m| m.attributes.get(&name).cloned());
+        match value {
+            Some(v) => {
+                let saved = std::mem::take(&mut self.env);
+                let r = self.expr(&v);
+                self.env = saved;
+                r
+            }
+            None => Ok(Expr::atom("nil", span)),
+        }
+    }
+
+    /// `&Mod.f/2`, `&f/2`, `&(&1 + 1)`.
+    fn capture(&mut self, operand: &A, span: Span) -> R<Expr> {
+        if let K::BinOp {
+            op: Op::Div,
+            left,
+            right,
+        } = &operand.kind
+        {
+            if let K::Int(n) = &right.kind {
+                let arity = usize::try_from(n).unwrap_or(0);
+                match &left.kind {
+                    K::Call {
+                        callee: ACallee::Remote(m, f),
+                        args,
+                        ..
+                    } if args.is_empty() => {
+                        let m = self.expr(m)?;
+                        return Ok(Expr::bif(
+                            "make_fun",
+                            vec![m, Expr::atom(f, span), Expr::konst(Const::int(arity as i64), span)],
+                            span,
+                        ));
+                    }
+                    K::Var(f)
+                    | K::Call {
+                        callee: ACallee::Local(f),
+                        ..
+                    } => {
+                        let params: Vec<A> = (1..=arity)
+                            .map(|i| A::new(K::Var(format!("&{i}")), span))
+                            .collect();
+                        let body = A::new(
+                            K::Call {
+                                callee: ACallee::Local(f.clone()),
+                                args: params.clone(),
+                                parens: true,
+                            },
+                            span,
+                        );
+                        return self.fn_expr(&[AClause { args: params, body, span }], span);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        // `&(expr with &1 ...)`.
+        let mut body = operand.clone();
+        let mut max = 0usize;
+        body.visit_mut(&mut |e| {
+            if let K::UnaryOp {
+                op: Op::Capture,
+                operand,
+            } = &e.kind
+            {
+                if let K::Int(n) = &operand.kind {
+                    let n = usize::try_from(n).unwrap_or(0);
+                    max = max.max(n);
+                    e.kind = K::Var(format!("&{n}"));
+                }
+            }
+        });
+        if max == 0 {
+            return err(span, "invalid capture: expected &Mod.fun/arity, &fun/arity or an expression with &1");
+        }
+        let params: Vec<A> = (1..=max)
+            .map(|i| A::new(K::Var(format!("&{i}")), span))
+            .collect();
+        self.fn_expr(&[AClause { args: params, body, span }], span)
+    }
+}
+
+/// `v === false or v === nil`.
+pub(crate) fn falsy_guard(v: VarId, span: Span) -> Expr {
+    Expr::new(
+        Kind::OrElse(
+            Box::new(Expr::bif(
+                "=:=",
+                vec![Expr::var(v, span), Expr::konst(Const::bool(false), span)],
+                span,
+            )),
+            Box::new(Expr::bif(
+                "=:=",
+                vec![Expr::var(v, span), Expr::atom("nil", span)],
+                span,
+            )),
+        ),
+        span,
+    )
+}
+
+/// A `case` that cannot fail to match.
+pub(crate) fn case(value: Expr, clauses: Vec<Clause>, span: Span) -> Expr {
+    Expr::new(
+        Kind::Case(Box::new(value), clauses, Fail::CaseClause),
+        span,
+    )
+}
