@@ -14,9 +14,12 @@
 pub mod atom;
 pub mod bif;
 pub mod binary;
+pub mod code;
 pub mod exception;
 pub mod heap;
 pub mod inspect;
+pub mod interp;
+pub mod natives;
 pub mod offheap;
 pub mod process;
 pub mod term;

@@ -3,11 +3,24 @@
 //! process.)
 
 use crate::heap::{Heap, HeapConfig};
+use crate::interp::Frame;
+use crate::term::Term;
 
 /// One lightweight process.
 pub struct Process {
     /// The process heap. Terms the process holds live here (or in the literal area).
     pub heap: Heap,
+    /// The register stack: one window of registers per frame.
+    pub stack: Vec<Term>,
+    /// Suspended callers.
+    pub frames: Vec<Frame>,
+    /// The exception being handled: class, reason, stack trace (GC roots).
+    pub exc: [Term; 3],
+    /// Reductions spent.
+    pub reductions: u64,
+    /// `{module, function, args}` of an undefined function just called, for the stack
+    /// trace of the `undef` error.
+    pub pending_undef: Option<(Term, Term, Term)>,
 }
 
 impl Process {
@@ -15,6 +28,11 @@ impl Process {
     pub fn new(config: HeapConfig) -> Process {
         Process {
             heap: Heap::new(config),
+            stack: Vec::new(),
+            frames: Vec::new(),
+            exc: [Term::NIL; 3],
+            reductions: 0,
+            pending_undef: None,
         }
     }
 }

@@ -1,0 +1,343 @@
+//! Building and matching bitstrings, segment by segment (`bs_build`, `bs_get`,
+//! `bs_skip_prefix`).
+
+use beamlet_bytecode::instr::seg;
+use num_bigint::{BigInt, Sign};
+
+use crate::binary::{self, Bits};
+use crate::exception::Raise;
+use crate::heap::TermAlloc;
+use crate::process::Process;
+use crate::term::{bignum, Term, View};
+
+/// Bits being written, most significant first.
+#[derive(Default)]
+struct Writer {
+    bytes: Vec<u8>,
+    bits: usize,
+}
+
+impl Writer {
+    /// Appends the first `n` bits of `src` (most significant first).
+    fn push(&mut self, src: &[u8], n: usize) {
+        if self.bits.is_multiple_of(8) && n.is_multiple_of(8) {
+            self.bytes.extend_from_slice(&src[..n / 8]);
+            self.bits += n;
+            return;
+        }
+        for i in 0..n {
+            let bit = (src[i / 8] >> (7 - i % 8)) & 1;
+            if self.bits.is_multiple_of(8) {
+                self.bytes.push(0);
+            }
+            if bit == 1 {
+                let last = self.bytes.len() - 1;
+                self.bytes[last] |= 0x80 >> (self.bits % 8);
+            }
+            self.bits += 1;
+        }
+    }
+
+    fn push_window(&mut self, b: &Bits<'_>, n: usize) {
+        let bytes: Vec<u8> = (0..n.div_ceil(8)).map(|i| b.byte(i)).collect();
+        self.push(&bytes, n);
+    }
+}
+
+fn flag_at(spec: Term, i: usize) -> u32 {
+    spec.tuple()
+        .and_then(|t| t.get(i))
+        .and_then(|t| t.as_small())
+        .unwrap_or(0) as u32
+}
+
+/// An integer as `n` bits, two's complement, big-endian, left-aligned in the bytes.
+fn int_bits(v: Term, n: usize, little: bool) -> Option<Vec<u8>> {
+    let big: BigInt = match v.view() {
+        View::Small(i) => BigInt::from(i),
+        View::Big { .. } => bignum::to_bigint(v)?,
+        _ => return None,
+    };
+    let k = n.div_ceil(8);
+    let modulus = BigInt::from(1) << (8 * k);
+    let mut x = big % &modulus;
+    if x.sign() == Sign::Minus {
+        x += &modulus;
+    }
+    let (_, mut bytes) = x.to_bytes_be();
+    while bytes.len() < k {
+        bytes.insert(0, 0);
+    }
+    let bytes = bytes[bytes.len() - k..].to_vec();
+    let mut bytes = if little && n.is_multiple_of(8) {
+        bytes.into_iter().rev().collect()
+    } else {
+        bytes
+    };
+    // Left-align the n bits.
+    let shift = 8 * k - n;
+    if shift > 0 {
+        let mut carry = 0u8;
+        for b in bytes.iter_mut().rev() {
+            let nb = (*b << shift) | carry;
+            carry = *b >> (8 - shift);
+            *b = nb;
+        }
+    }
+    Some(bytes)
+}
+
+fn size_of(size: Term, unit: usize) -> Result<Option<usize>, Raise> {
+    if size.as_atom() == Some(crate::atom::NIL) {
+        return Ok(None);
+    }
+    match size.as_small() {
+        Some(s) if s >= 0 => Ok(Some(s as usize * unit)),
+        _ => Err(Raise::badarg()),
+    }
+}
+
+/// `bs_build`: the bitstring of `n` segments whose values and sizes are at `R[b..]`.
+pub(super) fn build(p: &mut Process, b: usize, n: usize, spec: Term) -> Result<Term, Raise> {
+    // `<<acc::binary, ...>>` appends in place when it can (amortised O(1) per byte).
+    let first_flags = flag_at(spec, 0);
+    let append_to = (n >= 1
+        && first_flags & seg::TYPE_MASK == seg::BINARY
+        && size_of(p.stack[b + 1], 8).ok().flatten().is_none())
+    .then(|| p.stack[b])
+    .filter(|t| binary::bits(*t).is_some_and(|bb| bb.is_binary()));
+    let start = if append_to.is_some() { 1 } else { 0 };
+    let mut w = Writer::default();
+    for i in start..n {
+        let (v, size) = (p.stack[b + 2 * i], p.stack[b + 2 * i + 1]);
+        let flags = flag_at(spec, i);
+        let unit = ((flags >> seg::UNIT_SHIFT) & 0xff).max(1) as usize;
+        let little = flags & (seg::LITTLE | seg::NATIVE) != 0;
+        match flags & seg::TYPE_MASK {
+            seg::INTEGER => {
+                let nbits = size_of(size, unit)?.unwrap_or(8);
+                let bytes = int_bits(v, nbits, little).ok_or_else(Raise::badarg)?;
+                w.push(&bytes, nbits);
+            }
+            seg::FLOAT => {
+                let nbits = size_of(size, unit)?.unwrap_or(64);
+                let f = match v.view() {
+                    View::Float(f) => f,
+                    View::Small(i) => i as f64,
+                    View::Big { .. } => bignum::to_bigint(v)
+                        .and_then(|b| b.to_string().parse::<f64>().ok())
+                        .ok_or_else(Raise::badarg)?,
+                    _ => return Err(Raise::badarg()),
+                };
+                let mut bytes = match nbits {
+                    64 => f.to_be_bytes().to_vec(),
+                    32 => (f as f32).to_be_bytes().to_vec(),
+                    _ => return Err(Raise::badarg()),
+                };
+                if little {
+                    bytes.reverse();
+                }
+                w.push(&bytes, nbits);
+            }
+            seg::BINARY | seg::BITSTRING => {
+                let bits = binary::bits(v).ok_or_else(Raise::badarg)?;
+                let binary_type = flags & seg::TYPE_MASK == seg::BINARY;
+                let nbits = match size_of(size, unit)? {
+                    Some(s) => s,
+                    None if binary_type && !bits.is_binary() => return Err(Raise::badarg()),
+                    None => bits.bit_size,
+                };
+                if nbits > bits.bit_size {
+                    return Err(Raise::badarg());
+                }
+                w.push_window(&bits, nbits);
+            }
+            t => {
+                let c = v
+                    .as_small()
+                    .and_then(|c| u32::try_from(c).ok())
+                    .and_then(char::from_u32)
+                    .ok_or_else(Raise::badarg)?;
+                let bytes: Vec<u8> = match t {
+                    seg::UTF8 => c.to_string().into_bytes(),
+                    seg::UTF16 => c
+                        .encode_utf16(&mut [0; 2])
+                        .iter()
+                        .flat_map(|u| if little { u.to_le_bytes() } else { u.to_be_bytes() })
+                        .collect(),
+                    _ => {
+                        let u = c as u32;
+                        if little { u.to_le_bytes() } else { u.to_be_bytes() }.to_vec()
+                    }
+                };
+                let n = bytes.len() * 8;
+                w.push(&bytes, n);
+            }
+        }
+    }
+    if let Some(acc) = append_to {
+        if w.bits.is_multiple_of(8) {
+            if let Some(t) = binary::append(&mut p.heap, acc, &w.bytes) {
+                return Ok(t);
+            }
+        }
+        // Not whole bytes: build the whole thing.
+        let bits = binary::bits(acc).ok_or_else(Raise::badarg)?;
+        let mut all = Writer::default();
+        all.push_window(&bits, bits.bit_size);
+        let rest = std::mem::take(&mut w);
+        all.push(&rest.bytes, rest.bits);
+        w = all;
+    }
+    Ok(make(p, w))
+}
+
+fn make(p: &mut Process, w: Writer) -> Term {
+    let t = p.heap.binary(&w.bytes);
+    if w.bits.is_multiple_of(8) {
+        t
+    } else {
+        p.heap.sub_binary(t, 0, w.bits as u64)
+    }
+}
+
+/// `bs_get`: reads one segment from the front of `ctx`; the value and the rest.
+pub(super) fn get(p: &mut Process, ctx: Term, size: Term, flags: u32) -> Option<(Term, Term)> {
+    let bits = binary::bits(ctx)?;
+    let unit = ((flags >> seg::UNIT_SHIFT) & 0xff).max(1) as usize;
+    let little = flags & (seg::LITTLE | seg::NATIVE) != 0;
+    let signed = flags & seg::SIGNED != 0;
+    let avail = bits.bit_size;
+    let window = |start: usize, n: usize| Bits {
+        bytes: bits.bytes,
+        bit_offset: bits.bit_offset + start,
+        bit_size: n,
+    };
+    let (value, used) = match flags & seg::TYPE_MASK {
+        seg::INTEGER => {
+            let n = size_of(size, unit).ok()?.unwrap_or(8);
+            if n > avail {
+                return None;
+            }
+            let w = window(0, n);
+            let mut bytes: Vec<u8> = (0..n.div_ceil(8)).map(|i| w.byte(i)).collect();
+            // Right-align the n bits.
+            let shift = 8 * bytes.len() - n;
+            if shift > 0 {
+                let mut carry = 0u8;
+                for b in bytes.iter_mut() {
+                    let nb = (*b >> shift) | carry;
+                    carry = *b << (8 - shift);
+                    *b = nb;
+                }
+            }
+            if little && n.is_multiple_of(8) {
+                bytes.reverse();
+            }
+            let mut v = BigInt::from_bytes_be(Sign::Plus, &bytes);
+            if signed && n > 0 && (v.clone() >> (n - 1)) & BigInt::from(1) == BigInt::from(1) {
+                v -= BigInt::from(1) << n;
+            }
+            (p.heap.bigint(&v), n)
+        }
+        seg::FLOAT => {
+            let n = size_of(size, unit).ok()?.unwrap_or(64);
+            if n > avail {
+                return None;
+            }
+            let w = window(0, n);
+            let mut bytes: Vec<u8> = (0..n / 8).map(|i| w.byte(i)).collect();
+            if little {
+                bytes.reverse();
+            }
+            let f = match n {
+                64 => f64::from_be_bytes(bytes.try_into().ok()?),
+                32 => f32::from_be_bytes(bytes.try_into().ok()?) as f64,
+                _ => return None,
+            };
+            if !f.is_finite() {
+                return None;
+            }
+            (p.heap.float(f), n)
+        }
+        seg::BINARY | seg::BITSTRING => {
+            let n = match size_of(size, unit).ok()? {
+                Some(n) => n,
+                None => avail,
+            };
+            if n > avail || (flags & seg::TYPE_MASK == seg::BINARY && !n.is_multiple_of(8)) {
+                return None;
+            }
+            (p.heap.sub_binary(ctx, 0, n as u64), n)
+        }
+        t => {
+            let w = window(0, avail);
+            let byte = |i: usize| w.byte(i);
+            let nbytes = avail / 8;
+            let (c, len) = match t {
+                seg::UTF8 => {
+                    let b0 = if nbytes > 0 { byte(0) } else { return None };
+                    let len = match b0 {
+                        0x00..=0x7f => 1,
+                        0xc2..=0xdf => 2,
+                        0xe0..=0xef => 3,
+                        0xf0..=0xf4 => 4,
+                        _ => return None,
+                    };
+                    if len > nbytes {
+                        return None;
+                    }
+                    let buf: Vec<u8> = (0..len).map(byte).collect();
+                    let s = std::str::from_utf8(&buf).ok()?;
+                    (s.chars().next()? as u32, len)
+                }
+                seg::UTF16 => {
+                    let unit = |i: usize| {
+                        let (a, b) = (byte(2 * i), byte(2 * i + 1));
+                        if little { u16::from_le_bytes([a, b]) } else { u16::from_be_bytes([a, b]) }
+                    };
+                    if nbytes < 2 {
+                        return None;
+                    }
+                    let u0 = unit(0);
+                    if (0xd800..0xdc00).contains(&u0) {
+                        if nbytes < 4 {
+                            return None;
+                        }
+                        let c = char::decode_utf16([u0, unit(1)]).next()?.ok()?;
+                        (c as u32, 4)
+                    } else {
+                        let c = char::decode_utf16([u0]).next()?.ok()?;
+                        (c as u32, 2)
+                    }
+                }
+                _ => {
+                    if nbytes < 4 {
+                        return None;
+                    }
+                    let b = [byte(0), byte(1), byte(2), byte(3)];
+                    let u = if little { u32::from_le_bytes(b) } else { u32::from_be_bytes(b) };
+                    char::from_u32(u)?;
+                    (u, 4)
+                }
+            };
+            (Term::small(c as i64)?, len * 8)
+        }
+    };
+    let rest = p.heap.sub_binary(ctx, used as u64, (avail - used) as u64);
+    Some((value, rest))
+}
+
+/// The rest of `t` after `prefix`, if `t` starts with it.
+pub(super) fn skip_prefix(p: &mut Process, t: Term, prefix: Term) -> Option<Term> {
+    let bits = binary::bits(t)?;
+    let pre = binary::bytes(prefix)?;
+    let n = pre.len() * 8;
+    if bits.bit_size < n {
+        return None;
+    }
+    if (0..pre.len()).any(|i| bits.byte(i) != pre[i]) {
+        return None;
+    }
+    Some(p.heap.sub_binary(t, n as u64, (bits.bit_size - n) as u64))
+}

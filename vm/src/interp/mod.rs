@@ -1,0 +1,863 @@
+//! The interpreter: runs a process's code, one instruction at a time.
+//!
+//! A process has a register stack (`Process::stack`): each frame is a window of it,
+//! `regs` registers starting at the frame's base. A call places its arguments at
+//! `R[base..]` and the callee's window starts there (the Lua convention of the
+//! instruction set); the callee's other registers are cleared to `[]` so a collection never
+//! reads a stale word. A tail call moves the arguments to the bottom of the current window
+//! and reuses it. Frames (return address, caller's window) live in `Process::frames`.
+//!
+//! GC happens only at safepoints, before a call, when the heap asks for it: the roots are
+//! the live part of the register stack and the exception being handled. No instruction
+//! holds a term in a Rust local across a safepoint.
+//!
+//! Exceptions unwind frames until a handler range of the function covers the instruction
+//! that raised (or the call that is on the stack); the handler reads the exception with
+//! `get_exc`. An exception that leaves the bottom frame ends `run` with [`Uncaught`].
+
+mod bits;
+
+use beamlet_bytecode::instr::{TypeTest, CONST_BIT};
+use beamlet_bytecode::{Instr, Src};
+
+use crate::atom::{self, Atom};
+use crate::code::{self, ImportSlot, LoadedModule};
+use crate::exception::{Class, Raise};
+use crate::heap::{Roots, TermAlloc};
+use crate::process::Process;
+use crate::term::{map, order, Term};
+
+/// Most words the register stack may hold (a runaway recursion stops here with an error
+/// instead of taking all memory): 64 Mi words, 512 MiB, room for over 5 million frames of
+/// ordinary functions (the BEAM would grow until the machine runs out).
+pub const MAX_STACK_WORDS: usize = 64 << 20;
+
+/// How many frames a stack trace shows (the BEAM's default `backtrace_depth`).
+pub const BACKTRACE_DEPTH: usize = 8;
+
+/// A suspended caller.
+#[derive(Clone, Copy)]
+pub struct Frame {
+    module: &'static LoadedModule,
+    fun: u32,
+    /// The instruction after the call.
+    ret_pc: u32,
+    /// The caller's window.
+    base: usize,
+    /// Where the result goes in the caller's window.
+    dst: u16,
+}
+
+/// An exception nobody caught.
+#[derive(Clone, Copy, Debug)]
+pub struct Uncaught {
+    /// Its class.
+    pub class: Class,
+    /// Its reason.
+    pub reason: Term,
+    /// Its stack trace (a list of `{m, f, a, location}`).
+    pub trace: Term,
+}
+
+/// The state of the running function.
+struct Cur {
+    module: &'static LoadedModule,
+    fun: u32,
+    pc: u32,
+    base: usize,
+}
+
+struct StackRoots<'a> {
+    stack: &'a mut [Term],
+    exc: &'a mut [Term; 3],
+}
+
+impl Roots for StackRoots<'_> {
+    fn each_root(&mut self, f: &mut dyn FnMut(&mut Term)) {
+        self.stack.iter_mut().for_each(&mut *f);
+        self.exc.iter_mut().for_each(f);
+    }
+}
+
+fn class_of(a: Term) -> Class {
+    match a.as_atom().map(|a| a.name()) {
+        Some("exit") => Class::Exit,
+        Some("throw") => Class::Throw,
+        _ => Class::Error,
+    }
+}
+
+fn atom(name: &str) -> Term {
+    Term::atom(Atom::intern(name).unwrap_or(atom::NIL))
+}
+
+/// Calls `module.fun(args)` in process `p` and runs it to completion.
+pub fn call(p: &mut Process, module: Atom, fun: Atom, args: &[Term]) -> Result<Term, Uncaught> {
+    let undef = |p: &mut Process| {
+        let a = p.heap.list(args);
+        let entry = p.heap.tuple(&[Term::atom(module), Term::atom(fun), a, Term::NIL]);
+        let trace = p.heap.list(&[entry]);
+        Uncaught {
+            class: Class::Error,
+            reason: Term::atom(atom::UNDEF),
+            trace,
+        }
+    };
+    let Some(m) = code::lookup(module) else {
+        return Err(undef(p));
+    };
+    let Some(f) = m.export(fun, args.len() as u8) else {
+        return Err(undef(p));
+    };
+    p.stack.clear();
+    p.frames.clear();
+    let info = m.funs[f as usize];
+    p.stack.resize(info.regs as usize, Term::NIL);
+    p.stack[..args.len()].copy_from_slice(args);
+    let cur = Cur {
+        module: m,
+        fun: f,
+        pc: info.entry,
+        base: 0,
+    };
+    run(p, cur)
+}
+
+/// What a call instruction resolved to.
+enum Target {
+    Code(&'static LoadedModule, u32),
+    Native(crate::bif::BifFn),
+}
+
+fn resolve_import(m: &'static LoadedModule, i: u32) -> Option<Target> {
+    match m.imports.get(i as usize)? {
+        ImportSlot::Bif(f) => Some(Target::Native(*f)),
+        ImportSlot::Ext {
+            module,
+            name,
+            arity,
+            cache,
+        } => {
+            if let Some(&(lm, f)) = cache.get() {
+                return Some(Target::Code(lm, f));
+            }
+            let lm = code::lookup(*module)?;
+            let f = lm.export(*name, *arity)?;
+            let _ = cache.set((lm, f));
+            Some(Target::Code(lm, f))
+        }
+    }
+}
+
+/// An `{m, f, a}` call by name (apply, export funs).
+fn resolve_mfa(module: Atom, name: Atom, arity: usize) -> Option<Target> {
+    if let Some(f) = crate::bif::lookup(module, name, arity).or_else(|| crate::natives::lookup(module, name, arity)) {
+        return Some(Target::Native(f));
+    }
+    let lm = code::lookup(module)?;
+    let f = lm.export(name, u8::try_from(arity).ok()?)?;
+    Some(Target::Code(lm, f))
+}
+
+macro_rules! reg {
+    ($p:expr, $cur:expr, $r:expr) => {
+        $p.stack[$cur.base + $r.0 as usize]
+    };
+}
+
+#[inline(always)]
+fn src(p: &Process, cur: &Cur, s: Src) -> Term {
+    if s.0 & CONST_BIT == 0 {
+        p.stack[cur.base + s.0 as usize]
+    } else {
+        cur.module.consts[(s.0 & !CONST_BIT) as usize]
+    }
+}
+
+/// Runs until the bottom frame returns or an exception escapes.
+fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
+    loop {
+        let ins = cur.module.code[cur.pc as usize];
+        cur.pc += 1;
+        let r: Result<(), Raise> = match ins {
+            Instr::Move { dst, src: s } => {
+                reg!(p, cur, dst) = src(p, &cur, s);
+                Ok(())
+            }
+            Instr::Jump { to } => {
+                cur.pc = to.0;
+                Ok(())
+            }
+            Instr::Ret { src: s } => {
+                let v = src(p, &cur, s);
+                if let Some(v) = pop_return(p, &mut cur, v) {
+                    return Ok(v);
+                }
+                Ok(())
+            }
+            Instr::Call { dst, base, fun } => {
+                let b = cur.base + base.0 as usize;
+                push_frame(p, &cur, dst.0);
+                let m = cur.module;
+                enter(p, &mut cur, m, fun.0, b)
+            }
+            Instr::CallTail { base, fun } => {
+                let arity = cur.module.funs[fun.0 as usize].arity as usize;
+                let b = cur.base + base.0 as usize;
+                p.stack.copy_within(b..b + arity, cur.base);
+                let m = cur.module;
+                let base = cur.base;
+                enter(p, &mut cur, m, fun.0, base)
+            }
+            Instr::CallExt { dst, base, import } => {
+                let b = cur.base + base.0 as usize;
+                let arity = cur.module.bytecode.imports[import.0 as usize].arity as usize;
+                match resolve_import(cur.module, import.0) {
+                    Some(Target::Native(f)) => native(p, &cur, f, b, arity).map(|v| {
+                        reg!(p, cur, dst) = v;
+                    }),
+                    Some(Target::Code(m, f)) => {
+                        push_frame(p, &cur, dst.0);
+                        enter(p, &mut cur, m, f, b)
+                    }
+                    None => Err(undef_import(p, &cur, import.0, b, arity)),
+                }
+            }
+            Instr::CallExtTail { base, import } => {
+                let b = cur.base + base.0 as usize;
+                let arity = cur.module.bytecode.imports[import.0 as usize].arity as usize;
+                match resolve_import(cur.module, import.0) {
+                    Some(Target::Native(f)) => match native(p, &cur, f, b, arity) {
+                        Ok(v) => {
+                            if let Some(v) = pop_return(p, &mut cur, v) {
+                                return Ok(v);
+                            }
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    },
+                    Some(Target::Code(m, f)) => {
+                        p.stack.copy_within(b..b + arity, cur.base);
+                        let base = cur.base;
+                        enter(p, &mut cur, m, f, base)
+                    }
+                    None => Err(undef_import(p, &cur, import.0, b, arity)),
+                }
+            }
+            Instr::CallFun { dst, base, arity } => {
+                let b = cur.base + base.0 as usize;
+                call_fun(p, &mut cur, b, arity.0 as usize, Some(dst.0)).map(|_| ())
+            }
+            Instr::CallFunTail { base, arity } => {
+                let b = cur.base + base.0 as usize;
+                match call_fun(p, &mut cur, b, arity.0 as usize, None) {
+                    Ok(Some(v)) => match pop_return(p, &mut cur, v) {
+                        Some(v) => return Ok(v),
+                        None => Ok(()),
+                    },
+                    Ok(None) => Ok(()),
+                    Err(e) => Err(e),
+                }
+            }
+            Instr::Apply { dst, base } => {
+                let b = cur.base + base.0 as usize;
+                apply(p, &mut cur, b, Some(dst.0)).map(|_| ())
+            }
+            Instr::ApplyTail { base } => {
+                let b = cur.base + base.0 as usize;
+                match apply(p, &mut cur, b, None) {
+                    Ok(Some(v)) => match pop_return(p, &mut cur, v) {
+                        Some(v) => return Ok(v),
+                        None => Ok(()),
+                    },
+                    Ok(None) => Ok(()),
+                    Err(e) => Err(e),
+                }
+            }
+            Instr::Bif1 { dst, a, import } => {
+                let args = [src(p, &cur, a)];
+                call_bif(p, &cur, import.0, &args).map(|v| reg!(p, cur, dst) = v)
+            }
+            Instr::Bif2 { dst, a, b, import } => {
+                let args = [src(p, &cur, a), src(p, &cur, b)];
+                call_bif(p, &cur, import.0, &args).map(|v| reg!(p, cur, dst) = v)
+            }
+            Instr::GBif1 { fail, dst, a, import } => {
+                let args = [src(p, &cur, a)];
+                match call_bif(p, &cur, import.0, &args) {
+                    Ok(v) => reg!(p, cur, dst) = v,
+                    Err(_) => cur.pc = fail.0,
+                }
+                Ok(())
+            }
+            Instr::GBif2 { fail, dst, a, b, import } => {
+                let args = [src(p, &cur, a), src(p, &cur, b)];
+                match call_bif(p, &cur, import.0, &args) {
+                    Ok(v) => reg!(p, cur, dst) = v,
+                    Err(_) => cur.pc = fail.0,
+                }
+                Ok(())
+            }
+            Instr::Add { dst, a, b } => {
+                let (x, y) = (src(p, &cur, a), src(p, &cur, b));
+                match (x.as_small(), y.as_small()) {
+                    (Some(i), Some(j)) => {
+                        reg!(p, cur, dst) = p.heap.int(i + j);
+                        Ok(())
+                    }
+                    _ => arith(p, "+", x, y).map(|v| reg!(p, cur, dst) = v),
+                }
+            }
+            Instr::Sub { dst, a, b } => {
+                let (x, y) = (src(p, &cur, a), src(p, &cur, b));
+                match (x.as_small(), y.as_small()) {
+                    (Some(i), Some(j)) => {
+                        reg!(p, cur, dst) = p.heap.int(i - j);
+                        Ok(())
+                    }
+                    _ => arith(p, "-", x, y).map(|v| reg!(p, cur, dst) = v),
+                }
+            }
+            Instr::Mul { dst, a, b } => {
+                let (x, y) = (src(p, &cur, a), src(p, &cur, b));
+                match (x.as_small(), y.as_small()) {
+                    (Some(i), Some(j)) => {
+                        let v = p.heap.int128(i as i128 * j as i128);
+                        reg!(p, cur, dst) = v;
+                        Ok(())
+                    }
+                    _ => arith(p, "*", x, y).map(|v| reg!(p, cur, dst) = v),
+                }
+            }
+            Instr::IsLt { fail, a, b } => {
+                let (x, y) = (src(p, &cur, a), src(p, &cur, b));
+                let lt = match (x.as_small(), y.as_small()) {
+                    (Some(i), Some(j)) => i < j,
+                    _ => order::compare(x, y).is_lt(),
+                };
+                if !lt {
+                    cur.pc = fail.0;
+                }
+                Ok(())
+            }
+            Instr::IsGe { fail, a, b } => {
+                let (x, y) = (src(p, &cur, a), src(p, &cur, b));
+                let ge = match (x.as_small(), y.as_small()) {
+                    (Some(i), Some(j)) => i >= j,
+                    _ => order::compare(x, y).is_ge(),
+                };
+                if !ge {
+                    cur.pc = fail.0;
+                }
+                Ok(())
+            }
+            Instr::IsEq { fail, a, b } => {
+                if !order::eq(src(p, &cur, a), src(p, &cur, b)) {
+                    cur.pc = fail.0;
+                }
+                Ok(())
+            }
+            Instr::IsNe { fail, a, b } => {
+                if order::eq(src(p, &cur, a), src(p, &cur, b)) {
+                    cur.pc = fail.0;
+                }
+                Ok(())
+            }
+            Instr::IsEqExact { fail, a, b } => {
+                let (x, y) = (src(p, &cur, a), src(p, &cur, b));
+                if !(x.is(y) || order::exact_eq(x, y)) {
+                    cur.pc = fail.0;
+                }
+                Ok(())
+            }
+            Instr::IsNeExact { fail, a, b } => {
+                let (x, y) = (src(p, &cur, a), src(p, &cur, b));
+                if x.is(y) || order::exact_eq(x, y) {
+                    cur.pc = fail.0;
+                }
+                Ok(())
+            }
+            Instr::TestType { fail, src: s, ty } => {
+                let t = src(p, &cur, s);
+                if !type_test(t, ty.0) {
+                    cur.pc = fail.0;
+                }
+                Ok(())
+            }
+            Instr::TestArity { fail, src: s, n } => {
+                let t = src(p, &cur, s);
+                if t.tuple().map(|e| e.len()) != Some(n.0 as usize) {
+                    cur.pc = fail.0;
+                }
+                Ok(())
+            }
+            Instr::TestFunArity { fail, src: s, n } => {
+                let t = src(p, &cur, s);
+                if fun_arity(t) != Some(n.0 as usize) {
+                    cur.pc = fail.0;
+                }
+                Ok(())
+            }
+            Instr::GetList { head, tail, src: s } => match src(p, &cur, s).cons() {
+                Some((h, t)) => {
+                    reg!(p, cur, head) = h;
+                    reg!(p, cur, tail) = t;
+                    Ok(())
+                }
+                None => Err(Raise::badarg()),
+            },
+            Instr::GetElem { dst, src: s, i } => {
+                match src(p, &cur, s).tuple().and_then(|e| e.get(i.0 as usize)) {
+                    Some(&v) => {
+                        reg!(p, cur, dst) = v;
+                        Ok(())
+                    }
+                    None => Err(Raise::badarg()),
+                }
+            }
+            Instr::PutList { dst, head, tail } => {
+                let (h, t) = (src(p, &cur, head), src(p, &cur, tail));
+                reg!(p, cur, dst) = p.heap.cons(h, t);
+                Ok(())
+            }
+            Instr::PutTuple { dst, base, n } => {
+                let b = cur.base + base.0 as usize;
+                let t = p.heap.tuple(&p.stack[b..b + n.0 as usize]);
+                reg!(p, cur, dst) = t;
+                Ok(())
+            }
+            Instr::PutMap { dst, base, n } => {
+                let b = cur.base + base.0 as usize;
+                let mut m = map::empty(&mut p.heap);
+                for i in 0..n.0 as usize {
+                    let (k, v) = (p.stack[b + 2 * i], p.stack[b + 2 * i + 1]);
+                    m = map::put(&mut p.heap, m, k, v);
+                }
+                reg!(p, cur, dst) = m;
+                Ok(())
+            }
+            Instr::UpdateMap { dst, src: s, base, n } => {
+                let b = cur.base + base.0 as usize;
+                let mut m = src(p, &cur, s);
+                if !m.is_map() {
+                    Err(Raise::tagged(&mut p.heap, atom::BADMAP, m))
+                } else {
+                    let mut res = Ok(());
+                    for i in 0..n.0 as usize {
+                        let (k, v) = (p.stack[b + 2 * i], p.stack[b + 2 * i + 1]);
+                        if map::get(m, k).is_none() {
+                            res = Err(Raise::tagged(&mut p.heap, atom::BADKEY, k));
+                            break;
+                        }
+                        m = map::put(&mut p.heap, m, k, v);
+                    }
+                    res.map(|()| reg!(p, cur, dst) = m)
+                }
+            }
+            Instr::GetMap { fail, dst, src: s, key } => {
+                let m = src(p, &cur, s);
+                match m.is_map().then(|| map::get(m, src(p, &cur, key))).flatten() {
+                    Some(v) => reg!(p, cur, dst) = v,
+                    None => cur.pc = fail.0,
+                }
+                Ok(())
+            }
+            Instr::MakeFun { dst, fun, base, n } => {
+                let b = cur.base + base.0 as usize;
+                let total = cur.module.funs[fun.0 as usize].arity;
+                let arity = total - n.0 as u8;
+                let name = cur.module.name;
+                let env_end = b + n.0 as usize;
+                let f = p.heap.closure(name, fun.0, arity, &p.stack[b..env_end]);
+                reg!(p, cur, dst) = f;
+                Ok(())
+            }
+            Instr::Raise { class, reason } => {
+                let class = match class.0 {
+                    1 => Class::Exit,
+                    2 => Class::Throw,
+                    _ => Class::Error,
+                };
+                Err(Raise {
+                    class,
+                    reason: src(p, &cur, reason),
+                })
+            }
+            Instr::Reraise { class, reason, trace } => {
+                let c = class_of(src(p, &cur, class));
+                let r = src(p, &cur, reason);
+                let t = src(p, &cur, trace);
+                match unwind(p, &mut cur, c, r, t) {
+                    Ok(()) => continue,
+                    Err(u) => return Err(u),
+                }
+            }
+            Instr::GetExc { class, reason, trace } => {
+                reg!(p, cur, class) = p.exc[0];
+                reg!(p, cur, reason) = p.exc[1];
+                reg!(p, cur, trace) = p.exc[2];
+                Ok(())
+            }
+            Instr::BsBuild { dst, base, n, spec } => {
+                let b = cur.base + base.0 as usize;
+                let spec = src(p, &cur, spec);
+                bits::build(p, b, n.0 as usize, spec).map(|v| reg!(p, cur, dst) = v)
+            }
+            Instr::BsGet { fail, dst, ctx, size, flags } => {
+                let c = reg!(p, cur, ctx);
+                let sz = src(p, &cur, size);
+                match bits::get(p, c, sz, flags.0) {
+                    Some((v, rest)) => {
+                        reg!(p, cur, dst) = v;
+                        reg!(p, cur, ctx) = rest;
+                    }
+                    None => cur.pc = fail.0,
+                }
+                Ok(())
+            }
+            Instr::BsTestSize { fail, src: s, bits: n } => {
+                let ok = crate::binary::bits(src(p, &cur, s)).is_some_and(|b| b.bit_size == n.0 as usize);
+                if !ok {
+                    cur.pc = fail.0;
+                }
+                Ok(())
+            }
+            Instr::BsTestUnit { fail, src: s, unit } => {
+                let ok = crate::binary::bits(src(p, &cur, s))
+                    .is_some_and(|b| unit.0 == 0 || b.bit_size % unit.0 as usize == 0);
+                if !ok {
+                    cur.pc = fail.0;
+                }
+                Ok(())
+            }
+            Instr::BsSkipPrefix { fail, dst, src: s, lit } => {
+                let (t, prefix) = (src(p, &cur, s), src(p, &cur, lit));
+                match bits::skip_prefix(p, t, prefix) {
+                    Some(rest) => reg!(p, cur, dst) = rest,
+                    None => cur.pc = fail.0,
+                }
+                Ok(())
+            }
+        };
+        if let Err(e) = r {
+            let trace = stacktrace(p, &cur, e.reason);
+            unwind(p, &mut cur, e.class, e.reason, trace)?;
+        }
+    }
+}
+
+/// Returns `v` to the caller; `Some(v)` when there is none (the run is over).
+fn pop_return(p: &mut Process, cur: &mut Cur, v: Term) -> Option<Term> {
+    match p.frames.pop() {
+        None => Some(v),
+        Some(f) => {
+            *cur = Cur {
+                module: f.module,
+                fun: f.fun,
+                pc: f.ret_pc,
+                base: f.base,
+            };
+            p.stack[cur.base + f.dst as usize] = v;
+            None
+        }
+    }
+}
+
+fn push_frame(p: &mut Process, cur: &Cur, dst: u16) {
+    p.frames.push(Frame {
+        module: cur.module,
+        fun: cur.fun,
+        ret_pc: cur.pc,
+        base: cur.base,
+        dst,
+    });
+}
+
+/// Enters function `f` of `m` with its window at `base` (arguments already there).
+fn enter(p: &mut Process, cur: &mut Cur, m: &'static LoadedModule, f: u32, base: usize) -> Result<(), Raise> {
+    let info = m.funs[f as usize];
+    let top = base + info.regs as usize;
+    if top > p.stack.len() {
+        if top > MAX_STACK_WORDS {
+            p.frames.pop();
+            return Err(Raise::system_limit());
+        }
+        p.stack.resize(top.max(p.stack.len() * 2).min(MAX_STACK_WORDS), Term::NIL);
+    }
+    p.stack[base + info.arity as usize..top].fill(Term::NIL);
+    cur.module = m;
+    cur.fun = f;
+    cur.pc = info.entry;
+    cur.base = base;
+    p.reductions += 1;
+    if p.heap.should_gc() || cfg!(feature = "gc-stress") {
+        collect(p, top);
+    }
+    Ok(())
+}
+
+/// A collection with the live registers (up to `top`) and the exception as roots.
+fn collect(p: &mut Process, top: usize) {
+    let Process { heap, stack, exc, .. } = p;
+    let mut roots = StackRoots {
+        stack: &mut stack[..top],
+        exc,
+    };
+    // SAFETY: every term the process holds is in `roots`: the registers of all frames
+    // (below `top`) and the exception; no instruction is in progress.
+    unsafe {
+        heap.collect(&mut roots, 0);
+    }
+}
+
+fn native(p: &mut Process, cur: &Cur, f: crate::bif::BifFn, b: usize, arity: usize) -> Result<Term, Raise> {
+    let _ = cur;
+    let args: smallvec::SmallVec<[Term; 8]> = p.stack[b..b + arity].iter().copied().collect();
+    p.reductions += 1;
+    f(p, &args)
+}
+
+fn call_bif(p: &mut Process, cur: &Cur, import: u32, args: &[Term]) -> Result<Term, Raise> {
+    match resolve_import(cur.module, import) {
+        Some(Target::Native(f)) => f(p, args),
+        _ => {
+            let imp = cur.module.bytecode.imports[import as usize];
+            let m = Atom::intern(cur.module.bytecode.atom(imp.module)).unwrap_or(atom::NIL);
+            let n = Atom::intern(cur.module.bytecode.atom(imp.name)).unwrap_or(atom::NIL);
+            let _ = (m, n);
+            Err(Raise::error(Term::atom(atom::UNDEF)))
+        }
+    }
+}
+
+fn arith(p: &mut Process, op: &str, x: Term, y: Term) -> Result<Term, Raise> {
+    let erlang = Atom::intern("erlang").unwrap_or(atom::NIL);
+    let name = Atom::intern(op).unwrap_or(atom::NIL);
+    match crate::bif::lookup(erlang, name, 2) {
+        Some(f) => f(p, &[x, y]),
+        None => Err(Raise::badarith()),
+    }
+}
+
+fn undef_import(p: &mut Process, cur: &Cur, import: u32, b: usize, arity: usize) -> Raise {
+    let imp = cur.module.bytecode.imports[import as usize];
+    let m = atom(cur.module.bytecode.atom(imp.module));
+    let n = atom(cur.module.bytecode.atom(imp.name));
+    let args = p.heap.list(&p.stack[b..b + arity].to_vec());
+    p.pending_undef = Some((m, n, args));
+    Raise::error(Term::atom(atom::UNDEF))
+}
+
+fn fun_arity(t: Term) -> Option<usize> {
+    match t.view() {
+        crate::term::View::Fun { arity, .. } | crate::term::View::Export { arity, .. } => {
+            Some(arity as usize)
+        }
+        _ => None,
+    }
+}
+
+fn call_fun(p: &mut Process, cur: &mut Cur, b: usize, arity: usize, dst: Option<u16>) -> Result<Option<Term>, Raise> {
+    let f = p.stack[b];
+    match f.view() {
+        crate::term::View::Fun { module, index, arity: a, env } if a as usize == arity => {
+            let Some(lm) = code::lookup(module) else {
+                return Err(Raise::tagged(&mut p.heap, atom::BADFUN, f));
+            };
+            let idx = index as u32;
+            if lm.funs.get(idx as usize).is_none_or(|i| i.arity as usize != arity + env.len()) {
+                return Err(Raise::tagged(&mut p.heap, atom::BADFUN, f));
+            }
+            let env: smallvec::SmallVec<[Term; 8]> = env.iter().copied().collect();
+            let need = b + 1 + arity + env.len();
+            if need > p.stack.len() {
+                p.stack.resize(need.max(p.stack.len() * 2), Term::NIL);
+            }
+            p.stack[b + 1 + arity..need].copy_from_slice(&env);
+            let total = arity + env.len();
+            match dst {
+                Some(d) => {
+                    push_frame(p, cur, d);
+                    enter(p, cur, lm, idx, b + 1).map(|()| None)
+                }
+                None => {
+                    p.stack.copy_within(b + 1..b + 1 + total, cur.base);
+                    let base = cur.base;
+                    enter(p, cur, lm, idx, base).map(|()| None)
+                }
+            }
+        }
+        crate::term::View::Export { module, function, arity: a } if a as usize == arity => {
+            p.stack.copy_within(b + 1..b + 1 + arity, b);
+            dispatch_mfa(p, cur, module, function, b, arity, dst)
+        }
+        crate::term::View::Fun { .. } | crate::term::View::Export { .. } => {
+            let args = p.heap.list(&p.stack[b + 1..b + 1 + arity].to_vec());
+            let pair = p.heap.tuple(&[f, args]);
+            Err(Raise::tagged(&mut p.heap, atom::BADARITY, pair))
+        }
+        _ => Err(Raise::tagged(&mut p.heap, atom::BADFUN, f)),
+    }
+}
+
+/// Calls `module.name` with the `arity` arguments at `R[b..]` (absolute index).
+fn dispatch_mfa(
+    p: &mut Process,
+    cur: &mut Cur,
+    module: Atom,
+    name: Atom,
+    b: usize,
+    arity: usize,
+    dst: Option<u16>,
+) -> Result<Option<Term>, Raise> {
+    match resolve_mfa(module, name, arity) {
+        Some(Target::Native(f)) => {
+            let v = native(p, cur, f, b, arity)?;
+            match dst {
+                Some(d) => {
+                    p.stack[cur.base + d as usize] = v;
+                    Ok(None)
+                }
+                // A tail call of a native: the caller returns its value.
+                None => Ok(Some(v)),
+            }
+        }
+        Some(Target::Code(lm, f)) => match dst {
+            Some(d) => {
+                push_frame(p, cur, d);
+                enter(p, cur, lm, f, b).map(|()| None)
+            }
+            None => {
+                p.stack.copy_within(b..b + arity, cur.base);
+                let base = cur.base;
+                enter(p, cur, lm, f, base).map(|()| None)
+            }
+        },
+        None => {
+            let args = p.heap.list(&p.stack[b..b + arity].to_vec());
+            p.pending_undef = Some((Term::atom(module), Term::atom(name), args));
+            Err(Raise::error(Term::atom(atom::UNDEF)))
+        }
+    }
+}
+
+fn apply(p: &mut Process, cur: &mut Cur, b: usize, dst: Option<u16>) -> Result<Option<Term>, Raise> {
+    let (m, f, list) = (p.stack[b], p.stack[b + 1], p.stack[b + 2]);
+    let (Some(m), Some(f)) = (m.as_atom(), f.as_atom()) else {
+        return Err(Raise::badarg());
+    };
+    let mut args = Vec::new();
+    let mut l = list;
+    while let Some((h, t)) = l.cons() {
+        args.push(h);
+        l = t;
+        if args.len() > 255 {
+            return Err(Raise::badarg());
+        }
+    }
+    if !l.is_nil() {
+        return Err(Raise::badarg());
+    }
+    let need = b + args.len();
+    if need > p.stack.len() {
+        p.stack.resize(need.max(p.stack.len() * 2), Term::NIL);
+    }
+    p.stack[b..need].copy_from_slice(&args);
+    dispatch_mfa(p, cur, m, f, b, args.len(), dst)
+}
+
+fn type_test(t: Term, ty: u8) -> bool {
+    match TypeTest::from_u8(ty) {
+        Some(TypeTest::Integer) => t.is_integer(),
+        Some(TypeTest::Float) => t.as_float().is_some(),
+        Some(TypeTest::Number) => t.is_number(),
+        Some(TypeTest::Atom) => t.is_atom(),
+        Some(TypeTest::Boolean) => t.is(Term::TRUE) || t.is(Term::FALSE),
+        Some(TypeTest::Binary) => crate::binary::bits(t).is_some_and(|b| b.is_binary()),
+        Some(TypeTest::Bitstring) => t.is_bitstring(),
+        Some(TypeTest::List) => t.is_list(),
+        Some(TypeTest::Cons) => t.is_cons(),
+        Some(TypeTest::Nil) => t.is_nil(),
+        Some(TypeTest::Tuple) => t.tuple().is_some(),
+        Some(TypeTest::Map) => t.is_map(),
+        Some(TypeTest::Function) => t.is_fun(),
+        Some(TypeTest::Pid) => t.is_pid(),
+        Some(TypeTest::Port) => t.is_port(),
+        Some(TypeTest::Reference) => t.is_reference(),
+        None => false,
+    }
+}
+
+/// The stack trace of an exception raised at `cur` (and its callers).
+fn stacktrace(p: &mut Process, cur: &Cur, reason: Term) -> Term {
+    let mut entries: Vec<(&'static LoadedModule, u32, u32)> = vec![(cur.module, cur.fun, cur.pc.saturating_sub(1))];
+    for f in p.frames.iter().rev().take(BACKTRACE_DEPTH - 1) {
+        entries.push((f.module, f.fun, f.ret_pc.saturating_sub(1)));
+    }
+    let mut items = Vec::with_capacity(entries.len() + 1);
+    // An undefined function is the first entry, as on the BEAM.
+    if reason.is(Term::atom(atom::UNDEF)) {
+        if let Some((m, n, args)) = p.pending_undef.take() {
+            let loc = Term::NIL;
+            items.push(p.heap.tuple(&[m, n, args, loc]));
+        }
+    }
+    let function_clause = reason.is(Term::atom(atom::FUNCTION_CLAUSE));
+    for (i, (m, f, pc)) in entries.into_iter().enumerate() {
+        let info = m.funs[f as usize];
+        let bf = &m.bytecode.functions[f as usize];
+        let arity = if i == 0 && function_clause {
+            let args: Vec<Term> = p.stack[cur.base..cur.base + info.arity as usize].to_vec();
+            p.heap.list(&args)
+        } else {
+            Term::small(info.arity as i64).unwrap_or(Term::NIL)
+        };
+        let file: Vec<Term> = m
+            .bytecode
+            .file
+            .chars()
+            .map(|c| Term::small(c as i64).unwrap_or(Term::NIL))
+            .collect();
+        let file = p.heap.list(&file);
+        let line = Term::small(bf.line_of(pc).unwrap_or(0) as i64).unwrap_or(Term::NIL);
+        let kf = p.heap.tuple(&[atom("file"), file]);
+        let kl = p.heap.tuple(&[atom("line"), line]);
+        let loc = p.heap.list(&[kf, kl]);
+        let entry = p.heap.tuple(&[Term::atom(m.name), Term::atom(info.name), arity, loc]);
+        items.push(entry);
+    }
+    p.heap.list(&items)
+}
+
+/// Finds a handler for the exception, from the current frame outwards.
+fn unwind(p: &mut Process, cur: &mut Cur, class: Class, reason: Term, trace: Term) -> Result<(), Uncaught> {
+    let class_atom = Term::atom(class.atom());
+    let mut pc = cur.pc.saturating_sub(1);
+    loop {
+        let bf = &cur.module.bytecode.functions[cur.fun as usize];
+        if let Some(h) = bf.handler_for(pc) {
+            p.exc = [class_atom, reason, trace];
+            cur.pc = h.target;
+            return Ok(());
+        }
+        match p.frames.pop() {
+            None => {
+                return Err(Uncaught {
+                    class,
+                    reason,
+                    trace,
+                })
+            }
+            Some(f) => {
+                *cur = Cur {
+                    module: f.module,
+                    fun: f.fun,
+                    pc: f.ret_pc,
+                    base: f.base,
+                };
+                pc = f.ret_pc.saturating_sub(1);
+            }
+        }
+    }
+}
+

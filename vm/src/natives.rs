@@ -1,0 +1,248 @@
+//! Beamlet's own native functions (module `:beamlet`) and the few `:erlang` functions that
+//! need the runtime rather than just terms: output, `inspect`, time, `halt`, funs.
+//!
+//! The standard library (`stdlib/lib/*.ex`) calls these; user code does not see them.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::OnceLock;
+use std::time::Instant;
+
+use crate::atom::{self, Atom};
+use crate::bif::BifFn;
+use crate::code;
+use crate::exception::{Class, Raise};
+use crate::heap::TermAlloc;
+use crate::inspect::{self, InspectOpts};
+use crate::process::Process;
+use crate::term::{map, Term};
+
+type Table = HashMap<(Atom, Atom, usize), BifFn>;
+
+fn table() -> &'static Table {
+    static T: OnceLock<Table> = OnceLock::new();
+    T.get_or_init(|| {
+        let entries: &[(&str, &str, usize, BifFn)] = &[
+            ("beamlet", "put_chars", 2, put_chars),
+            ("beamlet", "inspect", 2, inspect_native),
+            ("beamlet", "to_string", 1, to_string),
+            ("beamlet", "dot", 2, dot),
+            ("beamlet", "merge_struct", 2, merge_struct),
+            ("beamlet", "module_loaded", 1, module_loaded),
+            ("beamlet", "function_exported", 3, function_exported),
+            ("beamlet", "flush", 0, flush),
+            ("erlang", "make_fun", 3, make_fun),
+            ("erlang", "halt", 1, halt),
+            ("erlang", "monotonic_time", 0, monotonic_time0),
+            ("erlang", "monotonic_time", 1, monotonic_time1),
+            ("erlang", "raise", 3, raise3),
+        ];
+        entries
+            .iter()
+            .filter_map(|&(m, f, a, g)| Some(((Atom::intern(m).ok()?, Atom::intern(f).ok()?, a), g)))
+            .collect()
+    })
+}
+
+/// The native `module.name/arity`, if Beamlet has one.
+pub fn lookup(module: Atom, name: Atom, arity: usize) -> Option<BifFn> {
+    table().get(&(module, name, arity)).copied()
+}
+
+fn a(name: &str) -> Term {
+    Term::atom(Atom::intern(name).unwrap_or(atom::NIL))
+}
+
+/// Writes buffered output now (before stderr output or exit).
+pub fn flush_stdout() {
+    let _ = std::io::stdout().flush();
+}
+
+/// `:beamlet.put_chars(device, chardata)`: `:stdio` / `:standard_error`.
+fn put_chars(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [dev, data] = args else { return Err(Raise::badarg()) };
+    let bytes = inspect::to_string(*data).map_err(|()| Raise::badarg())?;
+    let stderr = dev.as_atom().is_some_and(|d| d.name() == "standard_error" || d.name() == "stderr");
+    if stderr {
+        flush_stdout();
+        let _ = std::io::stderr().write_all(&bytes);
+    } else {
+        let _ = std::io::stdout().write_all(&bytes);
+    }
+    Ok(Term::atom(atom::OK))
+}
+
+fn flush(_p: &mut Process, _args: &[Term]) -> Result<Term, Raise> {
+    flush_stdout();
+    Ok(Term::atom(atom::OK))
+}
+
+/// Reads `inspect/2` options from a keyword list.
+fn opts_of(kw: Term) -> InspectOpts {
+    let mut o = InspectOpts::default();
+    let mut l = kw;
+    while let Some((h, t)) = l.cons() {
+        if let Some([k, v]) = h.tuple() {
+            match k.as_atom().map(|k| k.name()) {
+                Some("pretty") => o.pretty = v.is(Term::TRUE),
+                Some("width") => {
+                    if let Some(w) = v.as_small() {
+                        o.width = w.max(0) as usize;
+                    }
+                }
+                Some("limit") => {
+                    if let Some(w) = v.as_small() {
+                        o.limit = w.max(0) as usize;
+                    } else if v.as_atom().is_some_and(|a| a.name() == "infinity") {
+                        o.limit = usize::MAX;
+                    }
+                }
+                Some("printable_limit") => {
+                    if let Some(w) = v.as_small() {
+                        o.printable_limit = w.max(0) as usize;
+                    } else if v.as_atom().is_some_and(|a| a.name() == "infinity") {
+                        o.printable_limit = usize::MAX;
+                    }
+                }
+                Some("structs") => o.structs = !v.is(Term::FALSE),
+                _ => {}
+            }
+        }
+        l = t;
+    }
+    o
+}
+
+fn inspect_native(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [t, kw] = args else { return Err(Raise::badarg()) };
+    let s = inspect::inspect(*t, &opts_of(*kw));
+    Ok(p.heap.string(&s))
+}
+
+/// `String.Chars.to_string/1` for the built-in types.
+fn to_string(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [t] = args else { return Err(Raise::badarg()) };
+    if crate::binary::bits(*t).is_some_and(|b| b.is_binary()) {
+        return Ok(*t);
+    }
+    match inspect::to_string(*t) {
+        Ok(bytes) => Ok(p.heap.binary(&bytes)),
+        Err(()) => {
+            let e = p.heap.tuple(&[a("protocol_undefined"), a("Elixir.String.Chars"), *t]);
+            Err(Raise::error(e))
+        }
+    }
+}
+
+/// `map.key`: the value, or `{:badkey, key, map}`; `{:badmap, t}` for a non-map.
+fn dot(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [m, k] = args else { return Err(Raise::badarg()) };
+    if !m.is_map() {
+        return Err(Raise::tagged(&mut p.heap, atom::BADMAP, *m));
+    }
+    match map::get(*m, *k) {
+        Some(v) => Ok(v),
+        None => {
+            let e = p.heap.tuple(&[Term::atom(atom::BADKEY), *k, *m]);
+            Err(Raise::error(e))
+        }
+    }
+}
+
+/// `__struct__/1`: the defaults with the given keyword list or map merged in.
+fn merge_struct(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [defaults, kv] = args else { return Err(Raise::badarg()) };
+    let mut m = *defaults;
+    if kv.is_map() {
+        for (k, v) in map::sorted_pairs(*kv) {
+            m = map::put(&mut p.heap, m, k, v);
+        }
+        return Ok(m);
+    }
+    let mut l = *kv;
+    while let Some((h, t)) = l.cons() {
+        match h.tuple() {
+            Some([k, v]) => m = map::put(&mut p.heap, m, *k, *v),
+            _ => return Err(Raise::badarg()),
+        }
+        l = t;
+    }
+    Ok(m)
+}
+
+fn module_loaded(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [m] = args else { return Err(Raise::badarg()) };
+    let m = m.as_atom().ok_or_else(Raise::badarg)?;
+    Ok(Term::boolean(code::lookup(m).is_some()))
+}
+
+fn function_exported(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [m, f, n] = args else { return Err(Raise::badarg()) };
+    let (Some(m), Some(f), Some(n)) = (m.as_atom(), f.as_atom(), n.as_small()) else {
+        return Err(Raise::badarg());
+    };
+    let yes = code::lookup(m).is_some_and(|lm| u8::try_from(n).is_ok_and(|n| lm.export(f, n).is_some()))
+        || crate::bif::lookup(m, f, n.max(0) as usize).is_some()
+        || lookup(m, f, n.max(0) as usize).is_some();
+    Ok(Term::boolean(yes))
+}
+
+fn make_fun(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [m, f, n] = args else { return Err(Raise::badarg()) };
+    let (Some(m), Some(f), Some(n)) = (m.as_atom(), f.as_atom(), n.as_small()) else {
+        return Err(Raise::badarg());
+    };
+    let n = u8::try_from(n).map_err(|_| Raise::badarg())?;
+    Ok(p.heap.export(m, f, n))
+}
+
+/// `:erlang.halt(status)`: flushes output and ends the OS process.
+fn halt(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [s] = args else { return Err(Raise::badarg()) };
+    let code = match s.as_small() {
+        Some(c) => c as i32,
+        None if s.as_atom().is_some_and(|a| a.name() == "abort") => 134,
+        None => return Err(Raise::badarg()),
+    };
+    flush_stdout();
+    std::process::exit(code)
+}
+
+fn epoch() -> Instant {
+    static E: OnceLock<Instant> = OnceLock::new();
+    *E.get_or_init(Instant::now)
+}
+
+fn monotonic_time0(p: &mut Process, _args: &[Term]) -> Result<Term, Raise> {
+    let ns = epoch().elapsed().as_nanos() as i64;
+    Ok(p.heap.int(ns))
+}
+
+fn monotonic_time1(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [unit] = args else { return Err(Raise::badarg()) };
+    let ns = epoch().elapsed().as_nanos() as i64;
+    let v = match unit.as_atom().map(|a| a.name()) {
+        Some("second" | "seconds") => ns / 1_000_000_000,
+        Some("millisecond" | "milli_seconds") => ns / 1_000_000,
+        Some("microsecond" | "micro_seconds") => ns / 1_000,
+        Some("nanosecond" | "nano_seconds" | "native") => ns,
+        _ => match unit.as_small() {
+            Some(per_sec) if per_sec > 0 => (ns as i128 * per_sec as i128 / 1_000_000_000) as i64,
+            _ => return Err(Raise::badarg()),
+        },
+    };
+    Ok(p.heap.int(v))
+}
+
+/// `:erlang.raise(class, reason, stacktrace)`: raises with the given class (the stack
+/// trace is rebuilt here; the interpreter handles `reraise` with the original one).
+fn raise3(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [c, r, _st] = args else { return Err(Raise::badarg()) };
+    let class = match c.as_atom().map(|a| a.name()) {
+        Some("error") => Class::Error,
+        Some("exit") => Class::Exit,
+        Some("throw") => Class::Throw,
+        _ => return Err(Raise::badarg()),
+    };
+    Err(Raise { class, reason: *r })
+}
