@@ -701,7 +701,9 @@ fn mutate_once(m: &mut Module, e: &mut Entropy) {
             let owner = m
                 .functions
                 .iter()
-                .find(|f| f.entry as usize <= pc && pc < (f.entry + f.len) as usize)
+                .find(|f| {
+                    f.entry as usize <= pc && (pc as u64) < u64::from(f.entry) + u64::from(f.len)
+                })
                 .cloned();
             let v = interesting(e, m, owner.as_ref());
             let k = e.byte() as usize;
