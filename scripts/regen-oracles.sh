@@ -13,7 +13,7 @@ done
 find tests/conformance -name '*.exs' 2>/dev/null | sort | while read -r f; do
   echo "conformance: $f"
   set +e
-  (cd "$(dirname "$f")" && elixir "$(basename "$f")" > "$(basename "${f%.exs}").out" 2>/dev/null)
+  (cd "$(dirname "$f")" && elixir "$(basename "$f")" > "$(basename "${f%.exs}").out" 2>/dev/null < /dev/null)
   echo $? > "${f%.exs}.status"
   set -e
 done

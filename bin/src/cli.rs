@@ -130,10 +130,19 @@ fn run_script(file: &std::path::Path) -> ExitCode {
         eprintln!("No file named {}", file.display());
         return ExitCode::from(1);
     }
-    eprintln!(
-        "vm: cannot run {}: the compiler and the interpreter are not built yet \
-         (issues 3 and 4); see README.md, \"Status\"",
-        file.display()
-    );
-    ExitCode::from(2)
+    let src = match read_source(file) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+    };
+    let name = file.display().to_string();
+    match beamlet_vm::runtime::run_script(&src, &name) {
+        beamlet_vm::runtime::Outcome::Done => ExitCode::SUCCESS,
+        beamlet_vm::runtime::Outcome::CompileError(e) | beamlet_vm::runtime::Outcome::Crashed(e) => {
+            eprint!("{e}");
+            ExitCode::from(1)
+        }
+    }
 }

@@ -378,6 +378,8 @@ impl FnGen<'_> {
     /// Evaluates the arguments into consecutive registers from the watermark.
     fn args_at_top(&mut self, args: &[&Expr]) -> R<Reg> {
         let base = self.next;
+        // The base register must exist even when nothing is passed.
+        self.max = self.max.max(base + 1);
         for _ in args {
             self.alloc();
         }
@@ -413,6 +415,11 @@ impl FnGen<'_> {
                     self.effect(x)?;
                 }
                 self.expr(last, ctx)?;
+            }
+            Kind::Match(p, v) if matches!(**p, Pat::Bind(_) | Pat::Wild) => {
+                let src = self.value(v)?;
+                self.pattern(p, src, Label(0))?;
+                self.deliver(src, ctx);
             }
             Kind::Match(p, v) => {
                 let src = self.value(v)?;

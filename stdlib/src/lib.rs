@@ -1,18 +1,24 @@
 //! # beamlet-stdlib
 //!
-//! The standard library written in the language itself (`lib/*.ex`: Enum, Map, String,
-//! GenServer, Supervisor, ...). A `build.rs` will compile those sources with
-//! [`beamlet_compiler`] into bytecode that is embedded here, so that the VM loads it at boot
-//! without compiling anything at start-up.
-//!
-//! Status: the sources and the build step arrive with the back end (issue 4) and the library
-//! issue (issue 5). Until then [`MODULES`] is empty.
+//! The standard library written in the language itself (`lib/*.ex`), compiled by
+//! `build.rs` with [`beamlet_compiler`] into bytecode embedded here, so that the VM loads
+//! it at boot without compiling anything at start-up.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-/// The embedded standard-library modules: (module name, bytecode). Empty until the
-/// compiler's back end exists.
-pub const MODULES: &[(&str, &[u8])] = &[];
+/// The embedded modules, each as `u32` length + module file, back to back.
+const BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/stdlib.bin"));
+
+/// The module files of the standard library.
+pub fn modules() -> impl Iterator<Item = &'static [u8]> {
+    let mut rest = BLOB;
+    std::iter::from_fn(move || {
+        let len = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+        let m = rest.get(4..4 + len)?;
+        rest = rest.get(4 + len..)?;
+        Some(m)
+    })
+}
 
 /// The bytecode format the embedded modules were compiled for.
 pub const FORMAT_VERSION: u32 = beamlet_compiler::EMITS_FORMAT_VERSION;

@@ -22,6 +22,7 @@ pub mod interp;
 pub mod natives;
 pub mod offheap;
 pub mod process;
+pub mod runtime;
 pub mod term;
 
 pub use atom::Atom;

@@ -31,6 +31,7 @@ fn table() -> &'static Table {
             ("beamlet", "module_loaded", 1, module_loaded),
             ("beamlet", "function_exported", 3, function_exported),
             ("beamlet", "flush", 0, flush),
+            ("beamlet", "to_charlist", 1, to_charlist),
             ("erlang", "make_fun", 3, make_fun),
             ("erlang", "halt", 1, halt),
             ("erlang", "monotonic_time", 0, monotonic_time0),
@@ -245,4 +246,16 @@ fn raise3(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
         _ => return Err(Raise::badarg()),
     };
     Err(Raise { class, reason: *r })
+}
+
+/// A string's code points as a list (`String.to_charlist/1`).
+fn to_charlist(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [s] = args else { return Err(Raise::badarg()) };
+    let bytes = crate::binary::bytes(*s).ok_or_else(Raise::badarg)?;
+    let text = std::str::from_utf8(bytes).map_err(|_| Raise::badarg())?;
+    let items: Vec<Term> = text
+        .chars()
+        .map(|c| Term::small(c as i64).unwrap_or(Term::NIL))
+        .collect();
+    Ok(p.heap.list(&items))
 }

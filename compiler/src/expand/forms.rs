@@ -476,8 +476,11 @@ impl Expander<'_> {
     /// `def name(args) when guard do body end` (and the `do:` form, defaults, an implicit
     /// `try` when the body has `rescue`/`catch`/`after`).
     fn def(&mut self, public: bool, args: &[A], span: Span) -> R<()> {
-        let [head, kw] = args else {
-            return err(span, "def expects a head and a body");
+        let (head, kw) = match args {
+            [head, kw] => (head, Some(kw)),
+            // A bodiless head declares default arguments for the clauses that follow.
+            [head] => (head, None),
+            _ => return err(span, "def expects a head and a body"),
         };
         let (head, guard) = match &head.kind {
             K::BinOp {
@@ -496,26 +499,31 @@ impl Expander<'_> {
             K::Var(n) => (n.clone(), vec![]),
             _ => return err(head.span, "invalid function head"),
         };
-        let Some(pairs) = kw_pairs(kw) else {
-            return err(kw.span, "def expects a do block");
+        let pairs = match kw {
+            Some(kw) => match kw_pairs(kw) {
+                Some(p) => p,
+                None => return err(kw.span, "def expects a do block"),
+            },
+            None => vec![],
         };
         let body = match pairs.iter().find(|(k, _)| *k == "do") {
-            Some((_, b)) => (*b).clone(),
-            None => return err(kw.span, "def expects a do block"),
+            Some((_, b)) => Some((*b).clone()),
+            None if kw.is_none() => None,
+            None => return err(span, "def expects a do block"),
         };
-        let body = if pairs.len() > 1 {
+        let body = body.map(|body| if pairs.len() > 1 {
             // `def f do ... rescue ... end`: the body is a try.
             A::new(
                 K::Call {
                     callee: ACallee::Local("try".into()),
-                    args: vec![kw.clone()],
+                    args: kw.into_iter().cloned().collect(),
                     parens: false,
                 },
                 body.span,
             )
         } else {
             body
-        };
+        });
         // Default arguments: `f/n` for fewer arguments calls the full one.
         let mut patterns = Vec::with_capacity(params.len());
         let mut defaults = Vec::new();
@@ -569,6 +577,9 @@ impl Expander<'_> {
                 }, span);
             }
         }
+        let Some(body) = body else {
+            return Ok(());
+        };
         self.current_fun = format!("{name}/{arity}");
         self.env.clear();
         let clause = self.clause(&patterns, guard, &body)?;

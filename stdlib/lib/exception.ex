@@ -1,0 +1,235 @@
+defmodule Exception do
+  # The exception struct for what was raised: Erlang error terms become Elixir's
+  # exceptions, as `rescue` sees them.
+  def normalize(:error, %{__exception__: true} = e, _stacktrace), do: e
+  def normalize(:error, reason, stacktrace), do: ErlangError.normalize(reason, stacktrace)
+  def normalize(_kind, reason, _stacktrace), do: reason
+
+  def message(%{__struct__: module} = e), do: module.message(e)
+
+  def format_banner(kind, reason, stacktrace \\ [])
+
+  def format_banner(:error, reason, stacktrace) do
+    e = normalize(:error, reason, stacktrace)
+    "** (" <> inspect(e.__struct__) <> ") " <> message(e)
+  end
+
+  def format_banner(:throw, reason, _), do: "** (throw) " <> inspect(reason)
+  def format_banner(:exit, reason, _), do: "** (exit) " <> format_exit(reason)
+
+  def format_exit(reason), do: inspect(reason)
+
+  def format(kind, reason, stacktrace) do
+    format_banner(kind, reason, stacktrace) <> "\n" <> format_stacktrace(stacktrace)
+  end
+
+  def format_stacktrace(trace) do
+    :erlang.iolist_to_binary(format_entries(trace))
+  end
+
+  defp format_entries([]), do: []
+  defp format_entries([entry | rest]), do: ["    ", format_stacktrace_entry(entry), "\n" | format_entries(rest)]
+
+  def format_stacktrace_entry({:elixir_script, :run, 0, location}) do
+    format_location(location) <> "(file)"
+  end
+
+  def format_stacktrace_entry({module, fun, arity, location}) do
+    format_location(location) <> format_mfa(module, fun, arity)
+  end
+
+  defp format_location(location) do
+    case {:lists.keyfind(:file, 1, location), :lists.keyfind(:line, 1, location)} do
+      {{:file, file}, {:line, line}} -> List.to_string(file) <> ":" <> Integer.to_string(line) <> ": "
+      {{:file, file}, false} -> List.to_string(file) <> ": "
+      _ -> ""
+    end
+  end
+
+  def format_mfa(module, fun, arity) when is_list(arity) do
+    format_mfa(module, fun, length(arity))
+  end
+
+  def format_mfa(module, fun, arity) do
+    inspect(module) <> "." <> format_fun(fun) <> "/" <> Integer.to_string(arity)
+  end
+
+  defp format_fun(fun) do
+    name = Atom.to_string(fun)
+
+    case name do
+      "-" <> _ -> "anonymous fn"
+      _ -> name
+    end
+  end
+end
+
+defmodule ErlangError do
+  defexception [:original, :reason]
+
+  def message(%{original: original}), do: "Erlang error: " <> inspect(original)
+
+  def normalize(:badarg, _), do: %ArgumentError{}
+  def normalize(:badarith, _), do: %ArithmeticError{}
+  def normalize(:system_limit, _), do: %SystemLimitError{}
+  def normalize({:badarity, {fun, args}}, _), do: %BadArityError{function: fun, args: args}
+  def normalize({:badfun, term}, _), do: %BadFunctionError{term: term}
+  def normalize({:badmatch, term}, _), do: %MatchError{term: term}
+  def normalize({:badmap, term}, _), do: %BadMapError{term: term}
+  def normalize({:badbool, op, term}, _), do: %BadBooleanError{operator: op, term: term}
+  def normalize({:badkey, key}, _), do: %KeyError{key: key}
+  def normalize({:badkey, key, map}, _), do: %KeyError{key: key, term: map}
+  def normalize({:case_clause, term}, _), do: %CaseClauseError{term: term}
+  def normalize({:with_clause, term}, _), do: %WithClauseError{term: term}
+  def normalize({:try_clause, term}, _), do: %TryClauseError{term: term}
+  def normalize({:protocol_undefined, protocol, value}, _), do: %Protocol.UndefinedError{protocol: protocol, value: value}
+
+  def normalize(:undef, [{module, function, args, _} | _]) do
+    %UndefinedFunctionError{module: module, function: function, arity: arity_of(args)}
+  end
+
+  def normalize(:function_clause, [{module, function, args, _} | _]) do
+    %FunctionClauseError{module: module, function: function, arity: arity_of(args), args: args_of(args)}
+  end
+
+  def normalize(other, _), do: %ErlangError{original: other}
+
+  defp arity_of(args) when is_list(args), do: length(args)
+  defp arity_of(arity), do: arity
+
+  defp args_of(args) when is_list(args), do: args
+  defp args_of(_), do: nil
+end
+
+defmodule RuntimeError do
+  defexception message: "runtime error"
+end
+
+defmodule ArgumentError do
+  defexception message: "argument error"
+end
+
+defmodule ArithmeticError do
+  defexception message: "bad argument in arithmetic expression"
+end
+
+defmodule SystemLimitError do
+  defexception message: "a system limit has been reached"
+end
+
+defmodule MatchError do
+  defexception [:term]
+  def message(e), do: "no match of right hand side value: " <> inspect(e.term)
+end
+
+defmodule CaseClauseError do
+  defexception [:term]
+  def message(e), do: "no case clause matching: " <> inspect(e.term)
+end
+
+defmodule WithClauseError do
+  defexception [:term]
+  def message(e), do: "no with clause matching: " <> inspect(e.term)
+end
+
+defmodule TryClauseError do
+  defexception [:term]
+  def message(e), do: "no try clause matching: " <> inspect(e.term)
+end
+
+defmodule CondClauseError do
+  defexception []
+  def message(_), do: "no cond clause evaluated to a truthy value"
+end
+
+defmodule BadMapError do
+  defexception [:term]
+  def message(e), do: "expected a map, got: " <> inspect(e.term)
+end
+
+defmodule BadStructError do
+  defexception [:struct, :term]
+  def message(e), do: "expected a struct named " <> inspect(e.struct) <> ", got: " <> inspect(e.term)
+end
+
+defmodule BadBooleanError do
+  defexception [:term, :operator]
+
+  def message(e) do
+    "expected a boolean on left-side of \"" <> Atom.to_string(e.operator) <> "\", got: " <> inspect(e.term)
+  end
+end
+
+defmodule BadFunctionError do
+  defexception [:term]
+  def message(e), do: "expected a function, got: " <> inspect(e.term)
+end
+
+defmodule BadArityError do
+  defexception [:function, :args]
+
+  def message(e) do
+    {:arity, arity} = :erlang.fun_info(e.function, :arity)
+    args = e.args
+    n = length(args)
+    shown = Enum.map_join(args, ", ", &inspect/1)
+    inspect(e.function) <> " with arity " <> Integer.to_string(arity) <> " called with " <>
+      count(n) <> " (" <> shown <> ")"
+  end
+
+  defp count(0), do: "no arguments"
+  defp count(1), do: "1 argument"
+  defp count(n), do: Integer.to_string(n) <> " arguments"
+end
+
+defmodule KeyError do
+  defexception [:key, :term, :message]
+
+  def message(%{message: nil, key: key, term: nil}), do: "key " <> inspect(key) <> " not found"
+  def message(%{message: nil, key: key, term: term}), do: "key " <> inspect(key) <> " not found in: " <> inspect(term)
+  def message(%{message: message}), do: message
+end
+
+defmodule UndefinedFunctionError do
+  defexception [:module, :function, :arity, :reason, :message]
+
+  def message(%{message: nil, module: module, function: function, arity: arity}) do
+    mfa = Exception.format_mfa(module, function, arity)
+
+    if :beamlet.module_loaded(module) do
+      "function " <> mfa <> " is undefined or private"
+    else
+      "function " <> mfa <> " is undefined (module " <> inspect(module) <> " is not available)"
+    end
+  end
+
+  def message(%{message: message}), do: message
+end
+
+defmodule FunctionClauseError do
+  defexception [:module, :function, :arity, :kind, :args, :clauses]
+
+  def message(e) do
+    "no function clause matching in " <> Exception.format_mfa(e.module, e.function, e.arity)
+  end
+end
+
+defmodule Protocol.UndefinedError do
+  defexception [:protocol, :value, description: ""]
+
+  def message(e) do
+    "protocol " <> inspect(e.protocol) <> " not implemented for " <> inspect(e.value) <>
+      " of type " <> type_of(e.value)
+  end
+
+  defp type_of(v) when is_binary(v), do: "BitString"
+  defp type_of(v) when is_tuple(v), do: "Tuple"
+  defp type_of(v) when is_map(v), do: "Map"
+  defp type_of(v) when is_list(v), do: "List"
+  defp type_of(v) when is_atom(v), do: "Atom"
+  defp type_of(v) when is_integer(v), do: "Integer"
+  defp type_of(v) when is_float(v), do: "Float"
+  defp type_of(v) when is_function(v), do: "Function"
+  defp type_of(v) when is_pid(v), do: "PID"
+  defp type_of(_), do: "Any"
+end

@@ -1,0 +1,104 @@
+//! Running a program: boot (load the embedded standard library), compile and load a
+//! script, run it in a main process, report an uncaught exception as Elixir does.
+//!
+//! (The embedding API and the schedulers come with later issues; this is what `vm FILE`
+//! needs.)
+
+use std::sync::OnceLock;
+
+use crate::atom::Atom;
+use crate::code;
+use crate::heap::{HeapConfig, TermAlloc};
+use crate::interp::{self, Uncaught};
+use crate::process::Process;
+use crate::term::Term;
+
+/// Loads the standard library once. Returns the error of a module that fails to load
+/// (a build problem: the library is verified like any module).
+pub fn boot() -> Result<(), String> {
+    static BOOT: OnceLock<Result<(), String>> = OnceLock::new();
+    BOOT.get_or_init(|| {
+        for m in beamlet_stdlib::modules() {
+            code::load_bytes(m).map_err(|e| format!("standard library: {e}"))?;
+        }
+        Ok(())
+    })
+    .clone()
+}
+
+/// How a script ended.
+pub enum Outcome {
+    /// It ran to the end.
+    Done,
+    /// It did not compile: the diagnostics, rendered.
+    CompileError(String),
+    /// An exception escaped: the report Elixir prints on stderr.
+    Crashed(String),
+}
+
+/// Compiles and runs the script `src` (named `file` in messages and stack traces).
+pub fn run_script(src: &str, file: &str) -> Outcome {
+    if let Err(e) = boot() {
+        return Outcome::Crashed(e);
+    }
+    let modules = match beamlet_compiler::compile(src, file) {
+        Ok(m) => m,
+        Err(ds) => {
+            let mut out = String::new();
+            for d in ds {
+                let (line, _) = beamlet_compiler::diagnostic::line_col(src, d.start);
+                let kind = if d.message.starts_with("syntax error") || d.incomplete {
+                    "SyntaxError"
+                } else {
+                    "CompileError"
+                };
+                out.push_str(&format!("** ({kind}) {file}:{line}: {}\n", d.message));
+                out.push_str(&d.render(file, src));
+            }
+            return Outcome::CompileError(out);
+        }
+    };
+    for m in modules {
+        if let Err(e) = code::load(m) {
+            return Outcome::CompileError(format!("** (CompileError) {file}: {e}\n"));
+        }
+    }
+    let mut p = Process::new(HeapConfig::default());
+    let script = Atom::intern(beamlet_compiler::expand::SCRIPT_MODULE).unwrap_or(crate::atom::NIL);
+    let run = Atom::intern("run").unwrap_or(crate::atom::NIL);
+    let r = interp::call(&mut p, script, run, &[]);
+    crate::natives::flush_stdout();
+    match r {
+        Ok(_) => Outcome::Done,
+        Err(u) => Outcome::Crashed(report(&mut p, u)),
+    }
+}
+
+/// The report of an uncaught exception, made by `Exception.format/3` (with a plain
+/// fallback should that fail too).
+pub fn report(p: &mut Process, u: Uncaught) -> String {
+    let kind = Term::atom(u.class.atom());
+    let exc = Atom::intern("Elixir.Exception").unwrap_or(crate::atom::NIL);
+    let format = Atom::intern("format").unwrap_or(crate::atom::NIL);
+    match interp::call(p, exc, format, &[kind, u.reason, u.trace]) {
+        Ok(t) => match crate::binary::bytes(t) {
+            Some(b) => String::from_utf8_lossy(b).into_owned(),
+            None => fallback(u),
+        },
+        Err(_) => fallback(u),
+    }
+}
+
+fn fallback(u: Uncaught) -> String {
+    let opts = crate::inspect::InspectOpts::default();
+    format!(
+        "** ({}) {}\n",
+        u.class.atom().name(),
+        crate::inspect::inspect(u.reason, &opts)
+    )
+}
+
+/// Builds a string term (for callers that pass arguments to `interp::call`).
+pub fn string(p: &mut Process, s: &str) -> Term {
+    p.heap.string(s)
+}
