@@ -39,7 +39,10 @@ fn decode_bytes(bytes: &[u8]) {
     if let Err(e) = verify(&m) {
         assert!(!e.to_string().is_empty());
     } else if let Err(e) = invariants::check(&m) {
-        panic!("verify accepted an invalid module ({e}):\n{}", disasm::module(&m));
+        panic!(
+            "verify accepted an invalid module ({e}):\n{}",
+            disasm::module(&m)
+        );
     }
     let _ = disasm::module(&m);
 }
@@ -48,7 +51,10 @@ fn mutate_module(input: &[u8]) {
     let mut e = gen::Entropy::new(input);
     let mut m = gen::module(&mut e);
     if let Err(err) = verify(&m) {
-        panic!("the generator made an invalid module ({err}):\n{}", disasm::module(&m));
+        panic!(
+            "the generator made an invalid module ({err}):\n{}",
+            disasm::module(&m)
+        );
     }
     gen::mutate(&mut m, &mut e);
     let verdict = verify(&m);

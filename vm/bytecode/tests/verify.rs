@@ -697,3 +697,35 @@ fn errors_render_with_function_and_pc() {
         Err("invalid module ?: module name is not an atom of the module".into())
     );
 }
+
+#[test]
+fn a_table_of_many_handlers_is_checked_in_one_sweep() {
+    // 50,000 nested ranges plus 50,000 disjoint ones: pairwise checks would take billions
+    // of steps; the sweep takes a sort.
+    const N: u32 = 100_000;
+    let nested = (0..N / 4).rev().map(|i| Handler {
+        start: i,
+        end: N / 2 - i,
+        target: 0,
+    });
+    let disjoint = (N / 2..N).map(|i| Handler {
+        start: i,
+        end: i + 1,
+        target: i,
+    });
+    let mut m = Module {
+        atoms: vec!["m".into()],
+        code: vec![Instr::Jump { to: Label(0) }; N as usize],
+        ..Module::default()
+    };
+    m.functions.push(Function {
+        len: N,
+        handlers: nested.chain(disjoint).collect(),
+        ..Function::default()
+    });
+    verify(&m).expect("valid");
+    // The outermost listed first: the last check to fail, found all the same.
+    m.functions[0].handlers.swap(0, N as usize / 4 - 1);
+    let e = verify(&m).expect_err("outside-in");
+    assert!(e.to_string().contains("is not nested properly"), "{e}");
+}
