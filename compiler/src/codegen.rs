@@ -61,7 +61,14 @@ pub fn module(m: &Module, file: &str, src: &str) -> Result<beamlet_bytecode::Mod
             g.function(idx, &def.clauses, def.arity, &def.capture_params, span)?;
         }
     }
+    let mut attributes = Vec::new();
+    if let Some(fields) = &m.struct_fields {
+        let list = crate::expand::const_list(fields.iter().map(|f| Const::atom(f)).collect());
+        let (k, v) = (g.atom("struct"), g.literal(&list));
+        attributes.push((k, v));
+    }
     Ok(beamlet_bytecode::Module {
+        attributes,
         name,
         file: file.to_string(),
         atoms: g.atoms,
@@ -774,7 +781,7 @@ impl FnGen<'_> {
                 self.pattern(p, v, next)?;
             }
             if let Some(g) = &c.guard {
-                self.guard(g, next)?;
+                self.guard(g, next, next)?;
             }
             self.expr(&c.body, ctx)?;
             if ctx != Ctx::Tail {
@@ -880,22 +887,22 @@ impl FnGen<'_> {
         self.emit(Instr::TestType { fail, src, ty: Byte(t as u8) });
     }
 
-    /// A guard: falls through when `g` is `true`, jumps to `fail` otherwise (also when it
-    /// raises).
-    fn guard(&mut self, g: &Expr, fail: Label) -> R<()> {
+    /// A guard: falls through when `g` is `true`, jumps to `fail` when it is not, and to
+    /// `abort` when it raises (an exception fails the whole guard, even inside `or`).
+    fn guard(&mut self, g: &Expr, fail: Label, abort: Label) -> R<()> {
         self.set_line(g.span);
         match &g.kind {
             Kind::AndAlso(a, b) => {
-                self.guard(a, fail)?;
-                self.guard(b, fail)
+                self.guard(a, fail, abort)?;
+                self.guard(b, fail, abort)
             }
             Kind::OrElse(a, b) => {
                 let try_b = self.label();
                 let ok = self.label();
-                self.guard(a, try_b)?;
+                self.guard(a, try_b, abort)?;
                 self.emit(Instr::Jump { to: ok });
                 self.bind(try_b);
-                self.guard(b, fail)?;
+                self.guard(b, fail, abort)?;
                 self.bind(ok);
                 Ok(())
             }
@@ -911,7 +918,7 @@ impl FnGen<'_> {
                         _ => None,
                     };
                     if let Some(op) = cmp {
-                        let (a, b) = (self.guard_value(a, fail)?, self.guard_value(b, fail)?);
+                        let (a, b) = (self.guard_value(a, abort)?, self.guard_value(b, abort)?);
                         self.emit(match op {
                             "<" => Instr::IsLt { fail, a, b },
                             ">" => Instr::IsLt { fail, a: b, b: a },
@@ -944,24 +951,24 @@ impl FnGen<'_> {
                         _ => None,
                     };
                     if let Some(t) = t {
-                        let a = self.guard_value(a, fail)?;
+                        let a = self.guard_value(a, abort)?;
                         self.test(fail, a, t);
                         return Ok(());
                     }
                     if *name == "not" {
-                        let v = self.guard_value(a, fail)?;
+                        let v = self.guard_value(a, abort)?;
                         let f = self.atom("false");
                         self.emit(Instr::IsEqExact { fail, a: v, b: f });
                         return Ok(());
                     }
                 }
-                let v = self.guard_value(g, fail)?;
+                let v = self.guard_value(g, abort)?;
                 let t = self.atom("true");
                 self.emit(Instr::IsEqExact { fail, a: v, b: t });
                 Ok(())
             }
             _ => {
-                let v = self.guard_value(g, fail)?;
+                let v = self.guard_value(g, abort)?;
                 let t = self.atom("true");
                 self.emit(Instr::IsEqExact { fail, a: v, b: t });
                 Ok(())
@@ -969,7 +976,8 @@ impl FnGen<'_> {
         }
     }
 
-    /// A value inside a guard: BIFs that raise jump to `fail` instead.
+    /// A value inside a guard: BIFs that raise jump to `fail` (the guard's abort label)
+    /// instead.
     fn guard_value(&mut self, e: &Expr, fail: Label) -> R<Src> {
         match &e.kind {
             Kind::Bif(module, name, args) if args.len() <= 2 && !args.is_empty() => {
@@ -994,7 +1002,7 @@ impl FnGen<'_> {
                 let dst = self.alloc();
                 let no = self.label();
                 let done = self.label();
-                self.guard(e, no)?;
+                self.guard(e, no, fail)?;
                 let t = self.atom("true");
                 self.emit(Instr::Move { dst, src: t });
                 self.emit(Instr::Jump { to: done });

@@ -232,6 +232,8 @@ pub struct Module {
     pub name: String,
     /// Its functions.
     pub funs: Vec<FunDef>,
+    /// Its struct's fields in definition order, when it defines a struct.
+    pub struct_fields: Option<Vec<String>>,
 }
 
 impl Expr {

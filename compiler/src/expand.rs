@@ -56,9 +56,9 @@ struct ModCtx {
     index: HashMap<(String, usize), usize>,
 }
 
-/// One level of anonymous function: variables older than `first_var` are captured.
+/// One level of anonymous function: the outer variables it captures, with the inner
+/// variables that receive them.
 struct FnFrame {
-    first_var: VarId,
     captures: Vec<(VarId, VarId)>,
 }
 
@@ -67,6 +67,8 @@ pub(crate) struct Expander<'s> {
     src: &'s str,
     next_var: VarId,
     env: HashMap<String, VarId>,
+    /// How many closures deep each variable is bound.
+    var_depth: HashMap<VarId, usize>,
     fn_frames: Vec<FnFrame>,
     known: HashMap<String, ModInfo>,
     mods: Vec<ModCtx>,
@@ -96,6 +98,7 @@ pub fn expand_file(src: &str, ast: &A) -> Result<Expanded, Vec<Diagnostic>> {
         src,
         next_var: 0,
         env: HashMap::new(),
+        var_depth: HashMap::new(),
         fn_frames: Vec::new(),
         known: HashMap::new(),
         mods: vec![ModCtx {
@@ -131,6 +134,7 @@ pub fn expand_file(src: &str, ast: &A) -> Result<Expanded, Vec<Diagnostic>> {
     let mut modules = x.done;
     modules.push(Module {
         name: SCRIPT_MODULE.into(),
+        struct_fields: None,
         funs: vec![FunDef {
             name: "run".into(),
             arity: 0,
@@ -173,8 +177,39 @@ pub(crate) fn kw_pairs(e: &A) -> Option<Vec<(&str, &A)>> {
 
 impl<'s> Expander<'s> {
     fn fresh(&mut self) -> VarId {
+        let depth = self.fn_frames.len();
+        self.fresh_at(depth)
+    }
+
+    /// A new variable of the function `depth` closures deep.
+    fn fresh_at(&mut self, depth: usize) -> VarId {
         let v = self.next_var;
         self.next_var += 1;
+        self.var_depth.insert(v, depth);
+        v
+    }
+
+    /// `v` as seen from the current closure: captured through every closure between the
+    /// function that binds it and here.
+    fn through_closures(&mut self, mut v: VarId) -> VarId {
+        let from = self.var_depth.get(&v).copied().unwrap_or(0);
+        for i in from..self.fn_frames.len() {
+            let found = self
+                .fn_frames
+                .get(i)
+                .and_then(|f| f.captures.iter().find(|(o, _)| *o == v))
+                .map(|&(_, inner)| inner);
+            v = match found {
+                Some(inner) => inner,
+                None => {
+                    let inner = self.fresh_at(i + 1);
+                    if let Some(f) = self.fn_frames.get_mut(i) {
+                        f.captures.push((v, inner));
+                    }
+                    inner
+                }
+            };
+        }
         v
     }
 
@@ -249,20 +284,8 @@ impl<'s> Expander<'s> {
 
     /// The variable `name` as seen from here (captured through enclosing closures).
     fn lookup_var(&mut self, name: &str) -> Option<VarId> {
-        let mut v = *self.env.get(name)?;
-        for frame in &mut self.fn_frames {
-            if v < frame.first_var {
-                if let Some(&(_, inner)) = frame.captures.iter().find(|(o, _)| *o == v) {
-                    v = inner;
-                } else {
-                    let inner = self.next_var;
-                    self.next_var += 1;
-                    frame.captures.push((v, inner));
-                    v = inner;
-                }
-            }
-        }
-        Some(v)
+        let v = *self.env.get(name)?;
+        Some(self.through_closures(v))
     }
 
     /// The expression `e`.
@@ -467,7 +490,6 @@ impl<'s> Expander<'s> {
         let arity = clauses.first().map_or(0, |c| strip_guard(&c.args).0.len());
         let saved_env = self.env.clone();
         self.fn_frames.push(FnFrame {
-            first_var: self.next_var,
             captures: Vec::new(),
         });
         let mut out = Vec::with_capacity(clauses.len());
@@ -490,10 +512,7 @@ impl<'s> Expander<'s> {
         let frame = self.fn_frames.pop();
         self.env = saved_env;
         res?;
-        let frame = frame.unwrap_or(FnFrame {
-            first_var: 0,
-            captures: vec![],
-        });
+        let frame = frame.unwrap_or(FnFrame { captures: vec![] });
         // The captured variables as the enclosing function sees them (captured in turn).
         let mut captures = Vec::with_capacity(frame.captures.len());
         let mut params = Vec::with_capacity(frame.captures.len());
@@ -515,20 +534,7 @@ impl<'s> Expander<'s> {
 
     /// `outer` (a variable of some enclosing scope) as seen from the current closure level.
     fn capture_outer(&mut self, outer: VarId) -> VarId {
-        let mut v = outer;
-        for frame in &mut self.fn_frames {
-            if v < frame.first_var {
-                if let Some(&(_, inner)) = frame.captures.iter().find(|(o, _)| *o == v) {
-                    v = inner;
-                } else {
-                    let inner = self.next_var;
-                    self.next_var += 1;
-                    frame.captures.push((v, inner));
-                    v = inner;
-                }
-            }
-        }
-        v
+        self.through_closures(outer)
     }
 
     /// A clause: patterns bind in a scope the guard and body see.
@@ -541,12 +547,26 @@ impl<'s> Expander<'s> {
             }
             x.env.extend(bound);
             let guard = match guard {
-                Some(g) => Some(x.expr(g)?),
+                Some(g) => Some(x.guard(g)?),
                 None => None,
             };
             let body = x.expr(body)?;
             Ok(Clause { pats, guard, body })
         })
+    }
+
+    /// A guard: `a when b` inside a guard is `a or b`.
+    pub(crate) fn guard(&mut self, g: &A) -> R<Expr> {
+        if let K::BinOp {
+            op: Op::When,
+            left,
+            right,
+        } = &g.kind
+        {
+            let (a, b) = (self.guard(left)?, self.guard(right)?);
+            return Ok(Expr::new(Kind::OrElse(Box::new(a), Box::new(b)), g.span));
+        }
+        self.expr(g)
     }
 
     /// Clauses of `case`/`receive`-like forms: one pattern each.
@@ -656,7 +676,8 @@ pub(crate) fn charlist_const(s: &str) -> Const {
     const_list(s.chars().map(|c| Const::Int(BigInt::from(c as u32))).collect())
 }
 
-pub(crate) fn const_list(items: Vec<Const>) -> Const {
+/// A constant proper list.
+pub fn const_list(items: Vec<Const>) -> Const {
     if items.is_empty() {
         Const::Nil
     } else {

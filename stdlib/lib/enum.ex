@@ -31,7 +31,7 @@ defmodule Enum do
   defp reduce_range(_first, _last, _step, acc, _fun), do: acc
 
   def to_list(list) when is_list(list), do: list
-  def to_list(enumerable), do: reverse(enumerable)
+  def to_list(enumerable), do: :lists.reverse(reverse(enumerable))
 
   def reverse(list) when is_list(list), do: :lists.reverse(list)
   def reverse(enumerable), do: reduce(enumerable, [], fn x, acc -> [x | acc] end)
@@ -80,6 +80,10 @@ defmodule Enum do
   defp intersperse([x | rest], sep), do: [x, sep | intersperse(rest, sep)]
 
   def into(enumerable, list) when is_list(list), do: list ++ to_list(enumerable)
+
+  def into(enumerable, bin) when is_binary(bin) do
+    :erlang.iolist_to_binary([bin | to_list(enumerable)])
+  end
 
   def into(enumerable, %{} = map) do
     reduce(enumerable, map, fn {k, v}, acc -> :maps.put(k, v, acc) end)

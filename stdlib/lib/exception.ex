@@ -89,16 +89,13 @@ defmodule ErlangError do
   end
 
   def normalize(:function_clause, [{module, function, args, _} | _]) do
-    %FunctionClauseError{module: module, function: function, arity: arity_of(args), args: args_of(args)}
+    %FunctionClauseError{module: module, function: function, arity: arity_of(args)}
   end
 
   def normalize(other, _), do: %ErlangError{original: other}
 
   defp arity_of(args) when is_list(args), do: length(args)
   defp arity_of(arity), do: arity
-
-  defp args_of(args) when is_list(args), do: args
-  defp args_of(_), do: nil
 end
 
 defmodule RuntimeError do

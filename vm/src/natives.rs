@@ -106,6 +106,13 @@ fn opts_of(kw: Term) -> InspectOpts {
                     }
                 }
                 Some("structs") => o.structs = !v.is(Term::FALSE),
+                Some("charlists") => {
+                    o.charlists = match v.as_atom().map(|a| a.name()) {
+                        Some("as_lists") => inspect::Charlists::AsLists,
+                        Some("as_charlists") => inspect::Charlists::AsCharlists,
+                        _ => inspect::Charlists::Infer,
+                    }
+                }
                 _ => {}
             }
         }
@@ -116,7 +123,7 @@ fn opts_of(kw: Term) -> InspectOpts {
 
 fn inspect_native(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     let [t, kw] = args else { return Err(Raise::badarg()) };
-    let s = inspect::inspect(*t, &opts_of(*kw));
+    let s = inspect::inspect_with(*t, &opts_of(*kw), &CodeServer);
     Ok(p.heap.string(&s))
 }
 
@@ -258,4 +265,43 @@ fn to_charlist(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
         .map(|c| Term::small(c as i64).unwrap_or(Term::NIL))
         .collect();
     Ok(p.heap.list(&items))
+}
+
+/// What `inspect` asks the code server: struct field order and closure origins.
+pub struct CodeServer;
+
+impl inspect::Resolve for CodeServer {
+    fn struct_fields(&self, module: Atom) -> inspect::StructInfo {
+        let Some(m) = code::lookup(module) else {
+            return inspect::StructInfo::NotAStruct;
+        };
+        match m.bytecode.attribute("struct") {
+            Some(beamlet_bytecode::Literal::List(items, _)) => inspect::StructInfo::Fields(
+                items
+                    .iter()
+                    .filter_map(|l| match l {
+                        beamlet_bytecode::Literal::Atom(a) => Atom::intern(m.bytecode.atom(*a)).ok(),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
+            Some(beamlet_bytecode::Literal::Nil) => inspect::StructInfo::Fields(vec![]),
+            _ => inspect::StructInfo::NotAStruct,
+        }
+    }
+
+    fn closure(&self, module: Atom, index: i64) -> Option<inspect::ClosureInfo> {
+        let m = code::lookup(module)?;
+        let f = m.bytecode.functions.get(usize::try_from(index).ok()?)?;
+        // `-name/arity-fun-N-`: the enclosing function.
+        let name = m.bytecode.atom(f.name);
+        let inner = name.strip_prefix('-')?;
+        let (head, _) = inner.rsplit_once("-fun-")?;
+        let (fname, arity) = head.rsplit_once('/')?;
+        Some(inspect::ClosureInfo {
+            function: Atom::intern(fname).ok()?,
+            arity: arity.parse().ok()?,
+            uniq: 0,
+        })
+    }
 }

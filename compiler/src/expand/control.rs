@@ -13,6 +13,42 @@ fn kw<'a>(pairs: &[(&str, &'a A)], k: &str) -> Option<&'a A> {
     pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| *v)
 }
 
+/// `pat when guard <- expr` parses as `pat when (guard <- expr)`; turn it into
+/// `(pat when guard) <- expr`.
+fn arrow_guard(e: &A) -> A {
+    if let K::BinOp {
+        op: Op::When,
+        left,
+        right,
+    } = &e.kind
+    {
+        if let K::BinOp {
+            op: Op::LeftArrow,
+            left: guard,
+            right: value,
+        } = &right.kind
+        {
+            let pat = A::new(
+                K::BinOp {
+                    op: Op::When,
+                    left: left.clone(),
+                    right: guard.clone(),
+                },
+                e.span,
+            );
+            return A::new(
+                K::BinOp {
+                    op: Op::LeftArrow,
+                    left: Box::new(pat),
+                    right: value.clone(),
+                },
+                e.span,
+            );
+        }
+    }
+    e.clone()
+}
+
 fn avar(name: &str, span: Span) -> A {
     A::new(K::Var(name.into()), span)
 }
@@ -234,6 +270,7 @@ impl Expander<'_> {
         let Some((step, rest)) = steps.split_first() else {
             return self.expr(body);
         };
+        let step = &arrow_guard(step);
         match &step.kind {
             K::BinOp {
                 op: Op::LeftArrow,
@@ -294,10 +331,19 @@ impl Expander<'_> {
 
     /// `for` comprehensions, lowered to `Enum.reduce/3` over each generator.
     fn for_(&mut self, args: &[A], span: Span) -> R<Expr> {
-        let (opts, quals) = match args.split_last() {
+        let (mut opts, mut quals) = match args.split_last() {
             Some((last, init)) if kw_pairs(last).is_some() => (kw_pairs(last).unwrap_or_default(), init),
             _ => return err(span, "for expects a do block"),
         };
+        // `for x <- xs, reduce: 0 do ... end`: the options and the do block are two lists.
+        if let Some((prev, init)) = quals.split_last() {
+            if let Some(more) = kw_pairs(prev) {
+                if !more.is_empty() {
+                    opts.extend(more);
+                    quals = init;
+                }
+            }
+        }
         let Some(body) = kw(&opts, "do") else {
             return err(span, "for expects a do block");
         };
@@ -339,6 +385,7 @@ impl Expander<'_> {
         };
         let mut ast = inner;
         for q in quals.iter().rev() {
+            let q = &arrow_guard(q);
             ast = match &q.kind {
                 K::BinOp {
                     op: Op::LeftArrow,
@@ -381,22 +428,38 @@ impl Expander<'_> {
                     );
                     aremote(&["Enum"], "reduce", vec![(**right).clone(), avar(acc, span), f], span)
                 }
-                K::Bitstring(segs) if segs.len() == 1 => {
-                    let Some(K::BinOp {
-                        op: Op::LeftArrow,
-                        left,
-                        right,
-                    }) = segs.first().map(|s| &s.kind)
-                    else {
+                K::Bitstring(segs) if matches!(segs.last().map(|s| &s.kind), Some(K::BinOp { op: Op::LeftArrow, .. })) => {
+                    let Some((last, init)) = segs.split_last() else {
                         return err(q.span, "invalid bitstring generator");
                     };
-                    // `<<pat <- bin>>`: the segments of `bin`, each matched with `<<pat>>`.
-                    let whole = A::new(K::Bitstring(vec![(**left).clone()]), span);
-                    let chunk = "for chunk";
+                    let K::BinOp { left, right, .. } = &last.kind else {
+                        return err(q.span, "invalid bitstring generator");
+                    };
+                    // `<<a::8, b::8 <- bin>>`: chunks of `bin`, each matched with `<<a::8, b::8>>`.
+                    let mut pat_segs: Vec<A> = init.to_vec();
+                    pat_segs.push((**left).clone());
+                    let whole = A::new(K::Bitstring(pat_segs.clone()), span);
+                    let mut size: Option<A> = None;
+                    for seg in &pat_segs {
+                        let bits = self.segment_bits(seg)?;
+                        if matches!(bits.kind, K::Atom(_)) && pat_segs.len() > 1 {
+                            return err(q.span, "utf segments in a generator with several segments are not supported");
+                        }
+                        size = Some(match size {
+                            None => bits,
+                            Some(acc) => A::new(
+                                K::BinOp { op: Op::Plus, left: Box::new(acc), right: Box::new(bits) },
+                                span,
+                            ),
+                        });
+                    }
+                    let Some(seg_size) = size else {
+                        return err(q.span, "invalid bitstring generator");
+                    };
                     let f = A::new(
                         K::Fn(vec![
                             AClause {
-                                args: vec![whole.clone(), avar(acc, span)],
+                                args: vec![whole, avar(acc, span)],
                                 body: ast,
                                 span,
                             },
@@ -408,8 +471,6 @@ impl Expander<'_> {
                         ]),
                         span,
                     );
-                    let _ = chunk;
-                    let seg_size = self.segment_bits(left)?;
                     aremote(
                         &["Beamlet", "For"],
                         "bitstring_reduce",
@@ -733,7 +794,7 @@ impl Expander<'_> {
             }
             (_, None) => {
                 let v = self.expr(m)?;
-                Ok(Expr::remote("Elixir.Kernel", "__exception__", vec![v], span))
+                Ok(Expr::remote("Elixir.Beamlet.Kernel", "exception_of", vec![v], span))
             }
             (_, Some(a)) => {
                 let module = self.expr(m)?;

@@ -82,7 +82,6 @@ const KERNEL_FUNS: &[(&str, usize)] = &[
     ("spawn_monitor", 1),
     ("spawn_monitor", 3),
     ("binding", 0),
-    ("**", 2),
     ("=~", 2),
 ];
 
@@ -237,9 +236,15 @@ impl Expander<'_> {
     }
 
     fn finish_module(&mut self, ctx: ModCtx) -> R<()> {
+        let struct_fields = self
+            .known
+            .get(&ctx.name)
+            .and_then(|i| i.struct_fields.as_ref())
+            .map(|fs| fs.iter().map(|(f, _)| f.clone()).collect());
         self.done.push(Module {
             name: ctx.name,
             funs: ctx.funs,
+            struct_fields,
         });
         Ok(())
     }
@@ -769,7 +774,7 @@ impl Expander<'_> {
                             body: when_falsy,
                         },
                         Clause {
-                            pats: vec![Pat::Wild],
+                            pats: vec![Pat::Bind(v)],
                             guard: None,
                             body: when_truthy,
                         },
@@ -792,7 +797,7 @@ impl Expander<'_> {
             }
             Op::Pow => {
                 let (a, b) = (self.expr(l)?, self.expr(r)?);
-                Ok(Expr::remote("Elixir.Kernel", "**", vec![a, b], span))
+                Ok(Expr::remote("Elixir.Beamlet.Kernel", "pow", vec![a, b], span))
             }
             Op::Match_ => {
                 let (a, b) = (self.expr(l)?, self.expr(r)?);

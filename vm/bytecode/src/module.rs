@@ -3,7 +3,7 @@
 //! ```text
 //! file    = "BEAMLET\0" version:u32 name:u32 file:str
 //!           atoms:vec(str) literals:vec(literal) imports:vec(import)
-//!           functions:vec(function) code:vec(instr)
+//!           functions:vec(function) code:vec(instr) attributes:vec(key:u32 value:u32)
 //! str     = len:u32 utf8-bytes
 //! vec(x)  = count:u32 x*
 //! import  = module:u32 name:u32 arity:u8            (atom indices)
@@ -54,6 +54,10 @@ pub struct Module {
     pub functions: Vec<Function>,
     /// The code of all functions, each a contiguous range.
     pub code: Vec<Instr>,
+    /// Metadata, as the BEAM's attributes chunk: `(key atom, literal index)`. The
+    /// compiler records `struct` (the struct's field names in definition order, which
+    /// `inspect` prints them in).
+    pub attributes: Vec<(u32, u32)>,
 }
 
 /// A constant.
@@ -217,6 +221,11 @@ impl Module {
         for i in &self.code {
             i.encode(&mut out);
         }
+        put_u32(&mut out, self.attributes.len() as u32);
+        for &(k, v) in &self.attributes {
+            put_u32(&mut out, k);
+            put_u32(&mut out, v);
+        }
         out
     }
 
@@ -291,6 +300,11 @@ impl Module {
         for _ in 0..n {
             code.push(Instr::decode(bytes, p)?);
         }
+        let n = read_count(bytes, p, 8)?;
+        let mut attributes = Vec::with_capacity(n);
+        for _ in 0..n {
+            attributes.push((read_u32(bytes, p)?, read_u32(bytes, p)?));
+        }
         if *p != bytes.len() {
             return Err(DecodeError::TrailingBytes);
         }
@@ -302,7 +316,16 @@ impl Module {
             imports,
             functions,
             code,
+            attributes,
         })
+    }
+
+    /// The value of attribute `key`, if the module has it.
+    pub fn attribute(&self, key: &str) -> Option<&Literal> {
+        self.attributes
+            .iter()
+            .find(|&&(k, _)| self.atom(k) == key)
+            .and_then(|&(_, v)| self.literals.get(v as usize))
     }
 }
 

@@ -81,6 +81,11 @@ pub fn verify(m: &Module) -> Result<(), VerifyError> {
     for (i, l) in m.literals.iter().enumerate() {
         check_literal(l, &atom_ok).map_err(|e| err(format!("literal {i}: {e}")))?;
     }
+    for &(k, v) in &m.attributes {
+        if !atom_ok(k) || v as usize >= m.literals.len() {
+            return Err(err("an attribute names a missing atom or constant"));
+        }
+    }
     for (i, imp) in m.imports.iter().enumerate() {
         if !atom_ok(imp.module) || !atom_ok(imp.name) {
             return Err(err(format!("import {i} names a missing atom")));
