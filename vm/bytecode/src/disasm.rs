@@ -15,6 +15,10 @@ pub fn module(m: &Module) -> String {
             let _ = writeln!(out, "  k{i} = {}", literal(m, l));
         }
     }
+    for &(k, v) in &m.attributes {
+        let value = m.literals.get(v as usize).map(|l| literal(m, l)).unwrap_or_default();
+        let _ = writeln!(out, "attribute {} = {value}", m.atom(k));
+    }
     if !m.imports.is_empty() {
         out.push_str("imports:\n");
         for (i, imp) in m.imports.iter().enumerate() {

@@ -46,7 +46,7 @@ fn with_literal(lit: &[u8]) -> Vec<u8> {
     b.extend_from_slice(&0u32.to_le_bytes()); // atoms
     b.extend_from_slice(&1u32.to_le_bytes()); // literals
     b.extend_from_slice(lit);
-    b.extend_from_slice(&[0; 12]); // imports, functions, code
+    b.extend_from_slice(&[0; 16]); // imports, functions, code, attributes
     b
 }
 
@@ -123,7 +123,7 @@ fn malformed_literals() {
         let b = with_literal(lit);
         Module::decode(&b)
     };
-    let at = with_literal(&[]).len() - 12;
+    let at = with_literal(&[]).len() - 16;
     assert_eq!(
         bad(&[10]),
         Err(DecodeError::BadLiteral { at }),

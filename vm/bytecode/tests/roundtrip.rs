@@ -218,6 +218,7 @@ fn the_disassembly_reads_like_this() {
             },
             Instr::Ret { src: Src::konst(1) },
         ],
+        attributes: vec![],
     };
     verify(&m).expect("valid");
     assert_eq!(

@@ -90,7 +90,21 @@ fn valid() -> Module {
                 fun: Fun(1),
             },
         ],
+        attributes: vec![(5, 0)],
     }
+}
+
+#[test]
+fn attributes_name_atoms_and_constants() {
+    let mut m = valid();
+    m.attributes = vec![(99, 0)];
+    assert!(verify(&m).is_err());
+    let mut m = valid();
+    m.attributes = vec![(0, 99)];
+    assert!(verify(&m)
+        .unwrap_err()
+        .message
+        .contains("attribute names a missing atom or constant"));
 }
 
 fn r(i: u16) -> Src {
