@@ -130,20 +130,3 @@ defmodule Access do
 
   def get(nil, _key, default), do: default
 end
-
-defmodule Integer do
-  def to_string(i) when is_integer(i), do: :erlang.integer_to_binary(i)
-  def to_string(i, base) when is_integer(i), do: :erlang.integer_to_binary(i, base)
-end
-
-defmodule Atom do
-  def to_string(a) when is_atom(a), do: :erlang.atom_to_binary(a)
-end
-
-defmodule List do
-  def to_string(list) when is_list(list), do: :beamlet.to_string(list)
-end
-
-defmodule String do
-  def to_charlist(s) when is_binary(s), do: :beamlet.to_charlist(s)
-end

@@ -1,0 +1,376 @@
+defmodule List do
+  def delete(list, element) when is_list(list), do: delete_first(list, element)
+
+  defp delete_first([], _element), do: []
+  defp delete_first([h | t], element) when h === element, do: t
+  defp delete_first([h | t], element), do: [h | delete_first(t, element)]
+
+  def duplicate(elem, n) when is_integer(n) and n >= 0, do: :lists.duplicate(n, elem)
+
+  def flatten(list) when is_list(list), do: :lists.flatten(list)
+  def flatten(list, tail) when is_list(list) and is_list(tail), do: :lists.flatten(list, tail)
+
+  def foldl(list, acc, fun) when is_list(list) and is_function(fun, 2), do: foldl_list(list, acc, fun)
+
+  defp foldl_list([], acc, _fun), do: acc
+  defp foldl_list([h | t], acc, fun), do: foldl_list(t, fun.(h, acc), fun)
+
+  def foldr(list, acc, fun) when is_list(list) and is_function(fun, 2) do
+    foldl_list(:lists.reverse(list), acc, fun)
+  end
+
+  def first(list, default \\ nil)
+  def first([], default), do: default
+  def first([h | _], _default), do: h
+
+  def last(list, default \\ nil)
+  def last([], default), do: default
+  def last([h], _default), do: h
+  def last([_ | t], default), do: last(t, default)
+
+  def keyfind(list, key, position, default \\ nil) when is_integer(position) do
+    case :lists.keyfind(key, position + 1, list) do
+      false -> default
+      tuple -> tuple
+    end
+  end
+
+  def keyfind!(list, key, position) when is_integer(position) do
+    case :lists.keyfind(key, position + 1, list) do
+      false -> raise KeyError, key: key, term: list
+      tuple -> tuple
+    end
+  end
+
+  def keymember?(list, key, position) when is_integer(position) do
+    :lists.keymember(key, position + 1, list)
+  end
+
+  def keydelete(list, key, position) when is_integer(position) do
+    keydelete_at(list, key, position + 1)
+  end
+
+  defp keydelete_at([], _key, _n), do: []
+
+  defp keydelete_at([h | t], key, n) do
+    if is_tuple(h) and tuple_size(h) >= n and :erlang.element(n, h) == key do
+      t
+    else
+      [h | keydelete_at(t, key, n)]
+    end
+  end
+
+  def keyreplace(list, key, position, new_tuple) when is_integer(position) do
+    keyreplace_at(list, key, position + 1, new_tuple)
+  end
+
+  defp keyreplace_at([], _key, _n, _new), do: []
+
+  defp keyreplace_at([h | t], key, n, new) do
+    if is_tuple(h) and tuple_size(h) >= n and :erlang.element(n, h) == key do
+      [new | t]
+    else
+      [h | keyreplace_at(t, key, n, new)]
+    end
+  end
+
+  def keystore(list, key, position, new_tuple) when is_integer(position) do
+    if :lists.keymember(key, position + 1, list) do
+      keyreplace_at(list, key, position + 1, new_tuple)
+    else
+      list ++ [new_tuple]
+    end
+  end
+
+  def keytake(list, key, position) when is_integer(position) do
+    case :lists.keyfind(key, position + 1, list) do
+      false -> nil
+      tuple -> {tuple, keydelete_at(list, key, position + 1)}
+    end
+  end
+
+  def keysort(list, position, sorter \\ :asc) when is_list(list) and is_integer(position) do
+    n = position + 1
+
+    fun =
+      case sorter do
+        :asc -> fn a, b -> :erlang.element(n, a) <= :erlang.element(n, b) end
+        :desc -> fn a, b -> :erlang.element(n, a) >= :erlang.element(n, b) end
+        f when is_function(f, 2) -> fn a, b -> f.(:erlang.element(n, a), :erlang.element(n, b)) end
+        {:asc, module} -> fn a, b -> module.compare(:erlang.element(n, a), :erlang.element(n, b)) != :gt end
+        {:desc, module} -> fn a, b -> module.compare(:erlang.element(n, a), :erlang.element(n, b)) != :lt end
+        module when is_atom(module) -> fn a, b -> module.compare(:erlang.element(n, a), :erlang.element(n, b)) != :gt end
+      end
+
+    Beamlet.Sort.sort(list, fun)
+  end
+
+  def to_tuple(list), do: :erlang.list_to_tuple(list)
+
+  def to_string(list) when is_list(list), do: :beamlet.to_string(list)
+
+  def to_charlist(list) when is_list(list), do: String.to_charlist(:beamlet.to_string(list))
+
+  def to_atom(charlist), do: :erlang.list_to_atom(charlist)
+  def to_existing_atom(charlist), do: :erlang.list_to_existing_atom(charlist)
+
+  def to_integer(charlist), do: :erlang.list_to_integer(charlist)
+  def to_integer(charlist, base), do: :erlang.list_to_integer(charlist, base)
+
+  def to_float(charlist), do: :erlang.list_to_float(charlist)
+
+  def wrap(list) when is_list(list), do: list
+  def wrap(nil), do: []
+  def wrap(other), do: [other]
+
+  def zip([]), do: []
+
+  def zip(list_of_lists) when is_list(list_of_lists) do
+    zip_lists(list_of_lists, [])
+  end
+
+  defp zip_lists(lists, acc) do
+    case zip_heads(lists, [], []) do
+      {:ok, heads, tails} -> zip_lists(tails, [:erlang.list_to_tuple(heads) | acc])
+      :done -> :lists.reverse(acc)
+    end
+  end
+
+  defp zip_heads([], heads, tails), do: {:ok, :lists.reverse(heads), :lists.reverse(tails)}
+  defp zip_heads([[h | t] | rest], heads, tails), do: zip_heads(rest, [h | heads], [t | tails])
+  defp zip_heads([_ | _], _heads, _tails), do: :done
+
+  def insert_at(list, index, value) when is_list(list) and is_integer(index) do
+    cond do
+      index == -1 ->
+        list ++ [value]
+
+      index < 0 ->
+        case length(list) + index + 1 do
+          i when i < 0 -> [value | list]
+          i -> insert_at_pos(list, i, value)
+        end
+
+      true ->
+        insert_at_pos(list, index, value)
+    end
+  end
+
+  defp insert_at_pos([], _index, value), do: [value]
+  defp insert_at_pos(list, 0, value), do: [value | list]
+  defp insert_at_pos([h | t], index, value), do: [h | insert_at_pos(t, index - 1, value)]
+
+  def replace_at(list, index, value) when is_list(list) and is_integer(index) do
+    update_at(list, index, fn _ -> value end)
+  end
+
+  def update_at(list, index, fun) when is_list(list) and is_function(fun, 1) and is_integer(index) do
+    if index < 0 do
+      case length(list) + index do
+        i when i < 0 -> list
+        i -> update_at_pos(list, i, fun)
+      end
+    else
+      update_at_pos(list, index, fun)
+    end
+  end
+
+  defp update_at_pos([], _index, _fun), do: []
+  defp update_at_pos([h | t], 0, fun), do: [fun.(h) | t]
+  defp update_at_pos([h | t], index, fun), do: [h | update_at_pos(t, index - 1, fun)]
+
+  def delete_at(list, index) when is_list(list) and is_integer(index) do
+    elem(pop_at(list, index), 1)
+  end
+
+  def pop_at(list, index, default \\ nil) when is_list(list) and is_integer(index) do
+    if index < 0 do
+      case length(list) + index do
+        i when i < 0 -> {default, list}
+        i -> pop_at_pos(list, i, default, [])
+      end
+    else
+      pop_at_pos(list, index, default, [])
+    end
+  end
+
+  defp pop_at_pos([], _index, default, acc), do: {default, :lists.reverse(acc)}
+  defp pop_at_pos([h | t], 0, _default, acc), do: {h, :lists.reverse(acc, t)}
+  defp pop_at_pos([h | t], index, default, acc), do: pop_at_pos(t, index - 1, default, [h | acc])
+
+  def starts_with?(list, prefix)
+  def starts_with?([h | t], [h2 | t2]) when h === h2, do: starts_with?(t, t2)
+  def starts_with?(list, []) when is_list(list), do: true
+  def starts_with?(list, [_ | _]) when is_list(list), do: false
+
+  def ascii_printable?(list, limit \\ :infinity) when is_list(list) do
+    ascii_printable_guarded?(list, limit)
+  end
+
+  defp ascii_printable_guarded?(_, 0), do: true
+
+  defp ascii_printable_guarded?([char | rest], counter)
+       when is_integer(char) and char >= 32 and char <= 126 do
+    ascii_printable_guarded?(rest, decrement(counter))
+  end
+
+  defp ascii_printable_guarded?([char | rest], counter) when char in [?\n, ?\r, ?\t, ?\v, ?\b, ?\f, ?\e, ?\d, ?\a] do
+    ascii_printable_guarded?(rest, decrement(counter))
+  end
+
+  defp ascii_printable_guarded?([], _counter), do: true
+  defp ascii_printable_guarded?(_, _counter), do: false
+
+  defp decrement(:infinity), do: :infinity
+  defp decrement(counter), do: counter - 1
+
+  def improper?(list) when is_list(list) and length(list) >= 0, do: false
+  def improper?(list) when is_list(list), do: true
+end
+
+# `:lists.sort/2`, ported clause for clause so that the order of elements the ordering
+# function calls equal is exactly OTP's.
+defmodule Beamlet.Sort do
+  def sort([], _fun), do: []
+  def sort([_] = l, _fun), do: l
+
+  def sort([x, y | t], fun) do
+    case fun.(x, y) do
+      true -> fsplit_1(y, x, fun, t, [], [])
+      false -> fsplit_2(y, x, fun, t, [], [])
+    end
+  end
+
+  defp fsplit_1(y, x, fun, [z | l], r, rs) do
+    case fun.(y, z) do
+      true ->
+        fsplit_1(z, y, fun, l, [x | r], rs)
+
+      false ->
+        case fun.(x, z) do
+          true -> fsplit_1(y, z, fun, l, [x | r], rs)
+          false when r == [] -> fsplit_1(y, x, fun, l, [z], rs)
+          false -> fsplit_1_1(y, x, fun, l, r, rs, z)
+        end
+    end
+  end
+
+  defp fsplit_1(y, x, fun, [], r, rs), do: rfmergel([[y, x | r] | rs], [], fun, :asc)
+
+  defp fsplit_1_1(y, x, fun, [z | l], r, rs, s) do
+    case fun.(y, z) do
+      true ->
+        fsplit_1_1(z, y, fun, l, [x | r], rs, s)
+
+      false ->
+        case fun.(x, z) do
+          true ->
+            fsplit_1_1(y, z, fun, l, [x | r], rs, s)
+
+          false ->
+            case fun.(s, z) do
+              true -> fsplit_1(z, s, fun, l, [], [[y, x | r] | rs])
+              false -> fsplit_1(s, z, fun, l, [], [[y, x | r] | rs])
+            end
+        end
+    end
+  end
+
+  defp fsplit_1_1(y, x, fun, [], r, rs, s), do: rfmergel([[s], [y, x | r] | rs], [], fun, :asc)
+
+  defp fsplit_2(y, x, fun, [z | l], r, rs) do
+    case fun.(y, z) do
+      false ->
+        fsplit_2(z, y, fun, l, [x | r], rs)
+
+      true ->
+        case fun.(x, z) do
+          false -> fsplit_2(y, z, fun, l, [x | r], rs)
+          true when r == [] -> fsplit_2(y, x, fun, l, [z], rs)
+          true -> fsplit_2_1(y, x, fun, l, r, rs, z)
+        end
+    end
+  end
+
+  defp fsplit_2(y, x, fun, [], r, rs), do: fmergel([[y, x | r] | rs], [], fun, :desc)
+
+  defp fsplit_2_1(y, x, fun, [z | l], r, rs, s) do
+    case fun.(y, z) do
+      false ->
+        fsplit_2_1(z, y, fun, l, [x | r], rs, s)
+
+      true ->
+        case fun.(x, z) do
+          false ->
+            fsplit_2_1(y, z, fun, l, [x | r], rs, s)
+
+          true ->
+            case fun.(s, z) do
+              false -> fsplit_2(z, s, fun, l, [], [[y, x | r] | rs])
+              true -> fsplit_2(s, z, fun, l, [], [[y, x | r] | rs])
+            end
+        end
+    end
+  end
+
+  defp fsplit_2_1(y, x, fun, [], r, rs, s), do: fmergel([[s], [y, x | r] | rs], [], fun, :desc)
+
+  defp fmergel([t1, [h2 | t2] | l], acc, fun, :asc) do
+    fmergel(l, [fmerge2_1(t1, h2, fun, t2, []) | acc], fun, :asc)
+  end
+
+  defp fmergel([[h2 | t2], t1 | l], acc, fun, :desc) do
+    fmergel(l, [fmerge2_1(t1, h2, fun, t2, []) | acc], fun, :desc)
+  end
+
+  defp fmergel([l], [], _fun, _o), do: l
+  defp fmergel([l], acc, fun, o), do: rfmergel([:lists.reverse(l, []) | acc], [], fun, o)
+  defp fmergel([], acc, fun, o), do: rfmergel(acc, [], fun, o)
+
+  defp rfmergel([[h2 | t2], t1 | l], acc, fun, :asc) do
+    rfmergel(l, [rfmerge2_1(t1, h2, fun, t2, []) | acc], fun, :asc)
+  end
+
+  defp rfmergel([t1, [h2 | t2] | l], acc, fun, :desc) do
+    rfmergel(l, [rfmerge2_1(t1, h2, fun, t2, []) | acc], fun, :desc)
+  end
+
+  defp rfmergel([l], acc, fun, o), do: fmergel([:lists.reverse(l, []) | acc], [], fun, o)
+  defp rfmergel([], acc, fun, o), do: fmergel(acc, [], fun, o)
+
+  defp fmerge2_1([h1 | t1], h2, fun, t2, m) do
+    case fun.(h1, h2) do
+      true -> fmerge2_1(t1, h2, fun, t2, [h1 | m])
+      false -> fmerge2_2(h1, t1, fun, t2, [h2 | m])
+    end
+  end
+
+  defp fmerge2_1([], h2, _fun, t2, m), do: :lists.reverse(t2, [h2 | m])
+
+  defp fmerge2_2(h1, t1, fun, [h2 | t2], m) do
+    case fun.(h1, h2) do
+      true -> fmerge2_1(t1, h2, fun, t2, [h1 | m])
+      false -> fmerge2_2(h1, t1, fun, t2, [h2 | m])
+    end
+  end
+
+  defp fmerge2_2(h1, t1, _fun, [], m), do: :lists.reverse(t1, [h1 | m])
+
+  defp rfmerge2_1([h1 | t1], h2, fun, t2, m) do
+    case fun.(h1, h2) do
+      true -> rfmerge2_2(h1, t1, fun, t2, [h2 | m])
+      false -> rfmerge2_1(t1, h2, fun, t2, [h1 | m])
+    end
+  end
+
+  defp rfmerge2_1([], h2, _fun, t2, m), do: :lists.reverse(t2, [h2 | m])
+
+  defp rfmerge2_2(h1, t1, fun, [h2 | t2], m) do
+    case fun.(h1, h2) do
+      true -> rfmerge2_2(h1, t1, fun, t2, [h2 | m])
+      false -> rfmerge2_1(t1, h2, fun, t2, [h1 | m])
+    end
+  end
+
+  defp rfmerge2_2(h1, t1, _fun, [], m), do: :lists.reverse(t1, [h1 | m])
+end
