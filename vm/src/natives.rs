@@ -106,6 +106,21 @@ fn opts_of(kw: Term) -> InspectOpts {
                     }
                 }
                 Some("structs") => o.structs = !v.is(Term::FALSE),
+                Some("base") => {
+                    o.base = match v.as_atom().map(|a| a.name()) {
+                        Some("binary") => inspect::Base::Binary,
+                        Some("octal") => inspect::Base::Octal,
+                        Some("hex") => inspect::Base::Hex,
+                        _ => inspect::Base::Decimal,
+                    }
+                }
+                Some("binaries") => {
+                    o.binaries = match v.as_atom().map(|a| a.name()) {
+                        Some("as_binaries") => inspect::Binaries::AsBinaries,
+                        Some("as_strings") => inspect::Binaries::AsStrings,
+                        _ => inspect::Binaries::Infer,
+                    }
+                }
                 Some("charlists") => {
                     o.charlists = match v.as_atom().map(|a| a.name()) {
                         Some("as_lists") => inspect::Charlists::AsLists,

@@ -598,16 +598,17 @@ impl Expander<'_> {
         match callee {
             ACallee::Local(name) => self.local_call(name, args, span),
             ACallee::Remote(target, name) => {
-                // `var.field` without parentheses on a variable: map access.
+                // `var.field` without parentheses: a map's field, or a call when the
+                // value is a module name (as Elixir compiles it).
                 if !parens && args.is_empty() {
-                    if let K::Var(v) = &target.kind {
-                        if self.env.contains_key(v) {
-                            let m = self.expr(target)?;
-                            return Ok(Expr::new(
-                                Kind::Bif("beamlet", "dot", vec![m, Expr::atom(name, span)]),
-                                span,
-                            ));
-                        }
+                    let dynamic = match &target.kind {
+                        K::Var(v) => self.env.contains_key(v),
+                        K::Alias { .. } | K::Atom(_) => false,
+                        _ => true,
+                    };
+                    if dynamic {
+                        let m = self.expr(target)?;
+                        return Ok(self.dot(m, name, span));
                     }
                 }
                 let args_e = self.exprs(args)?;
@@ -619,12 +620,6 @@ impl Expander<'_> {
                     K::Atom(m) => Ok(Expr::remote(m, name, args_e, span)),
                     _ => {
                         let m = self.expr(target)?;
-                        if !parens && args.is_empty() {
-                            return Ok(Expr::new(
-                                Kind::Bif("beamlet", "dot", vec![m, Expr::atom(name, span)]),
-                                span,
-                            ));
-                        }
                         Ok(Expr::new(
                             Kind::Call(Callee::Dynamic(Box::new(m), name.clone()), args_e),
                             span,
@@ -639,6 +634,40 @@ impl Expander<'_> {
             }
             ACallee::Expr(_) => err(span, "this kind of call is not supported"),
         }
+    }
+
+    /// `value.name` without parentheses: `case value do %{name: v} -> v; m when is_map(m) ->
+    /// raise {:badkey, name, m}; other -> other.name() end`.
+    fn dot(&mut self, value: Expr, name: &str, span: Span) -> Expr {
+        let (v, m, other) = (self.fresh(), self.fresh(), self.fresh());
+        let key = Expr::atom(name, span);
+        Expr::new(
+            Kind::Case(
+                Box::new(value),
+                vec![
+                    Clause {
+                        pats: vec![Pat::Map(vec![(key.clone(), Pat::Bind(v))])],
+                        guard: None,
+                        body: Expr::var(v, span),
+                    },
+                    Clause {
+                        pats: vec![Pat::Bind(m)],
+                        guard: Some(Expr::bif("is_map", vec![Expr::var(m, span)], span)),
+                        body: Expr::new(Kind::Bif("beamlet", "dot", vec![Expr::var(m, span), key]), span),
+                    },
+                    Clause {
+                        pats: vec![Pat::Bind(other)],
+                        guard: None,
+                        body: Expr::new(
+                            Kind::Call(Callee::Dynamic(Box::new(Expr::var(other, span)), name.into()), vec![]),
+                            span,
+                        ),
+                    },
+                ],
+                Fail::CaseClause,
+            ),
+            span,
+        )
     }
 
     /// A call of `name` without a module: a special form, a local function, an import, or
@@ -953,10 +982,21 @@ impl Expander<'_> {
                     | K::Call {
                         callee: ACallee::Local(f),
                         ..
-                    } => {
+                    } if !(matches!(left.kind, K::Call { ref args, .. } if !args.is_empty())) => {
                         let params: Vec<A> = (1..=arity)
                             .map(|i| A::new(K::Var(format!("&{i}")), span))
                             .collect();
+                        if let Some(op) = operator(f) {
+                            let body = match params.as_slice() {
+                                [a] => A::new(K::UnaryOp { op, operand: Box::new(a.clone()) }, span),
+                                [a, b] => A::new(
+                                    K::BinOp { op, left: Box::new(a.clone()), right: Box::new(b.clone()) },
+                                    span,
+                                ),
+                                _ => return err(span, "invalid operator capture"),
+                            };
+                            return self.fn_expr(&[AClause { args: params, body, span }], span);
+                        }
                         let body = A::new(
                             K::Call {
                                 callee: ACallee::Local(f.clone()),
@@ -969,6 +1009,24 @@ impl Expander<'_> {
                     }
                     _ => {}
                 }
+            }
+        }
+        // `&+/2`: an operator as a function.
+        if let K::BinOp { op: Op::Div, left, right } = &operand.kind {
+            if let (K::NullaryOp(op), K::Int(n)) = (&left.kind, &right.kind) {
+                let arity = usize::try_from(n).unwrap_or(0);
+                let params: Vec<A> = (1..=arity)
+                    .map(|i| A::new(K::Var(format!("&{i}")), span))
+                    .collect();
+                let body = match params.as_slice() {
+                    [a] => A::new(K::UnaryOp { op: *op, operand: Box::new(a.clone()) }, span),
+                    [a, b] => A::new(
+                        K::BinOp { op: *op, left: Box::new(a.clone()), right: Box::new(b.clone()) },
+                        span,
+                    ),
+                    _ => return err(span, "invalid operator capture"),
+                };
+                return self.fn_expr(&[AClause { args: params, body, span }], span);
             }
         }
         // `&(expr with &1 ...)`.
@@ -1022,4 +1080,16 @@ pub(crate) fn case(value: Expr, clauses: Vec<Clause>, span: Span) -> Expr {
         Kind::Case(Box::new(value), clauses, Fail::CaseClause),
         span,
     )
+}
+
+/// The operator named `name` (for captures like `&+/2`).
+fn operator(name: &str) -> Option<Op> {
+    use Op::*;
+    [
+        Plus, Minus, Mul, Div, Eq, NotEq, StrictEq, StrictNotEq, Lt, Gt, Le, Ge, Concat,
+        Subtract, StrConcat, And, Or, AndAnd, OrOr, Not, Bang, Range, Pow, BAnd, BOr, BXor,
+        Shl, Shr, BNot, PipeInto, Match_, In,
+    ]
+    .into_iter()
+    .find(|op| op.as_str() == name)
 }

@@ -108,6 +108,20 @@ impl Expander<'_> {
             }
             K::Bitstring(segs) => Pat::Bin(self.segments_pat(segs, bound)?),
             K::BinOp {
+                op: Op::Range,
+                left,
+                right,
+            } => {
+                let (f, l) = (self.pattern(left, bound)?, self.pattern(right, bound)?);
+                range_pat(f, l, None, span)
+            }
+            K::RangeStep { first, last, step } => {
+                let f = self.pattern(first, bound)?;
+                let l = self.pattern(last, bound)?;
+                let s = self.pattern(step, bound)?;
+                range_pat(f, l, Some(s), span)
+            }
+            K::BinOp {
                 op: Op::Match,
                 left,
                 right,
@@ -411,4 +425,17 @@ impl SegSpec {
                 | (unit << seg::UNIT_SHIFT),
         }
     }
+}
+
+/// `first..last//step` in a pattern: the `Range` struct's fields.
+fn range_pat(first: Pat, last: Pat, step: Option<Pat>, span: Span) -> Pat {
+    let mut pairs = vec![
+        (Expr::atom("__struct__", span), Pat::Const(Const::atom("Elixir.Range"))),
+        (Expr::atom("first", span), first),
+        (Expr::atom("last", span), last),
+    ];
+    if let Some(s) = step {
+        pairs.push((Expr::atom("step", span), s));
+    }
+    Pat::Map(pairs)
 }

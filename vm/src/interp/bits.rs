@@ -132,6 +132,7 @@ pub(super) fn build(p: &mut Process, b: usize, n: usize, spec: Term) -> Result<T
                 let mut bytes = match nbits {
                     64 => f.to_be_bytes().to_vec(),
                     32 => (f as f32).to_be_bytes().to_vec(),
+                    16 => f16_bits(f).ok_or_else(Raise::badarg)?.to_be_bytes().to_vec(),
                     _ => return Err(Raise::badarg()),
                 };
                 if little {
@@ -253,6 +254,7 @@ pub(super) fn get(p: &mut Process, ctx: Term, size: Term, flags: u32) -> Option<
             let f = match n {
                 64 => f64::from_be_bytes(bytes.try_into().ok()?),
                 32 => f32::from_be_bytes(bytes.try_into().ok()?) as f64,
+                16 => f16_value(u16::from_be_bytes(bytes.try_into().ok()?)),
                 _ => return None,
             };
             if !f.is_finite() {
@@ -340,4 +342,45 @@ pub(super) fn skip_prefix(p: &mut Process, t: Term, prefix: Term) -> Option<Term
         return None;
     }
     Some(p.heap.sub_binary(t, n as u64, (bits.bit_size - n) as u64))
+}
+
+/// IEEE 754 half precision of `f` (round to nearest even); `None` when out of range.
+fn f16_bits(f: f64) -> Option<u16> {
+    if f == 0.0 {
+        return Some(if f.is_sign_negative() { 0x8000 } else { 0 });
+    }
+    let sign: u16 = if f < 0.0 { 0x8000 } else { 0 };
+    let a = f.abs();
+    if a >= 65520.0 {
+        return None;
+    }
+    // Subnormal: multiples of 2^-24.
+    if a < 6.103_515_625e-5 {
+        let m = (a / 5.960_464_477_539_063e-8).round_ties_even() as u16;
+        return Some(sign | m);
+    }
+    let e = a.log2().floor() as i32;
+    let mut e = e.clamp(-14, 15);
+    let mut m = (a / 2f64.powi(e) - 1.0) * 1024.0;
+    m = m.round_ties_even();
+    if m >= 1024.0 {
+        m = 0.0;
+        e += 1;
+    }
+    if e > 15 {
+        return None;
+    }
+    Some(sign | (((e + 15) as u16) << 10) | m as u16)
+}
+
+/// The value of a half-precision float; infinities and NaN do not match (`None` as NaN).
+fn f16_value(h: u16) -> f64 {
+    let sign = if h & 0x8000 != 0 { -1.0 } else { 1.0 };
+    let e = ((h >> 10) & 0x1f) as i32;
+    let m = (h & 0x3ff) as f64;
+    match e {
+        0 => sign * m * 2f64.powi(-24),
+        31 => f64::NAN,
+        _ => sign * (1.0 + m / 1024.0) * 2f64.powi(e - 15),
+    }
 }
