@@ -424,7 +424,14 @@ impl FnGen<'_> {
                 self.expr(last, ctx)?;
             }
             Kind::Match(p, v) if matches!(**p, Pat::Bind(_) | Pat::Wild) => {
-                let src = self.value(v)?;
+                let src = match ctx {
+                    // Straight into the target: the variable lives there.
+                    Ctx::Into(dst) if !matches!(v.kind, Kind::Const(_) | Kind::Var(_)) => {
+                        self.expr(v, Ctx::Into(dst))?;
+                        Src::reg(dst)
+                    }
+                    _ => self.value(v)?,
+                };
                 self.pattern(p, src, Label(0))?;
                 self.deliver(src, ctx);
             }
@@ -512,6 +519,29 @@ impl FnGen<'_> {
                 let src = self.value(v)?;
                 self.clauses(&[src], clauses, ctx, *fail, None)?;
             }
+            Kind::If(c, t, f) => {
+                let other = self.label();
+                let done = self.label();
+                if is_test(c) {
+                    self.cond_test(c, other)?;
+                } else {
+                    let v = self.value(c)?;
+                    let (fa, nil) = (self.atom("false"), self.atom("nil"));
+                    self.emit(Instr::IsNeExact { fail: other, a: v, b: fa });
+                    self.emit(Instr::IsNeExact { fail: other, a: v, b: nil });
+                }
+                let saved = self.next;
+                let saved_vars = self.vars.clone();
+                self.expr(t, ctx)?;
+                if ctx != Ctx::Tail {
+                    self.emit(Instr::Jump { to: done });
+                }
+                self.next = saved;
+                self.vars = saved_vars;
+                self.bind(other);
+                self.expr(f, ctx)?;
+                self.bind(done);
+            }
             Kind::Fn(def) => {
                 let idx = self.m.functions.len() as u32;
                 self.m.closures += 1;
@@ -595,6 +625,64 @@ impl FnGen<'_> {
             }
         }
         Ok(())
+    }
+
+    /// Jumps to `fail` unless the test `e` (see [`is_test`]) holds. Operands are ordinary
+    /// values: an exception while computing them propagates.
+    fn cond_test(&mut self, e: &Expr, fail: Label) -> R<()> {
+        match &e.kind {
+            Kind::AndAlso(a, b) => {
+                self.cond_test(a, fail)?;
+                self.cond_test(b, fail)
+            }
+            Kind::OrElse(a, b) => {
+                let try_b = self.label();
+                let ok = self.label();
+                self.cond_test(a, try_b)?;
+                self.emit(Instr::Jump { to: ok });
+                self.bind(try_b);
+                self.cond_test(b, fail)?;
+                self.bind(ok);
+                Ok(())
+            }
+            Kind::Const(Const::Atom(a)) if a == "true" => Ok(()),
+            Kind::Bif("erlang", "not", args) => {
+                let [a] = args.as_slice() else { return Ok(()) };
+                let ok = self.label();
+                self.cond_test(a, ok)?;
+                self.emit(Instr::Jump { to: fail });
+                self.bind(ok);
+                Ok(())
+            }
+            Kind::Bif("erlang", name, args) => match args.as_slice() {
+                [a, b] => {
+                    let (a, b) = (self.value(a)?, self.value(b)?);
+                    self.emit(match *name {
+                        "<" => Instr::IsLt { fail, a, b },
+                        ">" => Instr::IsLt { fail, a: b, b: a },
+                        "=<" => Instr::IsGe { fail, a: b, b: a },
+                        ">=" => Instr::IsGe { fail, a, b },
+                        "==" => Instr::IsEq { fail, a, b },
+                        "/=" => Instr::IsNe { fail, a, b },
+                        "=:=" => Instr::IsEqExact { fail, a, b },
+                        _ => Instr::IsNeExact { fail, a, b },
+                    });
+                    Ok(())
+                }
+                [a] => {
+                    let a = self.value(a)?;
+                    if let Some(t) = type_test(name) {
+                        self.test(fail, a, t);
+                    }
+                    Ok(())
+                }
+                _ => Ok(()),
+            },
+            _ => {
+                self.emit(Instr::Jump { to: fail });
+                Ok(())
+            }
+        }
     }
 
     /// Evaluates `e` and drops its value.
@@ -933,23 +1021,7 @@ impl FnGen<'_> {
                     }
                 }
                 if let [a] = args.as_slice() {
-                    let t = match *name {
-                        "is_integer" => Some(TypeTest::Integer),
-                        "is_float" => Some(TypeTest::Float),
-                        "is_number" => Some(TypeTest::Number),
-                        "is_atom" => Some(TypeTest::Atom),
-                        "is_boolean" => Some(TypeTest::Boolean),
-                        "is_binary" => Some(TypeTest::Binary),
-                        "is_bitstring" => Some(TypeTest::Bitstring),
-                        "is_list" => Some(TypeTest::List),
-                        "is_tuple" => Some(TypeTest::Tuple),
-                        "is_map" => Some(TypeTest::Map),
-                        "is_function" => Some(TypeTest::Function),
-                        "is_pid" => Some(TypeTest::Pid),
-                        "is_port" => Some(TypeTest::Port),
-                        "is_reference" => Some(TypeTest::Reference),
-                        _ => None,
-                    };
+                    let t = type_test(name);
                     if let Some(t) = t {
                         let a = self.guard_value(a, abort)?;
                         self.test(fail, a, t);
@@ -1081,4 +1153,41 @@ impl FnGen<'_> {
 /// Whether evaluating `e` binds variables later expressions read.
 fn binds(e: &Expr) -> bool {
     matches!(e.kind, Kind::Match(..) | Kind::Block(..))
+}
+
+fn type_test(name: &str) -> Option<TypeTest> {
+    Some(match name {
+        "is_integer" => TypeTest::Integer,
+        "is_float" => TypeTest::Float,
+        "is_number" => TypeTest::Number,
+        "is_atom" => TypeTest::Atom,
+        "is_boolean" => TypeTest::Boolean,
+        "is_binary" => TypeTest::Binary,
+        "is_bitstring" => TypeTest::Bitstring,
+        "is_list" => TypeTest::List,
+        "is_tuple" => TypeTest::Tuple,
+        "is_map" => TypeTest::Map,
+        "is_function" => TypeTest::Function,
+        "is_pid" => TypeTest::Pid,
+        "is_port" => TypeTest::Port,
+        "is_reference" => TypeTest::Reference,
+        _ => return None,
+    })
+}
+
+/// Whether `e` is a test that yields a boolean without raising (once its operands are
+/// computed): a comparison, a type test, or `and`/`or`/`not` of tests. `if` on such a
+/// condition compiles to jumps instead of a boolean value.
+fn is_test(e: &Expr) -> bool {
+    match &e.kind {
+        Kind::AndAlso(a, b) | Kind::OrElse(a, b) => is_test(a) && is_test(b),
+        Kind::Const(Const::Atom(a)) => a == "true",
+        Kind::Bif("erlang", "not", args) => matches!(args.as_slice(), [a] if is_test(a)),
+        Kind::Bif("erlang", name, args) => match args.len() {
+            2 => matches!(*name, "<" | ">" | "=<" | ">=" | "==" | "/=" | "=:=" | "=/="),
+            1 => type_test(name).is_some(),
+            _ => false,
+        },
+        _ => false,
+    }
 }

@@ -111,6 +111,9 @@ pub enum Kind {
     Bif(&'static str, &'static str, Vec<Expr>),
     /// Match the value against clauses in order; raise `fail` with the value if none matches.
     Case(Box<Expr>, Vec<Clause>, Fail),
+    /// `if`: the first branch when the condition is truthy (neither `false` nor `nil`),
+    /// the second otherwise.
+    If(Box<Expr>, Box<Expr>, Box<Expr>),
     /// An anonymous function.
     Fn(Box<FnDef>),
     /// `try`: body, `else` clauses (on the body's value), catch clauses (on

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::forms::{case, falsy_guard};
+use super::forms::case;
 use super::{err, kw_pairs, strip_guard, Expander, R};
 use crate::ast::{Callee as ACallee, Clause as AClause, Expr as A, ExprKind as K, Op, Span};
 use crate::core::*;
@@ -85,23 +85,7 @@ impl Expander<'_> {
                 let then = self.branch(kw(&pairs, "do"), span)?;
                 let other = self.branch(kw(&pairs, "else"), span)?;
                 let (t, f) = if name == "if" { (then, other) } else { (other, then) };
-                let v = self.fresh();
-                case(
-                    c,
-                    vec![
-                        Clause {
-                            pats: vec![Pat::Bind(v)],
-                            guard: Some(falsy_guard(v, span)),
-                            body: f,
-                        },
-                        Clause {
-                            pats: vec![Pat::Wild],
-                            guard: None,
-                            body: t,
-                        },
-                    ],
-                    span,
-                )
+                Expr::new(Kind::If(Box::new(c), Box::new(t), Box::new(f)), span)
             }
             ("case", [value, opts]) => {
                 let Some(pairs) = kw_pairs(opts) else {
@@ -232,23 +216,7 @@ impl Expander<'_> {
         let c = self.expr(test)?;
         let body = self.scoped(|x| x.expr(&first.body))?;
         let other = self.cond(rest, span)?;
-        let v = self.fresh();
-        Ok(case(
-            c,
-            vec![
-                Clause {
-                    pats: vec![Pat::Bind(v)],
-                    guard: Some(falsy_guard(v, span)),
-                    body: other,
-                },
-                Clause {
-                    pats: vec![Pat::Wild],
-                    guard: None,
-                    body,
-                },
-            ],
-            span,
-        ))
+        Ok(Expr::new(Kind::If(Box::new(c), Box::new(body), Box::new(other)), span))
     }
 
     /// `with p <- e, ..., do: body, else: clauses`.

@@ -159,25 +159,43 @@ fn resolve_mfa(module: Atom, name: Atom, arity: usize) -> Option<Target> {
     Some(Target::Code(lm, f))
 }
 
+// Register and constant access skip bounds checks: the verifier proved every register
+// operand below the function's `regs` and every constant index inside the module's table,
+// and `enter` keeps `stack.len() >= base + regs` for the running frame.
 macro_rules! reg {
     ($p:expr, $cur:expr, $r:expr) => {
-        $p.stack[$cur.base + $r.0 as usize]
+        // SAFETY: see above.
+        *unsafe { $p.stack.get_unchecked_mut($cur.base + $r.0 as usize) }
     };
 }
 
 #[inline(always)]
 fn src(p: &Process, cur: &Cur, s: Src) -> Term {
     if s.0 & CONST_BIT == 0 {
-        p.stack[cur.base + s.0 as usize]
+        // SAFETY: see `reg!`.
+        unsafe { *p.stack.get_unchecked(cur.base + s.0 as usize) }
     } else {
-        cur.module.consts[(s.0 & !CONST_BIT) as usize]
+        // SAFETY: see `reg!`.
+        unsafe { *cur.module.consts.get_unchecked((s.0 & !CONST_BIT) as usize) }
     }
+}
+
+/// `a op b` on two floats or a float and an integer, without a BIF call; `None` when it
+/// is not that (or the result is not finite: the BIF raises `badarith`).
+#[inline(always)]
+fn float_op(x: Term, y: Term, op: fn(f64, f64) -> f64) -> Option<f64> {
+    let fx = x.as_float().or_else(|| x.as_small().filter(|_| y.as_float().is_some()).map(|i| i as f64))?;
+    let fy = y.as_float().or_else(|| y.as_small().map(|i| i as f64))?;
+    let r = op(fx, fy);
+    r.is_finite().then_some(r)
 }
 
 /// Runs until the bottom frame returns or an exception escapes.
 fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
     loop {
-        let ins = cur.module.code[cur.pc as usize];
+        // SAFETY: the verifier proved every jump target and entry inside the code and that
+        // no function falls off its end, so `pc` always indexes an instruction.
+        let ins = unsafe { *cur.module.code.get_unchecked(cur.pc as usize) };
         cur.pc += 1;
         let r: Result<(), Raise> = match ins {
             Instr::Move { dst, src: s } => {
@@ -305,7 +323,13 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                         reg!(p, cur, dst) = p.heap.int(i + j);
                         Ok(())
                     }
-                    _ => arith(p, "+", x, y).map(|v| reg!(p, cur, dst) = v),
+                    _ => match float_op(x, y, |a, b| a + b) {
+                        Some(r) => {
+                            reg!(p, cur, dst) = p.heap.float(r);
+                            Ok(())
+                        }
+                        None => arith(p, Arith::Add, x, y).map(|v| reg!(p, cur, dst) = v),
+                    },
                 }
             }
             Instr::Sub { dst, a, b } => {
@@ -315,7 +339,13 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                         reg!(p, cur, dst) = p.heap.int(i - j);
                         Ok(())
                     }
-                    _ => arith(p, "-", x, y).map(|v| reg!(p, cur, dst) = v),
+                    _ => match float_op(x, y, |a, b| a - b) {
+                        Some(r) => {
+                            reg!(p, cur, dst) = p.heap.float(r);
+                            Ok(())
+                        }
+                        None => arith(p, Arith::Sub, x, y).map(|v| reg!(p, cur, dst) = v),
+                    },
                 }
             }
             Instr::Mul { dst, a, b } => {
@@ -326,7 +356,13 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                         reg!(p, cur, dst) = v;
                         Ok(())
                     }
-                    _ => arith(p, "*", x, y).map(|v| reg!(p, cur, dst) = v),
+                    _ => match float_op(x, y, |a, b| a * b) {
+                        Some(r) => {
+                            reg!(p, cur, dst) = p.heap.float(r);
+                            Ok(())
+                        }
+                        None => arith(p, Arith::Mul, x, y).map(|v| reg!(p, cur, dst) = v),
+                    },
                 }
             }
             Instr::IsLt { fail, a, b } => {
@@ -352,13 +388,23 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 Ok(())
             }
             Instr::IsEq { fail, a, b } => {
-                if !order::eq(src(p, &cur, a), src(p, &cur, b)) {
+                let (x, y) = (src(p, &cur, a), src(p, &cur, b));
+                let eq = match (x.as_small(), y.as_small()) {
+                    (Some(i), Some(j)) => i == j,
+                    _ => x.is(y) || order::eq(x, y),
+                };
+                if !eq {
                     cur.pc = fail.0;
                 }
                 Ok(())
             }
             Instr::IsNe { fail, a, b } => {
-                if order::eq(src(p, &cur, a), src(p, &cur, b)) {
+                let (x, y) = (src(p, &cur, a), src(p, &cur, b));
+                let eq = match (x.as_small(), y.as_small()) {
+                    (Some(i), Some(j)) => i == j,
+                    _ => x.is(y) || order::eq(x, y),
+                };
+                if eq {
                     cur.pc = fail.0;
                 }
                 Ok(())
@@ -630,10 +676,21 @@ fn call_bif(p: &mut Process, cur: &Cur, import: u32, args: &[Term]) -> Result<Te
     }
 }
 
-fn arith(p: &mut Process, op: &str, x: Term, y: Term) -> Result<Term, Raise> {
-    let erlang = Atom::intern("erlang").unwrap_or(atom::NIL);
-    let name = Atom::intern(op).unwrap_or(atom::NIL);
-    match crate::bif::lookup(erlang, name, 2) {
+#[derive(Clone, Copy)]
+enum Arith {
+    Add,
+    Sub,
+    Mul,
+}
+
+/// The general case of `add`/`sub`/`mul`: the `:erlang` BIF (bignums, errors).
+fn arith(p: &mut Process, op: Arith, x: Term, y: Term) -> Result<Term, Raise> {
+    static BIFS: std::sync::OnceLock<[Option<crate::bif::BifFn>; 3]> = std::sync::OnceLock::new();
+    let bifs = BIFS.get_or_init(|| {
+        let erlang = Atom::intern("erlang").unwrap_or(atom::NIL);
+        ["+", "-", "*"].map(|n| crate::bif::lookup(erlang, Atom::intern(n).unwrap_or(atom::NIL), 2))
+    });
+    match bifs[op as usize] {
         Some(f) => f(p, &[x, y]),
         None => Err(Raise::badarith()),
     }
