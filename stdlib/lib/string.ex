@@ -1,0 +1,773 @@
+# String over UTF-8 binaries. Graphemes are approximated: a code point with the combining
+# marks, variation selectors, emoji modifiers and zero-width-joined code points after it,
+# "\r\n", and pairs of regional indicators. Case mapping covers ASCII, Latin-1, Latin
+# Extended-A, Greek and Cyrillic.
+defmodule String do
+  # ----- conversions ------------------------------------------------------------------
+
+  def to_charlist(string) when is_binary(string), do: :beamlet.to_charlist(string)
+
+  def to_integer(string) when is_binary(string), do: :erlang.binary_to_integer(string)
+  def to_integer(string, base) when is_binary(string), do: :erlang.binary_to_integer(string, base)
+
+  def to_float(string) when is_binary(string), do: :erlang.binary_to_float(string)
+
+  def to_atom(string) when is_binary(string), do: :erlang.binary_to_atom(string)
+  def to_existing_atom(string) when is_binary(string), do: :erlang.binary_to_existing_atom(string)
+
+  # ----- code points and graphemes ----------------------------------------------------
+
+  def valid?(<<_::utf8, rest::binary>>), do: valid?(rest)
+  def valid?(<<>>), do: true
+  def valid?(string) when is_binary(string), do: false
+
+  def next_codepoint(<<cp::utf8, rest::binary>>), do: {<<cp::utf8>>, rest}
+  def next_codepoint(<<byte, rest::binary>>), do: {<<byte>>, rest}
+  def next_codepoint(<<>>), do: nil
+
+  def codepoints(string) when is_binary(string), do: codepoints_acc(string, [])
+
+  defp codepoints_acc(<<cp::utf8, rest::binary>>, acc), do: codepoints_acc(rest, [<<cp::utf8>> | acc])
+  defp codepoints_acc(<<byte, rest::binary>>, acc), do: codepoints_acc(rest, [<<byte>> | acc])
+  defp codepoints_acc(<<>>, acc), do: :lists.reverse(acc)
+
+  def next_grapheme(string) when is_binary(string) do
+    case next_grapheme_size(string) do
+      nil -> nil
+      size -> :erlang.split_binary(string, size)
+    end
+  end
+
+  def next_grapheme_size(<<>>), do: nil
+  def next_grapheme_size(<<?\r, ?\n, _::binary>>), do: 2
+
+  def next_grapheme_size(<<cp::utf8, rest::binary>>) do
+    size = byte_size(<<cp::utf8>>)
+
+    if regional?(cp) do
+      case rest do
+        <<cp2::utf8, rest2::binary>> ->
+          if regional?(cp2), do: extend(rest2, size + 4), else: extend(rest, size)
+
+        _ ->
+          extend(rest, size)
+      end
+    else
+      extend(rest, size)
+    end
+  end
+
+  def next_grapheme_size(<<_, _::binary>>), do: 1
+
+  defp extend(<<0x200D::utf8, cp::utf8, rest::binary>>, size) do
+    extend(rest, size + 3 + byte_size(<<cp::utf8>>))
+  end
+
+  defp extend(<<cp::utf8, rest::binary>>, size) do
+    if extender?(cp), do: extend(rest, size + byte_size(<<cp::utf8>>)), else: size
+  end
+
+  defp extend(_, size), do: size
+
+  defp regional?(cp), do: cp >= 0x1F1E6 and cp <= 0x1F1FF
+
+  defp extender?(cp) when cp < 0x300, do: false
+
+  defp extender?(cp) do
+    (cp >= 0x300 and cp <= 0x36F) or (cp >= 0x483 and cp <= 0x489) or
+      (cp >= 0x591 and cp <= 0x5BD) or (cp >= 0x610 and cp <= 0x61A) or
+      (cp >= 0x64B and cp <= 0x65F) or cp == 0x670 or (cp >= 0x6D6 and cp <= 0x6DC) or
+      (cp >= 0x900 and cp <= 0x903) or (cp >= 0x93A and cp <= 0x94F) or
+      (cp >= 0xE31 and cp <= 0xE3A and cp != 0xE32 and cp != 0xE33) or (cp >= 0xE47 and cp <= 0xE4E) or
+      (cp >= 0x1AB0 and cp <= 0x1AFF) or (cp >= 0x1DC0 and cp <= 0x1DFF) or
+      cp == 0x200C or cp == 0x200D or (cp >= 0x20D0 and cp <= 0x20FF) or
+      (cp >= 0x302A and cp <= 0x302F) or cp == 0x3099 or cp == 0x309A or
+      (cp >= 0xFE00 and cp <= 0xFE0F) or (cp >= 0xFE20 and cp <= 0xFE2F) or
+      (cp >= 0x1F3FB and cp <= 0x1F3FF) or (cp >= 0xE0020 and cp <= 0xE007F) or
+      (cp >= 0xE0100 and cp <= 0xE01EF)
+  end
+
+  def graphemes(string) when is_binary(string), do: graphemes_acc(string, [])
+
+  defp graphemes_acc(string, acc) do
+    case next_grapheme_size(string) do
+      nil ->
+        :lists.reverse(acc)
+
+      size ->
+        {g, rest} = :erlang.split_binary(string, size)
+        graphemes_acc(rest, [g | acc])
+    end
+  end
+
+  def length(string) when is_binary(string), do: length_acc(string, 0)
+
+  defp length_acc(<<c, rest::binary>> = string, n) when c < 128 and c != ?\r do
+    case rest do
+      <<d, _::binary>> when d >= 128 -> length_slow(string, n)
+      _ -> length_acc(rest, n + 1)
+    end
+  end
+
+  defp length_acc(string, n), do: length_slow(string, n)
+
+  defp length_slow(string, n) do
+    case next_grapheme_size(string) do
+      nil -> n
+      size -> length_acc(:erlang.binary_part(string, size, byte_size(string) - size), n + 1)
+    end
+  end
+
+  # Byte size of the first `count` graphemes (or fewer when the string is shorter), and
+  # how many graphemes that is.
+  defp grapheme_bytes(string, count), do: grapheme_bytes(string, count, 0, 0)
+
+  defp grapheme_bytes(_string, 0, bytes, n), do: {bytes, n}
+
+  defp grapheme_bytes(string, count, bytes, n) do
+    case next_grapheme_size(string) do
+      nil ->
+        {bytes, n}
+
+      size ->
+        rest = :erlang.binary_part(string, size, byte_size(string) - size)
+        grapheme_bytes(rest, count - 1, bytes + size, n + 1)
+    end
+  end
+
+  def reverse(string) when is_binary(string) do
+    :erlang.iolist_to_binary(:lists.reverse(graphemes(string)))
+  end
+
+  def first(string) when is_binary(string) do
+    case next_grapheme(string) do
+      {g, _} -> g
+      nil -> nil
+    end
+  end
+
+  def last(string) when is_binary(string) do
+    case graphemes(string) do
+      [] -> nil
+      gs -> :lists.last(gs)
+    end
+  end
+
+  def at(string, position) when is_binary(string) and is_integer(position) and position >= 0 do
+    {bytes, n} = grapheme_bytes(string, position)
+
+    if n < position do
+      nil
+    else
+      first(:erlang.binary_part(string, bytes, byte_size(string) - bytes))
+    end
+  end
+
+  def at(string, position) when is_binary(string) and is_integer(position) do
+    case String.length(string) + position do
+      p when p < 0 -> nil
+      p -> at(string, p)
+    end
+  end
+
+  def slice(_string, start, 0) when is_integer(start), do: ""
+
+  def slice(string, start, len) when is_binary(string) and is_integer(start) and is_integer(len) and start >= 0 and len >= 0 do
+    {from, n} = grapheme_bytes(string, start)
+
+    if n < start do
+      ""
+    else
+      rest = :erlang.binary_part(string, from, byte_size(string) - from)
+      {bytes, _} = grapheme_bytes(rest, len)
+      :erlang.binary_part(rest, 0, bytes)
+    end
+  end
+
+  def slice(string, start, len) when is_binary(string) and is_integer(start) and is_integer(len) and start < 0 and len >= 0 do
+    start = max(String.length(string) + start, 0)
+    slice(string, start, len)
+  end
+
+  def slice(string, %{__struct__: Range, first: first, last: last, step: step} = range) when is_binary(string) do
+    cond do
+      step > 0 -> slice_range(string, first, last, step)
+      step == -1 and first > last -> slice_range(string, first, last, 1)
+      true -> raise ArgumentError, "String.slice/2 does not accept ranges with negative steps, got: " <> inspect(range)
+    end
+  end
+
+  defp slice_range("", _, _, _), do: ""
+
+  defp slice_range(string, first, last, step) when first >= 0 and last >= 0 do
+    if last >= first, do: slice_step(string, first, last - first + 1, step), else: ""
+  end
+
+  defp slice_range(string, first, last, step) do
+    len = String.length(string)
+    first = if first < 0, do: max(len + first, 0), else: first
+    last = if last < 0, do: len + last, else: last
+    if last >= first, do: slice_step(string, first, last - first + 1, step), else: ""
+  end
+
+  defp slice_step(string, start, len, 1), do: slice(string, start, len)
+
+  defp slice_step(string, start, len, step) do
+    string
+    |> slice(start, len)
+    |> graphemes()
+    |> take_every(step, 0, [])
+    |> :erlang.iolist_to_binary()
+  end
+
+  defp take_every([], _step, _i, acc), do: :lists.reverse(acc)
+  defp take_every([g | rest], step, 0, acc), do: take_every(rest, step, step - 1, [g | acc])
+  defp take_every([_ | rest], step, i, acc), do: take_every(rest, step, i - 1, acc)
+
+  def split_at(string, position) when is_binary(string) and is_integer(position) and position >= 0 do
+    {bytes, _} = grapheme_bytes(string, position)
+    :erlang.split_binary(string, bytes)
+  end
+
+  def split_at(string, position) when is_binary(string) and is_integer(position) do
+    split_at(string, max(String.length(string) + position, 0))
+  end
+
+  # ----- comparison and search --------------------------------------------------------
+
+  def starts_with?(string, prefixes) when is_binary(string) and is_list(prefixes) do
+    Enum.any?(prefixes, fn p -> starts_with?(string, p) end)
+  end
+
+  def starts_with?(string, prefix) when is_binary(string) and is_binary(prefix) do
+    size = byte_size(prefix)
+    byte_size(string) >= size and :erlang.binary_part(string, 0, size) == prefix
+  end
+
+  def ends_with?(string, suffixes) when is_binary(string) and is_list(suffixes) do
+    Enum.any?(suffixes, fn s -> ends_with?(string, s) end)
+  end
+
+  def ends_with?(string, suffix) when is_binary(string) and is_binary(suffix) do
+    size = byte_size(suffix)
+    total = byte_size(string)
+    total >= size and :erlang.binary_part(string, total - size, size) == suffix
+  end
+
+  def contains?(string, contents) when is_binary(string) and is_list(contents) do
+    Enum.any?(contents, fn c -> contains?(string, c) end)
+  end
+
+  def contains?(string, "") when is_binary(string), do: true
+
+  def contains?(string, contents) when is_binary(string) and is_binary(contents) do
+    :binary.match(string, contents) != :nomatch
+  end
+
+  def equivalent?(string1, string2), do: string1 == string2
+
+  # ----- case -------------------------------------------------------------------------
+
+  def upcase(string, mode \\ :default)
+
+  def upcase(string, :ascii) when is_binary(string) do
+    :erlang.list_to_binary(ascii_upcase(:erlang.binary_to_list(string)))
+  end
+
+  def upcase(string, mode) when is_binary(string) and is_atom(mode) do
+    map_codepoints(string, &upcase_cp/1)
+  end
+
+  def downcase(string, mode \\ :default)
+
+  def downcase(string, :ascii) when is_binary(string) do
+    :erlang.list_to_binary(ascii_downcase(:erlang.binary_to_list(string)))
+  end
+
+  def downcase(string, mode) when is_binary(string) and is_atom(mode) do
+    map_codepoints(string, &downcase_cp/1)
+  end
+
+  def capitalize(string, mode \\ :default)
+
+  def capitalize(string, mode) when is_binary(string) and is_atom(mode) do
+    case next_grapheme(string) do
+      nil -> ""
+      {first, rest} -> map_codepoints(first, &titlecase_cp/1) <> downcase(rest, mode)
+    end
+  end
+
+  defp ascii_upcase([]), do: []
+  defp ascii_upcase([c | rest]) when c >= ?a and c <= ?z, do: [c - 32 | ascii_upcase(rest)]
+  defp ascii_upcase([c | rest]), do: [c | ascii_upcase(rest)]
+
+  defp ascii_downcase([]), do: []
+  defp ascii_downcase([c | rest]) when c >= ?A and c <= ?Z, do: [c + 32 | ascii_downcase(rest)]
+  defp ascii_downcase([c | rest]), do: [c | ascii_downcase(rest)]
+
+  defp map_codepoints(string, fun), do: map_codepoints(string, fun, [])
+
+  defp map_codepoints(<<cp::utf8, rest::binary>>, fun, acc) do
+    map_codepoints(rest, fun, [fun.(cp) | acc])
+  end
+
+  defp map_codepoints(<<byte, rest::binary>>, fun, acc), do: map_codepoints(rest, fun, [<<byte>> | acc])
+  defp map_codepoints(<<>>, _fun, acc), do: :erlang.iolist_to_binary(encode(:lists.reverse(acc), []))
+
+  defp encode([], acc), do: :lists.reverse(acc)
+  defp encode([cp | rest], acc) when is_integer(cp), do: encode(rest, [<<cp::utf8>> | acc])
+  defp encode([[_ | _] = cps | rest], acc), do: encode(rest, [encode(cps, []) | acc])
+  defp encode([bin | rest], acc), do: encode(rest, [bin | acc])
+
+  defp upcase_cp(c) when c >= ?a and c <= ?z, do: c - 32
+  defp upcase_cp(c) when c < 0xB5, do: c
+  defp upcase_cp(0xB5), do: 0x39C
+  defp upcase_cp(0xDF), do: [?S, ?S]
+  defp upcase_cp(c) when c >= 0xE0 and c <= 0xFE and c != 0xF7, do: c - 32
+  defp upcase_cp(0xFF), do: 0x178
+  defp upcase_cp(0x131), do: ?I
+  defp upcase_cp(0x17F), do: ?S
+  defp upcase_cp(c) when c >= 0x100 and c <= 0x137 and rem(c, 2) == 1, do: c - 1
+  defp upcase_cp(c) when c >= 0x139 and c <= 0x148 and rem(c, 2) == 0, do: c - 1
+  defp upcase_cp(c) when c >= 0x14A and c <= 0x177 and rem(c, 2) == 1, do: c - 1
+  defp upcase_cp(c) when c >= 0x179 and c <= 0x17E and rem(c, 2) == 0, do: c - 1
+  defp upcase_cp(c) when c == 0x1C5 or c == 0x1C6, do: 0x1C4
+  defp upcase_cp(c) when c == 0x1C8 or c == 0x1C9, do: 0x1C7
+  defp upcase_cp(c) when c == 0x1CB or c == 0x1CC, do: 0x1CA
+  defp upcase_cp(c) when c == 0x1F2 or c == 0x1F3, do: 0x1F1
+  defp upcase_cp(0x3AC), do: 0x386
+  defp upcase_cp(c) when c >= 0x3AD and c <= 0x3AF, do: c - 37
+  defp upcase_cp(0x3C2), do: 0x3A3
+  defp upcase_cp(c) when c >= 0x3B1 and c <= 0x3CB, do: c - 32
+  defp upcase_cp(0x3CC), do: 0x38C
+  defp upcase_cp(c) when c == 0x3CD or c == 0x3CE, do: c - 63
+  defp upcase_cp(c) when c >= 0x430 and c <= 0x44F, do: c - 32
+  defp upcase_cp(c) when c >= 0x450 and c <= 0x45F, do: c - 80
+  defp upcase_cp(c) when c >= 0x460 and c <= 0x481 and rem(c, 2) == 1, do: c - 1
+  defp upcase_cp(c) when c >= 0x48A and c <= 0x4BF and rem(c, 2) == 1, do: c - 1
+  defp upcase_cp(c) when c >= 0x4D0 and c <= 0x52F and rem(c, 2) == 1, do: c - 1
+  defp upcase_cp(c), do: c
+
+  defp titlecase_cp(c) when c == 0x1C4 or c == 0x1C5 or c == 0x1C6, do: 0x1C5
+  defp titlecase_cp(c) when c == 0x1C7 or c == 0x1C8 or c == 0x1C9, do: 0x1C8
+  defp titlecase_cp(c) when c == 0x1CA or c == 0x1CB or c == 0x1CC, do: 0x1CB
+  defp titlecase_cp(c) when c == 0x1F1 or c == 0x1F2 or c == 0x1F3, do: 0x1F2
+  defp titlecase_cp(0xDF), do: [?S, ?s]
+  defp titlecase_cp(c), do: upcase_cp(c)
+
+  defp downcase_cp(c) when c >= ?A and c <= ?Z, do: c + 32
+  defp downcase_cp(c) when c < 0xC0, do: c
+  defp downcase_cp(c) when c >= 0xC0 and c <= 0xDE and c != 0xD7, do: c + 32
+  defp downcase_cp(0x130), do: [?i, 0x307]
+  defp downcase_cp(0x178), do: 0xFF
+  defp downcase_cp(c) when c >= 0x100 and c <= 0x137 and rem(c, 2) == 0, do: c + 1
+  defp downcase_cp(c) when c >= 0x139 and c <= 0x148 and rem(c, 2) == 1, do: c + 1
+  defp downcase_cp(c) when c >= 0x14A and c <= 0x177 and rem(c, 2) == 0, do: c + 1
+  defp downcase_cp(c) when c >= 0x179 and c <= 0x17E and rem(c, 2) == 1, do: c + 1
+  defp downcase_cp(c) when c == 0x1C4 or c == 0x1C5, do: 0x1C6
+  defp downcase_cp(c) when c == 0x1C7 or c == 0x1C8, do: 0x1C9
+  defp downcase_cp(c) when c == 0x1CA or c == 0x1CB, do: 0x1CC
+  defp downcase_cp(c) when c == 0x1F1 or c == 0x1F2, do: 0x1F3
+  defp downcase_cp(0x386), do: 0x3AC
+  defp downcase_cp(c) when c >= 0x388 and c <= 0x38A, do: c + 37
+  defp downcase_cp(0x38C), do: 0x3CC
+  defp downcase_cp(c) when c == 0x38E or c == 0x38F, do: c + 63
+  defp downcase_cp(c) when c >= 0x391 and c <= 0x3AB and c != 0x3A2, do: c + 32
+  defp downcase_cp(c) when c >= 0x400 and c <= 0x40F, do: c + 80
+  defp downcase_cp(c) when c >= 0x410 and c <= 0x42F, do: c + 32
+  defp downcase_cp(c) when c >= 0x460 and c <= 0x481 and rem(c, 2) == 0, do: c + 1
+  defp downcase_cp(c) when c >= 0x48A and c <= 0x4BF and rem(c, 2) == 0, do: c + 1
+  defp downcase_cp(c) when c >= 0x4D0 and c <= 0x52F and rem(c, 2) == 0, do: c + 1
+  defp downcase_cp(c), do: c
+
+  # ----- whitespace and trimming ------------------------------------------------------
+
+  defp whitespace?(c) do
+    (c >= 9 and c <= 13) or c == 32 or c == 0x85 or c == 0xA0 or c == 0x1680 or
+      (c >= 0x2000 and c <= 0x200A) or c == 0x2028 or c == 0x2029 or c == 0x202F or
+      c == 0x205F or c == 0x3000
+  end
+
+  # Whitespace for split/1: without the non-breaking spaces.
+  defp breaking_whitespace?(c) do
+    whitespace?(c) and c != 0xA0 and c != 0x2007 and c != 0x202F
+  end
+
+  def trim(string) when is_binary(string), do: string |> trim_leading() |> trim_trailing()
+
+  def trim(string, to_trim) when is_binary(string) and is_binary(to_trim) do
+    string |> trim_leading(to_trim) |> trim_trailing(to_trim)
+  end
+
+  def trim_leading(string) when is_binary(string), do: trim_leading_ws(string)
+
+  defp trim_leading_ws(<<cp::utf8, rest::binary>> = string) do
+    if whitespace?(cp), do: trim_leading_ws(rest), else: string
+  end
+
+  defp trim_leading_ws(string), do: string
+
+  def trim_leading(string, "") when is_binary(string), do: string
+
+  def trim_leading(string, to_trim) when is_binary(string) and is_binary(to_trim) do
+    size = byte_size(to_trim)
+
+    if byte_size(string) >= size and :erlang.binary_part(string, 0, size) == to_trim do
+      trim_leading(:erlang.binary_part(string, size, byte_size(string) - size), to_trim)
+    else
+      string
+    end
+  end
+
+  def trim_trailing(string) when is_binary(string) do
+    :erlang.binary_part(string, 0, trailing_end(string, 0, 0))
+  end
+
+  # The byte offset just after the last non-whitespace code point.
+  defp trailing_end(<<cp::utf8, rest::binary>>, pos, last) do
+    pos = pos + byte_size(<<cp::utf8>>)
+    if whitespace?(cp), do: trailing_end(rest, pos, last), else: trailing_end(rest, pos, pos)
+  end
+
+  defp trailing_end(<<_, rest::binary>>, pos, _last), do: trailing_end(rest, pos + 1, pos + 1)
+  defp trailing_end(<<>>, _pos, last), do: last
+
+  def trim_trailing(string, "") when is_binary(string), do: string
+
+  def trim_trailing(string, to_trim) when is_binary(string) and is_binary(to_trim) do
+    size = byte_size(to_trim)
+    total = byte_size(string)
+
+    if total >= size and :erlang.binary_part(string, total - size, size) == to_trim do
+      trim_trailing(:erlang.binary_part(string, 0, total - size), to_trim)
+    else
+      string
+    end
+  end
+
+  # ----- padding and duplication ------------------------------------------------------
+
+  def duplicate(subject, n) when is_binary(subject) and is_integer(n), do: :binary.copy(subject, n)
+
+  def pad_leading(string, count, padding \\ " ")
+
+  def pad_leading(string, count, padding)
+      when is_binary(string) and is_integer(count) and count >= 0 and is_binary(padding) and
+             byte_size(padding) > 0 do
+    case count - String.length(string) do
+      n when n <= 0 -> string
+      n -> filler(n, graphemes(padding)) <> string
+    end
+  end
+
+  def pad_trailing(string, count, padding \\ " ")
+
+  def pad_trailing(string, count, padding)
+      when is_binary(string) and is_integer(count) and count >= 0 and is_binary(padding) and
+             byte_size(padding) > 0 do
+    case count - String.length(string) do
+      n when n <= 0 -> string
+      n -> string <> filler(n, graphemes(padding))
+    end
+  end
+
+  defp filler(n, padding), do: :erlang.iolist_to_binary(filler(n, padding, padding))
+
+  defp filler(0, _, _), do: []
+  defp filler(n, [], padding), do: filler(n, padding, padding)
+  defp filler(n, [g | rest], padding), do: [g | filler(n - 1, rest, padding)]
+
+  # ----- splitting --------------------------------------------------------------------
+
+  def split(string) when is_binary(string), do: split_ws(string, 0, 0, [])
+
+  # `start` is where the current word began, `pos` the current byte offset.
+  defp split_ws(string, start, pos, acc) do
+    case string do
+      <<_::binary-size(pos), cp::utf8, _::binary>> ->
+        size = byte_size(<<cp::utf8>>)
+
+        if breaking_whitespace?(cp) do
+          acc = if pos > start, do: [:erlang.binary_part(string, start, pos - start) | acc], else: acc
+          split_ws(string, pos + size, pos + size, acc)
+        else
+          split_ws(string, start, pos + size, acc)
+        end
+
+      <<_::binary-size(pos), _, _::binary>> ->
+        split_ws(string, start, pos + 1, acc)
+
+      _ ->
+        acc = if pos > start, do: [:erlang.binary_part(string, start, pos - start) | acc], else: acc
+        :lists.reverse(acc)
+    end
+  end
+
+  def split(string, pattern, options \\ [])
+
+  def split(string, "", options) when is_binary(string) do
+    parts = Keyword.get(options, :parts, :infinity)
+    trim = Keyword.get(options, :trim, false)
+
+    if parts == :infinity or parts > 1 do
+      split_empty(string, parts, trim)
+    else
+      if trim and string == "", do: [], else: [string]
+    end
+  end
+
+  def split(string, pattern, options) when is_binary(string) and (is_binary(pattern) or is_list(pattern)) do
+    parts = Keyword.get(options, :parts, :infinity)
+    trim = Keyword.get(options, :trim, false)
+
+    if pattern == [] or Enum.member?(pattern_list(pattern), "") do
+      raise ArgumentError, "errors were found at the given arguments:\n\n  * 2nd argument: not a valid pattern\n"
+    end
+
+    pieces =
+      case parts do
+        :infinity -> :binary.split(string, pattern, [:global])
+        n when is_integer(n) and n > 0 -> split_parts(string, pattern, n, trim)
+      end
+
+    if trim, do: Enum.reject(pieces, fn p -> p == "" end), else: pieces
+  end
+
+  def split(string, pattern, _options) when is_binary(string), do: :binary.split(string, pattern, [:global])
+
+  defp pattern_list(pattern) when is_binary(pattern), do: [pattern]
+  defp pattern_list(pattern), do: pattern
+
+  defp split_parts(string, _pattern, 1, _trim), do: [string]
+
+  defp split_parts(string, pattern, n, trim) do
+    case :binary.split(string, pattern) do
+      [piece, rest] ->
+        if trim and piece == "" do
+          split_parts(rest, pattern, n, trim)
+        else
+          [piece | split_parts(rest, pattern, n - 1, trim)]
+        end
+
+      [piece] ->
+        [piece]
+    end
+  end
+
+  defp split_empty(string, parts, trim) do
+    gs = graphemes(string)
+    pieces = if trim, do: gs, else: ["" | gs] ++ [""]
+
+    case parts do
+      :infinity ->
+        pieces
+
+      n ->
+        {head, tail} = Enum.split(pieces, n - 1)
+        head ++ [:erlang.iolist_to_binary(tail)]
+    end
+  end
+
+  # ----- replacing --------------------------------------------------------------------
+
+  def replace(subject, pattern, replacement, options \\ [])
+
+  def replace(subject, "", replacement, options) when is_binary(subject) do
+    global = Keyword.get(options, :global, true)
+
+    if global do
+      gs = graphemes(subject)
+      rep = fn -> replace_with(replacement, "") end
+      :erlang.iolist_to_binary([rep.() | Enum.flat_map(gs, fn g -> [g, rep.()] end)])
+    else
+      replace_with(replacement, "") <> subject
+    end
+  end
+
+  def replace(subject, pattern, replacement, options)
+      when is_binary(subject) and (is_binary(pattern) or is_list(pattern)) do
+    matches =
+      if Keyword.get(options, :global, true) do
+        :binary.matches(subject, pattern)
+      else
+        case :binary.match(subject, pattern) do
+          :nomatch -> []
+          match -> [match]
+        end
+      end
+
+    :erlang.iolist_to_binary(replace_matches(subject, matches, 0, replacement))
+  end
+
+  defp replace_matches(subject, [], pos, _replacement) do
+    [:erlang.binary_part(subject, pos, byte_size(subject) - pos)]
+  end
+
+  defp replace_matches(subject, [{start, len} | rest], pos, replacement) do
+    [
+      :erlang.binary_part(subject, pos, start - pos),
+      replace_with(replacement, :erlang.binary_part(subject, start, len))
+      | replace_matches(subject, rest, start + len, replacement)
+    ]
+  end
+
+  defp replace_with(replacement, _matched) when is_binary(replacement), do: replacement
+  defp replace_with(replacement, matched) when is_function(replacement, 1), do: replacement.(matched)
+
+  def replace_prefix(string, match, replacement) when is_binary(string) and is_binary(match) and is_binary(replacement) do
+    if starts_with?(string, match) do
+      size = byte_size(match)
+      replacement <> :erlang.binary_part(string, size, byte_size(string) - size)
+    else
+      string
+    end
+  end
+
+  def replace_suffix(string, match, replacement) when is_binary(string) and is_binary(match) and is_binary(replacement) do
+    if ends_with?(string, match) do
+      :erlang.binary_part(string, 0, byte_size(string) - byte_size(match)) <> replacement
+    else
+      string
+    end
+  end
+
+  def replace_leading(string, match, replacement) when is_binary(string) and is_binary(match) and is_binary(replacement) do
+    if match == "" do
+      raise ArgumentError, "cannot use an empty string as the match to replace"
+    end
+
+    replace_leading_acc(string, match, replacement, [])
+  end
+
+  defp replace_leading_acc(string, match, replacement, acc) do
+    if starts_with?(string, match) do
+      size = byte_size(match)
+      rest = :erlang.binary_part(string, size, byte_size(string) - size)
+      replace_leading_acc(rest, match, replacement, [replacement | acc])
+    else
+      :erlang.iolist_to_binary([acc, string])
+    end
+  end
+
+  def replace_trailing(string, match, replacement) when is_binary(string) and is_binary(match) and is_binary(replacement) do
+    if match == "" do
+      raise ArgumentError, "cannot use an empty string as the match to replace"
+    end
+
+    replace_trailing_acc(string, match, replacement, [])
+  end
+
+  defp replace_trailing_acc(string, match, replacement, acc) do
+    if ends_with?(string, match) do
+      rest = :erlang.binary_part(string, 0, byte_size(string) - byte_size(match))
+      replace_trailing_acc(rest, match, replacement, [replacement | acc])
+    else
+      :erlang.iolist_to_binary([string | acc])
+    end
+  end
+
+  # ----- predicates -------------------------------------------------------------------
+
+  def printable?(string, limit \\ :infinity)
+
+  def printable?(string, limit) when is_binary(string) do
+    printable_acc(string, limit)
+  end
+
+  defp printable_acc(_, 0), do: true
+  defp printable_acc(<<>>, _), do: true
+
+  defp printable_acc(<<cp::utf8, rest::binary>>, limit) do
+    if printable_cp?(cp), do: printable_acc(rest, decrement(limit)), else: false
+  end
+
+  defp printable_acc(_, _), do: false
+
+  defp decrement(:infinity), do: :infinity
+  defp decrement(n), do: n - 1
+
+  defp printable_cp?(cp) when cp >= 0x20 and cp <= 0x7E, do: true
+  defp printable_cp?(cp) when cp >= 0xA0 and cp < 0xD800, do: true
+  defp printable_cp?(cp) when cp > 0xDFFF and cp < 0xFFFE, do: true
+  defp printable_cp?(cp) when cp > 0xFFFF and cp <= 0x10FFFF, do: true
+  defp printable_cp?(cp), do: cp in [?\n, ?\r, ?\t, ?\v, ?\b, ?\f, ?\e, ?\d, ?\a]
+
+  # ----- distances --------------------------------------------------------------------
+
+  def jaro_distance(string1, string2) when is_binary(string1) and is_binary(string2) do
+    cond do
+      string1 == string2 -> 1.0
+      string1 == "" or string2 == "" -> 0.0
+      true -> jaro(graphemes(string1), graphemes(string2))
+    end
+  end
+
+  defp jaro(chars1, chars2) do
+    len1 = :erlang.length(chars1)
+    len2 = :erlang.length(chars2)
+    window = max(div(max(len1, len2), 2) - 1, 0)
+    t2 = :erlang.list_to_tuple(chars2)
+    {matched1, used} = jaro_match(chars1, 0, t2, len2, window, %{}, [])
+
+    case :erlang.length(matched1) do
+      0 ->
+        0.0
+
+      m ->
+        matched2 = for j <- 0..(len2 - 1), :erlang.is_map_key(j, used), do: :erlang.element(j + 1, t2)
+        half = jaro_mismatches(matched1, matched2, 0)
+        (m / len1 + m / len2 + (m - half / 2) / m) / 3
+    end
+  end
+
+  defp jaro_match([], _i, _t2, _len2, _window, used, acc), do: {:lists.reverse(acc), used}
+
+  defp jaro_match([c | rest], i, t2, len2, window, used, acc) do
+    from = max(i - window, 0)
+    to = min(i + window, len2 - 1)
+
+    case jaro_find(c, from, to, t2, used) do
+      nil -> jaro_match(rest, i + 1, t2, len2, window, used, acc)
+      j -> jaro_match(rest, i + 1, t2, len2, window, :maps.put(j, true, used), [c | acc])
+    end
+  end
+
+  defp jaro_find(_c, j, to, _t2, _used) when j > to, do: nil
+
+  defp jaro_find(c, j, to, t2, used) do
+    if :erlang.element(j + 1, t2) == c and not :erlang.is_map_key(j, used) do
+      j
+    else
+      jaro_find(c, j + 1, to, t2, used)
+    end
+  end
+
+  defp jaro_mismatches([], [], n), do: n
+  defp jaro_mismatches([a | r1], [b | r2], n) when a == b, do: jaro_mismatches(r1, r2, n)
+  defp jaro_mismatches([_ | r1], [_ | r2], n), do: jaro_mismatches(r1, r2, n + 1)
+
+  def bag_distance(_string, ""), do: 0.0
+  def bag_distance("", _string), do: 0.0
+
+  def bag_distance(string1, string2) when is_binary(string1) and is_binary(string2) do
+    {bag1, length1} = string_to_bag(string1)
+    {bag2, length2} = string_to_bag(string2)
+    diff1 = bag_difference(bag1, bag2)
+    diff2 = bag_difference(bag2, bag1)
+    1 - max(diff1, diff2) / max(length1, length2)
+  end
+
+  defp string_to_bag(string) do
+    gs = graphemes(string)
+    {Enum.frequencies(gs), :erlang.length(gs)}
+  end
+
+  defp bag_difference(bag1, bag2) do
+    Enum.reduce(bag1, 0, fn {char, count1}, sum ->
+      case bag2 do
+        %{^char => count2} -> sum + max(count1 - count2, 0)
+        %{} -> sum + count1
+      end
+    end)
+  end
+end

@@ -1,0 +1,49 @@
+defmodule System do
+  def halt(status \\ 0)
+  def halt(status) when is_integer(status) and status >= 0, do: :erlang.halt(status)
+  def halt(:abort), do: :erlang.halt(:abort)
+
+  # Beamlet passes no arguments to scripts yet.
+  def argv, do: []
+
+  def version, do: "1.14.0"
+
+  def monotonic_time, do: :erlang.monotonic_time()
+  def monotonic_time(unit), do: :erlang.monotonic_time(normalize_time_unit(unit))
+
+  def convert_time_unit(time, from_unit, to_unit) when is_integer(time) do
+    from = units_per_second(normalize_time_unit(from_unit))
+    to = units_per_second(normalize_time_unit(to_unit))
+
+    if from <= to do
+      time * div(to, from)
+    else
+      Integer.floor_div(time * to, from)
+    end
+  end
+
+  defp units_per_second(:second), do: 1
+  defp units_per_second(:millisecond), do: 1_000
+  defp units_per_second(:microsecond), do: 1_000_000
+  defp units_per_second(:nanosecond), do: 1_000_000_000
+  # The VM's native unit is the nanosecond.
+  defp units_per_second(:native), do: 1_000_000_000
+  defp units_per_second(n) when is_integer(n) and n > 0, do: n
+
+  defp normalize_time_unit(:native), do: :native
+  defp normalize_time_unit(:second), do: :second
+  defp normalize_time_unit(:millisecond), do: :millisecond
+  defp normalize_time_unit(:microsecond), do: :microsecond
+  defp normalize_time_unit(:nanosecond), do: :nanosecond
+  defp normalize_time_unit(:seconds), do: :second
+  defp normalize_time_unit(:milliseconds), do: :millisecond
+  defp normalize_time_unit(:microseconds), do: :microsecond
+  defp normalize_time_unit(:nanoseconds), do: :nanosecond
+  defp normalize_time_unit(unit) when is_integer(unit) and unit > 0, do: unit
+
+  defp normalize_time_unit(other) do
+    raise ArgumentError,
+          "unsupported time unit. Expected :second, :millisecond, :microsecond, :nanosecond, or a positive integer, got " <>
+            inspect(other)
+  end
+end
