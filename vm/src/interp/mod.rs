@@ -159,27 +159,6 @@ fn resolve_mfa(module: Atom, name: Atom, arity: usize) -> Option<Target> {
     Some(Target::Code(lm, f))
 }
 
-// Register and constant access skip bounds checks: the verifier proved every register
-// operand below the function's `regs` and every constant index inside the module's table,
-// and `enter` keeps `stack.len() >= base + regs` for the running frame.
-macro_rules! reg {
-    ($p:expr, $cur:expr, $r:expr) => {
-        // SAFETY: see above.
-        *unsafe { $p.stack.get_unchecked_mut($cur.base + $r.0 as usize) }
-    };
-}
-
-#[inline(always)]
-fn src(p: &Process, cur: &Cur, s: Src) -> Term {
-    if s.0 & CONST_BIT == 0 {
-        // SAFETY: see `reg!`.
-        unsafe { *p.stack.get_unchecked(cur.base + s.0 as usize) }
-    } else {
-        // SAFETY: see `reg!`.
-        unsafe { *cur.module.consts.get_unchecked((s.0 & !CONST_BIT) as usize) }
-    }
-}
-
 /// `a op b` on two floats or a float and an integer, without a BIF call; `None` when it
 /// is not that (or the result is not finite: the BIF raises `badarith`).
 #[inline(always)]
@@ -192,14 +171,49 @@ fn float_op(x: Term, y: Term, op: fn(f64, f64) -> f64) -> Option<f64> {
 
 /// Runs until the bottom frame returns or an exception escapes.
 fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
+    // The running frame's registers, code and constants, cached as raw pointers and
+    // refreshed (`sync!`) after anything that changes the frame or may move the stack:
+    // calls, returns, exceptions. Every access is inside the bounds the verifier proved
+    // (registers below `regs`, constants inside the table, `pc` inside the code) and
+    // `enter` keeps `stack.len() >= base + regs`.
+    let mut regs: *mut Term;
+    let mut consts: *const Term;
+    let mut code: *const Instr;
+    macro_rules! sync {
+        () => {{
+            // SAFETY: `base + regs <= stack.len()` (see above).
+            regs = unsafe { p.stack.as_mut_ptr().add(cur.base) };
+            consts = cur.module.consts.as_ptr();
+            code = cur.module.code.as_ptr();
+        }};
+    }
+    macro_rules! reg {
+        ($r:expr) => {
+            // SAFETY: a verified register of the running frame.
+            *unsafe { &mut *regs.add($r.0 as usize) }
+        };
+    }
+    macro_rules! src {
+        ($s:expr) => {{
+            let s: Src = $s;
+            if s.0 & CONST_BIT == 0 {
+                // SAFETY: a verified register of the running frame.
+                unsafe { *regs.add(s.0 as usize) }
+            } else {
+                // SAFETY: a verified constant index.
+                unsafe { *consts.add((s.0 & !CONST_BIT) as usize) }
+            }
+        }};
+    }
+    sync!();
     loop {
         // SAFETY: the verifier proved every jump target and entry inside the code and that
         // no function falls off its end, so `pc` always indexes an instruction.
-        let ins = unsafe { *cur.module.code.get_unchecked(cur.pc as usize) };
+        let ins = unsafe { *code.add(cur.pc as usize) };
         cur.pc += 1;
         let r: Result<(), Raise> = match ins {
             Instr::Move { dst, src: s } => {
-                reg!(p, cur, dst) = src(p, &cur, s);
+                reg!(dst) = src!(s);
                 Ok(())
             }
             Instr::Jump { to } => {
@@ -207,10 +221,11 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 Ok(())
             }
             Instr::Ret { src: s } => {
-                let v = src(p, &cur, s);
+                let v = src!(s);
                 if let Some(v) = pop_return(p, &mut cur, v) {
                     return Ok(v);
                 }
+                sync!();
                 Ok(())
             }
             Instr::Call { dst, base, fun } => {
@@ -232,7 +247,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 let arity = cur.module.bytecode.imports[import.0 as usize].arity as usize;
                 match resolve_import(cur.module, import.0) {
                     Some(Target::Native(f)) => native(p, &cur, f, b, arity).map(|v| {
-                        reg!(p, cur, dst) = v;
+                        reg!(dst) = v;
                     }),
                     Some(Target::Code(m, f)) => {
                         push_frame(p, &cur, dst.0);
@@ -250,6 +265,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                             if let Some(v) = pop_return(p, &mut cur, v) {
                                 return Ok(v);
                             }
+                            sync!();
                             Ok(())
                         }
                         Err(e) => Err(e),
@@ -293,80 +309,80 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 }
             }
             Instr::Bif1 { dst, a, import } => {
-                let args = [src(p, &cur, a)];
-                call_bif(p, &cur, import.0, &args).map(|v| reg!(p, cur, dst) = v)
+                let args = [src!(a)];
+                call_bif(p, &cur, import.0, &args).map(|v| reg!(dst) = v)
             }
             Instr::Bif2 { dst, a, b, import } => {
-                let args = [src(p, &cur, a), src(p, &cur, b)];
-                call_bif(p, &cur, import.0, &args).map(|v| reg!(p, cur, dst) = v)
+                let args = [src!(a), src!(b)];
+                call_bif(p, &cur, import.0, &args).map(|v| reg!(dst) = v)
             }
             Instr::GBif1 { fail, dst, a, import } => {
-                let args = [src(p, &cur, a)];
+                let args = [src!(a)];
                 match call_bif(p, &cur, import.0, &args) {
-                    Ok(v) => reg!(p, cur, dst) = v,
+                    Ok(v) => reg!(dst) = v,
                     Err(_) => cur.pc = fail.0,
                 }
                 Ok(())
             }
             Instr::GBif2 { fail, dst, a, b, import } => {
-                let args = [src(p, &cur, a), src(p, &cur, b)];
+                let args = [src!(a), src!(b)];
                 match call_bif(p, &cur, import.0, &args) {
-                    Ok(v) => reg!(p, cur, dst) = v,
+                    Ok(v) => reg!(dst) = v,
                     Err(_) => cur.pc = fail.0,
                 }
                 Ok(())
             }
             Instr::Add { dst, a, b } => {
-                let (x, y) = (src(p, &cur, a), src(p, &cur, b));
+                let (x, y) = (src!(a), src!(b));
                 match (x.as_small(), y.as_small()) {
                     (Some(i), Some(j)) => {
-                        reg!(p, cur, dst) = p.heap.int(i + j);
+                        reg!(dst) = p.heap.int(i + j);
                         Ok(())
                     }
                     _ => match float_op(x, y, |a, b| a + b) {
                         Some(r) => {
-                            reg!(p, cur, dst) = p.heap.float(r);
+                            reg!(dst) = p.heap.float(r);
                             Ok(())
                         }
-                        None => arith(p, Arith::Add, x, y).map(|v| reg!(p, cur, dst) = v),
+                        None => arith(p, Arith::Add, x, y).map(|v| reg!(dst) = v),
                     },
                 }
             }
             Instr::Sub { dst, a, b } => {
-                let (x, y) = (src(p, &cur, a), src(p, &cur, b));
+                let (x, y) = (src!(a), src!(b));
                 match (x.as_small(), y.as_small()) {
                     (Some(i), Some(j)) => {
-                        reg!(p, cur, dst) = p.heap.int(i - j);
+                        reg!(dst) = p.heap.int(i - j);
                         Ok(())
                     }
                     _ => match float_op(x, y, |a, b| a - b) {
                         Some(r) => {
-                            reg!(p, cur, dst) = p.heap.float(r);
+                            reg!(dst) = p.heap.float(r);
                             Ok(())
                         }
-                        None => arith(p, Arith::Sub, x, y).map(|v| reg!(p, cur, dst) = v),
+                        None => arith(p, Arith::Sub, x, y).map(|v| reg!(dst) = v),
                     },
                 }
             }
             Instr::Mul { dst, a, b } => {
-                let (x, y) = (src(p, &cur, a), src(p, &cur, b));
+                let (x, y) = (src!(a), src!(b));
                 match (x.as_small(), y.as_small()) {
                     (Some(i), Some(j)) => {
                         let v = p.heap.int128(i as i128 * j as i128);
-                        reg!(p, cur, dst) = v;
+                        reg!(dst) = v;
                         Ok(())
                     }
                     _ => match float_op(x, y, |a, b| a * b) {
                         Some(r) => {
-                            reg!(p, cur, dst) = p.heap.float(r);
+                            reg!(dst) = p.heap.float(r);
                             Ok(())
                         }
-                        None => arith(p, Arith::Mul, x, y).map(|v| reg!(p, cur, dst) = v),
+                        None => arith(p, Arith::Mul, x, y).map(|v| reg!(dst) = v),
                     },
                 }
             }
             Instr::IsLt { fail, a, b } => {
-                let (x, y) = (src(p, &cur, a), src(p, &cur, b));
+                let (x, y) = (src!(a), src!(b));
                 let lt = match (x.as_small(), y.as_small()) {
                     (Some(i), Some(j)) => i < j,
                     _ => order::compare(x, y).is_lt(),
@@ -377,7 +393,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 Ok(())
             }
             Instr::IsGe { fail, a, b } => {
-                let (x, y) = (src(p, &cur, a), src(p, &cur, b));
+                let (x, y) = (src!(a), src!(b));
                 let ge = match (x.as_small(), y.as_small()) {
                     (Some(i), Some(j)) => i >= j,
                     _ => order::compare(x, y).is_ge(),
@@ -388,7 +404,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 Ok(())
             }
             Instr::IsEq { fail, a, b } => {
-                let (x, y) = (src(p, &cur, a), src(p, &cur, b));
+                let (x, y) = (src!(a), src!(b));
                 let eq = match (x.as_small(), y.as_small()) {
                     (Some(i), Some(j)) => i == j,
                     _ => x.is(y) || order::eq(x, y),
@@ -399,7 +415,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 Ok(())
             }
             Instr::IsNe { fail, a, b } => {
-                let (x, y) = (src(p, &cur, a), src(p, &cur, b));
+                let (x, y) = (src!(a), src!(b));
                 let eq = match (x.as_small(), y.as_small()) {
                     (Some(i), Some(j)) => i == j,
                     _ => x.is(y) || order::eq(x, y),
@@ -410,66 +426,66 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 Ok(())
             }
             Instr::IsEqExact { fail, a, b } => {
-                let (x, y) = (src(p, &cur, a), src(p, &cur, b));
+                let (x, y) = (src!(a), src!(b));
                 if !(x.is(y) || order::exact_eq(x, y)) {
                     cur.pc = fail.0;
                 }
                 Ok(())
             }
             Instr::IsNeExact { fail, a, b } => {
-                let (x, y) = (src(p, &cur, a), src(p, &cur, b));
+                let (x, y) = (src!(a), src!(b));
                 if x.is(y) || order::exact_eq(x, y) {
                     cur.pc = fail.0;
                 }
                 Ok(())
             }
             Instr::TestType { fail, src: s, ty } => {
-                let t = src(p, &cur, s);
+                let t = src!(s);
                 if !type_test(t, ty.0) {
                     cur.pc = fail.0;
                 }
                 Ok(())
             }
             Instr::TestArity { fail, src: s, n } => {
-                let t = src(p, &cur, s);
+                let t = src!(s);
                 if t.tuple().map(|e| e.len()) != Some(n.0 as usize) {
                     cur.pc = fail.0;
                 }
                 Ok(())
             }
             Instr::TestFunArity { fail, src: s, n } => {
-                let t = src(p, &cur, s);
+                let t = src!(s);
                 if fun_arity(t) != Some(n.0 as usize) {
                     cur.pc = fail.0;
                 }
                 Ok(())
             }
-            Instr::GetList { head, tail, src: s } => match src(p, &cur, s).cons() {
+            Instr::GetList { head, tail, src: s } => match src!(s).cons() {
                 Some((h, t)) => {
-                    reg!(p, cur, head) = h;
-                    reg!(p, cur, tail) = t;
+                    reg!(head) = h;
+                    reg!(tail) = t;
                     Ok(())
                 }
                 None => Err(Raise::badarg()),
             },
             Instr::GetElem { dst, src: s, i } => {
-                match src(p, &cur, s).tuple().and_then(|e| e.get(i.0 as usize)) {
+                match src!(s).tuple().and_then(|e| e.get(i.0 as usize)) {
                     Some(&v) => {
-                        reg!(p, cur, dst) = v;
+                        reg!(dst) = v;
                         Ok(())
                     }
                     None => Err(Raise::badarg()),
                 }
             }
             Instr::PutList { dst, head, tail } => {
-                let (h, t) = (src(p, &cur, head), src(p, &cur, tail));
-                reg!(p, cur, dst) = p.heap.cons(h, t);
+                let (h, t) = (src!(head), src!(tail));
+                reg!(dst) = p.heap.cons(h, t);
                 Ok(())
             }
             Instr::PutTuple { dst, base, n } => {
                 let b = cur.base + base.0 as usize;
                 let t = p.heap.tuple(&p.stack[b..b + n.0 as usize]);
-                reg!(p, cur, dst) = t;
+                reg!(dst) = t;
                 Ok(())
             }
             Instr::PutMap { dst, base, n } => {
@@ -479,12 +495,12 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                     let (k, v) = (p.stack[b + 2 * i], p.stack[b + 2 * i + 1]);
                     m = map::put(&mut p.heap, m, k, v);
                 }
-                reg!(p, cur, dst) = m;
+                reg!(dst) = m;
                 Ok(())
             }
             Instr::UpdateMap { dst, src: s, base, n } => {
                 let b = cur.base + base.0 as usize;
-                let mut m = src(p, &cur, s);
+                let mut m = src!(s);
                 if !m.is_map() {
                     Err(Raise::tagged(&mut p.heap, atom::BADMAP, m))
                 } else {
@@ -497,13 +513,13 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                         }
                         m = map::put(&mut p.heap, m, k, v);
                     }
-                    res.map(|()| reg!(p, cur, dst) = m)
+                    res.map(|()| reg!(dst) = m)
                 }
             }
             Instr::GetMap { fail, dst, src: s, key } => {
-                let m = src(p, &cur, s);
-                match m.is_map().then(|| map::get(m, src(p, &cur, key))).flatten() {
-                    Some(v) => reg!(p, cur, dst) = v,
+                let m = src!(s);
+                match m.is_map().then(|| map::get(m, src!(key))).flatten() {
+                    Some(v) => reg!(dst) = v,
                     None => cur.pc = fail.0,
                 }
                 Ok(())
@@ -515,7 +531,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 let name = cur.module.name;
                 let env_end = b + n.0 as usize;
                 let f = p.heap.closure(name, fun.0, arity, &p.stack[b..env_end]);
-                reg!(p, cur, dst) = f;
+                reg!(dst) = f;
                 Ok(())
             }
             Instr::Raise { class, reason } => {
@@ -526,50 +542,53 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 };
                 Err(Raise {
                     class,
-                    reason: src(p, &cur, reason),
+                    reason: src!(reason),
                 })
             }
             Instr::Reraise { class, reason, trace } => {
-                let c = class_of(src(p, &cur, class));
-                let r = src(p, &cur, reason);
-                let t = src(p, &cur, trace);
+                let c = class_of(src!(class));
+                let r = src!(reason);
+                let t = src!(trace);
                 match unwind(p, &mut cur, c, r, t) {
-                    Ok(()) => continue,
+                    Ok(()) => {
+                        sync!();
+                        continue;
+                    }
                     Err(u) => return Err(u),
                 }
             }
             Instr::GetExc { class, reason, trace } => {
-                reg!(p, cur, class) = p.exc[0];
-                reg!(p, cur, reason) = p.exc[1];
-                reg!(p, cur, trace) = p.exc[2];
+                reg!(class) = p.exc[0];
+                reg!(reason) = p.exc[1];
+                reg!(trace) = p.exc[2];
                 Ok(())
             }
             Instr::BsBuild { dst, base, n, spec } => {
                 let b = cur.base + base.0 as usize;
-                let spec = src(p, &cur, spec);
-                bits::build(p, b, n.0 as usize, spec).map(|v| reg!(p, cur, dst) = v)
+                let spec = src!(spec);
+                bits::build(p, b, n.0 as usize, spec).map(|v| reg!(dst) = v)
             }
             Instr::BsGet { fail, dst, ctx, size, flags } => {
-                let c = reg!(p, cur, ctx);
-                let sz = src(p, &cur, size);
+                let c = reg!(ctx);
+                let sz = src!(size);
                 match bits::get(p, c, sz, flags.0) {
                     Some((v, rest)) => {
-                        reg!(p, cur, dst) = v;
-                        reg!(p, cur, ctx) = rest;
+                        reg!(dst) = v;
+                        reg!(ctx) = rest;
                     }
                     None => cur.pc = fail.0,
                 }
                 Ok(())
             }
             Instr::BsTestSize { fail, src: s, bits: n } => {
-                let ok = crate::binary::bits(src(p, &cur, s)).is_some_and(|b| b.bit_size == n.0 as usize);
+                let ok = crate::binary::bits(src!(s)).is_some_and(|b| b.bit_size == n.0 as usize);
                 if !ok {
                     cur.pc = fail.0;
                 }
                 Ok(())
             }
             Instr::BsTestUnit { fail, src: s, unit } => {
-                let ok = crate::binary::bits(src(p, &cur, s))
+                let ok = crate::binary::bits(src!(s))
                     .is_some_and(|b| unit.0 == 0 || b.bit_size % unit.0 as usize == 0);
                 if !ok {
                     cur.pc = fail.0;
@@ -577,9 +596,9 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 Ok(())
             }
             Instr::BsSkipPrefix { fail, dst, src: s, lit } => {
-                let (t, prefix) = (src(p, &cur, s), src(p, &cur, lit));
+                let (t, prefix) = (src!(s), src!(lit));
                 match bits::skip_prefix(p, t, prefix) {
-                    Some(rest) => reg!(p, cur, dst) = rest,
+                    Some(rest) => reg!(dst) = rest,
                     None => cur.pc = fail.0,
                 }
                 Ok(())
@@ -588,11 +607,31 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
         if let Err(e) = r {
             let trace = stacktrace(p, &cur, e.reason);
             unwind(p, &mut cur, e.class, e.reason, trace)?;
+            sync!();
+        } else if changes_frame(&ins) {
+            sync!();
         }
     }
 }
 
+/// Whether `ins` may change the running frame or move the register stack.
+#[inline(always)]
+fn changes_frame(ins: &Instr) -> bool {
+    matches!(
+        ins,
+        Instr::Call { .. }
+            | Instr::CallTail { .. }
+            | Instr::CallExt { .. }
+            | Instr::CallExtTail { .. }
+            | Instr::CallFun { .. }
+            | Instr::CallFunTail { .. }
+            | Instr::Apply { .. }
+            | Instr::ApplyTail { .. }
+    )
+}
+
 /// Returns `v` to the caller; `Some(v)` when there is none (the run is over).
+#[inline(always)]
 fn pop_return(p: &mut Process, cur: &mut Cur, v: Term) -> Option<Term> {
     match p.frames.pop() {
         None => Some(v),
@@ -609,6 +648,7 @@ fn pop_return(p: &mut Process, cur: &mut Cur, v: Term) -> Option<Term> {
     }
 }
 
+#[inline(always)]
 fn push_frame(p: &mut Process, cur: &Cur, dst: u16) {
     p.frames.push(Frame {
         module: cur.module,
@@ -620,8 +660,10 @@ fn push_frame(p: &mut Process, cur: &Cur, dst: u16) {
 }
 
 /// Enters function `f` of `m` with its window at `base` (arguments already there).
+#[inline(always)]
 fn enter(p: &mut Process, cur: &mut Cur, m: &'static LoadedModule, f: u32, base: usize) -> Result<(), Raise> {
-    let info = m.funs[f as usize];
+    // SAFETY: `f` is a verified function index of `m` (or one the code server found).
+    let info = unsafe { *m.funs.get_unchecked(f as usize) };
     let top = base + info.regs as usize;
     if top > p.stack.len() {
         if top > MAX_STACK_WORDS {
@@ -630,7 +672,8 @@ fn enter(p: &mut Process, cur: &mut Cur, m: &'static LoadedModule, f: u32, base:
         }
         p.stack.resize(top.max(p.stack.len() * 2).min(MAX_STACK_WORDS), Term::NIL);
     }
-    p.stack[base + info.arity as usize..top].fill(Term::NIL);
+    // SAFETY: `top <= stack.len()` was just ensured.
+    unsafe { p.stack.get_unchecked_mut(base + info.arity as usize..top) }.fill(Term::NIL);
     cur.module = m;
     cur.fun = f;
     cur.pc = info.entry;
