@@ -251,7 +251,8 @@ fn fixed(f: f64, decimals: i32, compact: bool) -> Option<String> {
         return None;
     }
     let d = decimals as usize;
-    let neg = f < 0.0;
+    // OTP 24 and later print the sign of -0.0 too (erlang/otp#2903).
+    let neg = f.is_sign_negative();
     let af = f.abs();
     if af > MAX_FLOAT || d >= POW10.len() {
         // C's %.*f: exact, then the buffer check; an over-long text is a badarg.
@@ -308,19 +309,77 @@ fn strip_trailing_zeros(s: &mut String) {
     s.truncate(keep.min(s.len()));
 }
 
-/// `float_to_binary(f, [:short])`: the shortest digits that read back as `f` (Rust's
-/// shortest formatting agrees with Ryu), laid out as OTP's Ryu `to_chars`.
+/// The shortest digits of `f` (non-zero, finite) as Ryu picks them: the integer `digits`
+/// and the exponent `e10` of its last digit. Rust's shortest formatting finds the same
+/// digits, except when `f` lies exactly halfway between two shortest candidates: Rust
+/// rounds up, Ryu to the even one.
+fn shortest_digits(f: f64) -> (u64, i32) {
+    let s = format!("{:e}", f.abs());
+    let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let text: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let sci_exp: i32 = exp.parse().unwrap_or(0);
+    let mut digits: u64 = text.parse().unwrap_or(0);
+    let mut e10 = sci_exp - (text.len() as i32 - 1);
+    if digits % 2 == 1 {
+        if exactly(f, 10 * digits - 5, e10 - 1) {
+            digits -= 1;
+        } else if exactly(f, 10 * digits + 5, e10 - 1) {
+            digits += 1;
+        }
+        while digits != 0 && digits.is_multiple_of(10) {
+            digits /= 10;
+            e10 += 1;
+        }
+    }
+    (digits, e10)
+}
+
+/// True when `|f| == c * 10^e10` exactly.
+fn exactly(f: f64, c: u64, e10: i32) -> bool {
+    let bits = f.to_bits();
+    let biased = ((bits >> 52) & 0x7FF) as i32;
+    let frac = bits & ((1 << 52) - 1);
+    let (mant, e2) = if biased == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1 << 52), biased - 1075)
+    };
+    if mant == 0 {
+        return c == 0;
+    }
+    // Cheap necessary condition on the powers of two: c * 10^e10 has at most
+    // -e10 binary fraction digits, f has -(e2 + trailing zeros).
+    let f_twos = e2 + mant.trailing_zeros() as i32;
+    let c_twos = e10 + c.trailing_zeros() as i32;
+    if f_twos != c_twos {
+        return false;
+    }
+    let mut lhs = BigInt::from(mant);
+    let mut rhs = BigInt::from(c);
+    if e2 >= 0 {
+        lhs <<= e2 as usize;
+    } else {
+        rhs <<= e2.unsigned_abs() as usize;
+    }
+    let ten = BigInt::from(10);
+    if e10 >= 0 {
+        rhs *= ten.pow(e10.unsigned_abs());
+    } else {
+        lhs *= ten.pow(e10.unsigned_abs());
+    }
+    lhs == rhs
+}
+
+/// `float_to_binary(f, [:short])`: the shortest digits that read back as `f`, laid out as
+/// OTP's Ryu `to_chars` does.
 fn short(f: f64) -> String {
     if f == 0.0 {
         return if f.is_sign_negative() { "-0.0" } else { "0.0" }.to_string();
     }
-    let s = format!("{:e}", f.abs());
-    let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    let sci_exp: i32 = exp.parse().unwrap_or(0);
+    let (output, ryu_exp) = shortest_digits(f);
+    let digits = output.to_string();
     let olength = digits.len() as i32;
-    let ryu_exp = sci_exp - (olength - 1);
-    let output: u64 = digits.parse().unwrap_or(0);
+    let sci_exp = ryu_exp + olength - 1;
     let (lower, upper) = if olength == 1 {
         (-4, 2)
     } else if sci_exp >= 10 {

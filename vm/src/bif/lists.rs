@@ -7,6 +7,7 @@
 //! the same order.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use num_bigint::BigInt;
 
@@ -64,26 +65,77 @@ pub fn subtract(p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
     if right.is_empty() || left.is_empty() {
         return Ok(x);
     }
-    // How many of each value to remove, bucketed by a hash that agrees with `=:=`.
-    let mut remove: HashMap<u64, Vec<(Term, usize)>> = HashMap::new();
-    for t in right {
-        let bucket = remove.entry(key_hash(t)).or_default();
-        match bucket.iter_mut().find(|(k, _)| exact_eq(*k, t)) {
-            Some((_, n)) => *n += 1,
-            None => bucket.push((t, 1)),
+    // Few to remove: a linear scan of them beats hashing.
+    if right.len() <= 16 {
+        let mut remove: Vec<Option<Term>> = right.into_iter().map(Some).collect();
+        let mut kept = Vec::with_capacity(left.len());
+        for t in left {
+            match remove
+                .iter_mut()
+                .find(|r| r.is_some_and(|r| exact_eq(r, t)))
+            {
+                Some(slot) => *slot = None,
+                None => kept.push(t),
+            }
         }
+        return Ok(p.heap.list(&kept));
+    }
+    // How many of each value to remove.
+    let mut remove: HashMap<Exact, usize, BuildHasherDefault<WordHasher>> =
+        HashMap::with_capacity_and_hasher(right.len(), Default::default());
+    for t in right {
+        *remove.entry(Exact(t)).or_default() += 1;
     }
     let mut kept = Vec::with_capacity(left.len());
     for t in left {
-        let hit = remove
-            .get_mut(&key_hash(t))
-            .and_then(|b| b.iter_mut().find(|(k, n)| *n > 0 && exact_eq(*k, t)));
-        match hit {
-            Some((_, n)) => *n -= 1,
-            None => kept.push(t),
+        match remove.get_mut(&Exact(t)) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => kept.push(t),
         }
     }
     Ok(p.heap.list(&kept))
+}
+
+/// A term as a hash key, compared with `=:=`.
+struct Exact(Term);
+
+impl PartialEq for Exact {
+    fn eq(&self, other: &Exact) -> bool {
+        exact_eq(self.0, other.0)
+    }
+}
+
+impl Eq for Exact {}
+
+impl Hash for Exact {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // Immediates are equal exactly when their words are: no need to walk them.
+        if self.0.is_immediate() {
+            state.write_u64(self.0.raw());
+        } else {
+            state.write_u64(key_hash(self.0));
+        }
+    }
+}
+
+/// A fast hasher for the one word [`Exact`] writes (FxHash's mixing step).
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
 }
 
 /// Prepends the elements of the proper list `l`, reversed, to `acc`; `None` if `l` is not

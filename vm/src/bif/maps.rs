@@ -152,7 +152,8 @@ pub fn update(p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
 }
 
 /// `maps:new/0`.
-pub fn new(p: &mut Process, _a: &[Term]) -> Result<Term, Raise> {
+pub fn new(p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
+    let [] = args(a)?;
     Ok(map::empty(&mut p.heap))
 }
 

@@ -88,17 +88,95 @@ pub fn tanh(p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
 
 /// `:math.asinh/1`.
 pub fn asinh(p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
-    unary(p, a, f64::asinh)
+    unary(p, a, libm_asinh)
 }
 
 /// `:math.acosh/1`.
 pub fn acosh(p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
-    unary(p, a, f64::acosh)
+    unary(p, a, libm_acosh)
 }
 
 /// `:math.atanh/1`.
 pub fn atanh(p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
-    unary(p, a, f64::atanh)
+    unary(p, a, libm_atanh)
+}
+
+// Rust computes the inverse hyperbolic functions its own way, which differs from the C
+// library in the last bit for some arguments. These are the C library's (glibc's, from
+// fdlibm) formulas, over the same `log` and `log1p`.
+
+const LN2: f64 = std::f64::consts::LN_2;
+
+/// The high 32 bits of `x`, sign cleared.
+fn high_word(x: f64) -> u32 {
+    ((x.to_bits() >> 32) as u32) & 0x7fff_ffff
+}
+
+fn libm_asinh(x: f64) -> f64 {
+    let ix = high_word(x);
+    if ix < 0x3e30_0000 {
+        // |x| < 2^-28
+        return x;
+    }
+    let xa = x.abs();
+    let w = if ix > 0x41b0_0000 {
+        // |x| > 2^28
+        if !x.is_finite() {
+            return x + x;
+        }
+        xa.ln() + LN2
+    } else if ix > 0x4000_0000 {
+        // 2 < |x| <= 2^28
+        (2.0 * xa + 1.0 / ((xa * xa + 1.0).sqrt() + xa)).ln()
+    } else {
+        let t = xa * xa;
+        (xa + t / (1.0 + (1.0 + t).sqrt())).ln_1p()
+    };
+    w.copysign(x)
+}
+
+fn libm_acosh(x: f64) -> f64 {
+    let bits = x.to_bits();
+    let hx = (bits >> 32) as u32 as i32;
+    let lx = bits as u32;
+    if hx < 0x3ff0_0000 {
+        // x < 1
+        f64::NAN
+    } else if hx >= 0x41b0_0000 {
+        // x >= 2^28
+        if hx >= 0x7ff0_0000 {
+            x + x
+        } else {
+            x.ln() + LN2
+        }
+    } else if (hx - 0x3ff0_0000) as u32 | lx == 0 {
+        0.0
+    } else if hx > 0x4000_0000 {
+        let t = x * x;
+        (2.0 * x - 1.0 / (x + (t - 1.0).sqrt())).ln()
+    } else {
+        let t = x - 1.0;
+        (t + (2.0 * t + t * t).sqrt()).ln_1p()
+    }
+}
+
+fn libm_atanh(x: f64) -> f64 {
+    let xa = x.abs();
+    let t = if xa < 0.5 {
+        if xa < 3.725_290_298_461_914e-9 {
+            // |x| < 2^-28
+            return x;
+        }
+        let t = xa + xa;
+        0.5 * (t + t * xa / (1.0 - xa)).ln_1p()
+    } else if xa < 1.0 {
+        0.5 * ((xa + xa) / (1.0 - xa)).ln_1p()
+    } else if xa > 1.0 {
+        return f64::NAN;
+    } else {
+        return x / 0.0;
+    };
+    t.copysign(x)
 }
 
 /// `:math.exp/1`.
@@ -122,7 +200,8 @@ pub fn log10(p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
 }
 
 /// `:math.pi/0`.
-pub fn pi(p: &mut Process, _a: &[Term]) -> Result<Term, Raise> {
+pub fn pi(p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
+    let [] = args(a)?;
     float_result(p, std::f64::consts::PI)
 }
 
