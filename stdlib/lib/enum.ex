@@ -942,7 +942,51 @@ defmodule Range do
 end
 
 defmodule Access do
+  def fetch(%{__struct__: module} = container, key) do
+    if :beamlet.function_exported(module, :fetch, 2) do
+      module.fetch(container, key)
+    else
+      raise UndefinedFunctionError,
+        module: module,
+        function: :fetch,
+        arity: 2,
+        message:
+          "function " <> inspect(module) <> ".fetch/2 is undefined (" <> inspect(module) <>
+            " does not implement the Access behaviour. If you are using get_in/put_in/update_in, you can specify the field to be accessed using Access.key!/1)"
+    end
+  end
+
+  def fetch(map, key) when is_map(map), do: :maps.find(key, map)
+
+  def fetch(list, key) when is_list(list) and is_atom(key) do
+    case :lists.keyfind(key, 1, list) do
+      {_, value} -> {:ok, value}
+      false -> :error
+    end
+  end
+
+  def fetch(list, key) when is_list(list) do
+    raise ArgumentError,
+          "the Access calls for keywords expect the key to be an atom, got: " <> inspect(key)
+  end
+
+  def fetch(nil, _key), do: :error
+
+  def fetch!(container, key) do
+    case fetch(container, key) do
+      {:ok, value} -> value
+      :error -> raise KeyError, key: key, term: container
+    end
+  end
+
   def get(container, key, default \\ nil)
+
+  def get(%{__struct__: _} = container, key, default) do
+    case fetch(container, key) do
+      {:ok, value} -> value
+      :error -> default
+    end
+  end
 
   def get(%{} = map, key, default) do
     case :maps.find(key, map) do
@@ -958,5 +1002,161 @@ defmodule Access do
     end
   end
 
+  def get(list, key, _default) when is_list(list) do
+    raise ArgumentError,
+          "the Access calls for keywords expect the key to be an atom, got: " <> inspect(key)
+  end
+
   def get(nil, _key, default), do: default
+
+  def get_and_update(%{__struct__: module} = container, key, fun) do
+    module.get_and_update(container, key, fun)
+  end
+
+  def get_and_update(map, key, fun) when is_map(map), do: Map.get_and_update(map, key, fun)
+  def get_and_update(list, key, fun) when is_list(list), do: Keyword.get_and_update(list, key, fun)
+
+  def get_and_update(nil, key, _fun) do
+    raise ArgumentError, "could not put/update key " <> inspect(key) <> " on a nil value"
+  end
+
+  def pop(%{__struct__: module} = container, key), do: module.pop(container, key)
+  def pop(map, key) when is_map(map), do: Map.pop(map, key)
+  def pop(list, key) when is_list(list), do: Keyword.pop(list, key)
+
+  def pop(nil, key) do
+    raise ArgumentError, "could not pop key " <> inspect(key) <> " on a nil value"
+  end
+
+  def key(key, default \\ nil) do
+    fn
+      :get, data, next ->
+        next.(Map.get(data, key, default))
+
+      :get_and_update, data, next ->
+        value = Map.get(data, key, default)
+
+        case next.(value) do
+          {get, update} -> {get, Map.put(data, key, update)}
+          :pop -> {value, Map.delete(data, key)}
+        end
+    end
+  end
+
+  def key!(key) do
+    fn
+      :get, %{} = data, next ->
+        next.(Map.fetch!(data, key))
+
+      :get_and_update, %{} = data, next ->
+        value = Map.fetch!(data, key)
+
+        case next.(value) do
+          {get, update} -> {get, Map.put(data, key, update)}
+          :pop -> {value, Map.delete(data, key)}
+        end
+
+      _op, data, _next ->
+        raise "Access.key!/1 expected a map/struct, got: " <> inspect(data)
+    end
+  end
+
+  def elem(index) when is_integer(index) and index >= 0 do
+    pos = index + 1
+
+    fn
+      :get, data, next when is_tuple(data) ->
+        next.(:erlang.element(pos, data))
+
+      :get_and_update, data, next when is_tuple(data) ->
+        value = :erlang.element(pos, data)
+
+        case next.(value) do
+          {get, update} -> {get, :erlang.setelement(pos, data, update)}
+          :pop -> raise ArgumentError, "cannot pop data from a tuple"
+        end
+
+      _op, data, _next ->
+        raise "Access.elem/1 expected a tuple, got: " <> inspect(data)
+    end
+  end
+
+  def all do
+    fn
+      :get, data, next when is_list(data) ->
+        Enum.map(data, next)
+
+      :get_and_update, data, next when is_list(data) ->
+        {gets, updates} =
+          Enum.reduce(data, {[], []}, fn x, {gets, updates} ->
+            case next.(x) do
+              {get, update} -> {[get | gets], [update | updates]}
+              :pop -> {[x | gets], updates}
+            end
+          end)
+
+        {:lists.reverse(gets), :lists.reverse(updates)}
+
+      _op, data, _next ->
+        raise "Access.all/0 expected a list, got: " <> inspect(data)
+    end
+  end
+
+  def at(index) when is_integer(index) do
+    fn
+      :get, data, next when is_list(data) ->
+        data |> Enum.at(index) |> next.()
+
+      :get_and_update, data, next when is_list(data) ->
+        at_get_and_update(data, index, next)
+
+      _op, data, _next ->
+        raise "Access.at/1 expected a list, got: " <> inspect(data)
+    end
+  end
+
+  defp at_get_and_update(data, index, next) when index < 0 do
+    case length(data) + index do
+      i when i < 0 -> {nil, data}
+      i -> at_get_and_update(data, i, next)
+    end
+  end
+
+  defp at_get_and_update(data, index, next) do
+    case Enum.split(data, index) do
+      {front, [value | back]} ->
+        case next.(value) do
+          {get, update} -> {get, front ++ [update | back]}
+          :pop -> {value, front ++ back}
+        end
+
+      {_, []} ->
+        {nil, data}
+    end
+  end
+
+  def filter(func) when is_function(func) do
+    fn
+      :get, data, next when is_list(data) ->
+        data |> Enum.filter(func) |> Enum.map(next)
+
+      :get_and_update, data, next when is_list(data) ->
+        {gets, updates} =
+          Enum.reduce(data, {[], []}, fn x, {gets, updates} ->
+            if func.(x) do
+              case next.(x) do
+                {get, update} -> {[get | gets], [update | updates]}
+                :pop -> {[x | gets], updates}
+              end
+            else
+              {gets, [x | updates]}
+            end
+          end)
+
+        {:lists.reverse(gets), :lists.reverse(updates)}
+
+      _op, data, _next ->
+        raise "Access.filter/1 expected a list, got: " <> inspect(data)
+    end
+  end
 end

@@ -62,6 +62,7 @@ defmodule Exception do
       _ -> name
     end
   end
+  def exception?(term), do: is_map(term) and :erlang.is_map_key(:__exception__, term) and :erlang.map_get(:__exception__, term) === true
 end
 
 defmodule ErlangError do

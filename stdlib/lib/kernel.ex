@@ -25,6 +25,91 @@ defmodule Kernel do
   def struct(module, fields \\ []), do: module.__struct__(fields)
 
   def function_exported?(module, name, arity), do: :beamlet.function_exported(module, name, arity)
+
+  # ----- added with the library modules ------------------------------------------------
+
+  # The BIFs as functions, for `Kernel.f(...)`, `&Kernel.f/n` and apply/3.
+  def length(list), do: :erlang.length(list)
+  def hd(list), do: :erlang.hd(list)
+  def tl(list), do: :erlang.tl(list)
+  def elem(tuple, index), do: :erlang.element(index + 1, tuple)
+  def put_elem(tuple, index, value), do: :erlang.setelement(index + 1, tuple, value)
+  def tuple_size(tuple), do: :erlang.tuple_size(tuple)
+  def map_size(map), do: :erlang.map_size(map)
+  def byte_size(binary), do: :erlang.byte_size(binary)
+  def bit_size(bitstring), do: :erlang.bit_size(bitstring)
+  def is_map_key(map, key), do: :erlang.is_map_key(key, map)
+  def binary_part(binary, start, length), do: :erlang.binary_part(binary, start, length)
+  def abs(number), do: :erlang.abs(number)
+  def div(dividend, divisor), do: :erlang.div(dividend, divisor)
+  def rem(dividend, divisor), do: :erlang.rem(dividend, divisor)
+  def round(number), do: :erlang.round(number)
+  def trunc(number), do: :erlang.trunc(number)
+  def floor(number), do: :erlang.floor(number)
+  def ceil(number), do: :erlang.ceil(number)
+  def max(first, second), do: :erlang.max(first, second)
+  def min(first, second), do: :erlang.min(first, second)
+
+  def struct!(struct, fields \\ [])
+
+  def struct!(struct, fields) when is_atom(struct) do
+    defaults = struct.__struct__()
+
+    Enum.each(fields, fn
+      {:__struct__, _} -> :ok
+      {key, _} -> if not :erlang.is_map_key(key, defaults), do: raise(KeyError, key: key)
+    end)
+
+    struct.__struct__(fields)
+  end
+
+  def struct!(%{__struct__: _} = struct, fields) do
+    Enum.reduce(fields, struct, fn
+      {:__struct__, _}, acc -> acc
+      {key, val}, acc -> Map.replace!(acc, key, val)
+    end)
+  end
+
+  # The Access functions (put_in/2, update_in/2 and friends with a path are the
+  # compiler's).
+  def get_in(data, [h]) when is_function(h), do: h.(:get, data, fn x -> x end)
+  def get_in(data, [h | t]) when is_function(h), do: h.(:get, data, fn x -> get_in(x, t) end)
+  def get_in(nil, [_]), do: nil
+  def get_in(nil, [_ | t]), do: get_in(nil, t)
+  def get_in(data, [h]), do: Access.get(data, h)
+  def get_in(data, [h | t]), do: get_in(Access.get(data, h), t)
+
+  def put_in(data, [_ | _] = keys, value) do
+    :erlang.element(2, get_and_update_in(data, keys, fn _ -> {nil, value} end))
+  end
+
+  def update_in(data, [_ | _] = keys, fun) when is_function(fun, 1) do
+    :erlang.element(2, get_and_update_in(data, keys, fn x -> {nil, fun.(x)} end))
+  end
+
+  def get_and_update_in(data, [head], fun) when is_function(head, 3), do: head.(:get_and_update, data, fun)
+
+  def get_and_update_in(data, [head | tail], fun) when is_function(head, 3) do
+    head.(:get_and_update, data, fn x -> get_and_update_in(x, tail, fun) end)
+  end
+
+  def get_and_update_in(data, [head], fun) when is_function(fun, 1), do: Access.get_and_update(data, head, fun)
+
+  def get_and_update_in(data, [head | tail], fun) when is_function(fun, 1) do
+    Access.get_and_update(data, head, fn x -> get_and_update_in(x, tail, fun) end)
+  end
+
+  def pop_in(nil, [key | _]) do
+    raise ArgumentError, "could not pop key " <> inspect(key) <> " on a nil value"
+  end
+
+  def pop_in(data, [_ | _] = keys), do: pop_in_data(data, keys)
+
+  defp pop_in_data(nil, [_ | _]), do: :pop
+  defp pop_in_data(data, [fun]) when is_function(fun), do: fun.(:get_and_update, data, fn _ -> :pop end)
+  defp pop_in_data(data, [fun | tail]) when is_function(fun), do: fun.(:get_and_update, data, fn x -> pop_in_data(x, tail) end)
+  defp pop_in_data(data, [key]), do: Access.pop(data, key)
+  defp pop_in_data(data, [key | tail]), do: Access.get_and_update(data, key, fn x -> pop_in_data(x, tail) end)
 end
 
 # Helpers the compiler's expansions call.

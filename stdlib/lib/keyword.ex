@@ -253,4 +253,34 @@ defmodule Keyword do
   end
 
   def to_list(keywords) when is_list(keywords), do: keywords
+
+  def get_and_update(keywords, key, fun) when is_list(keywords) and is_atom(key) and is_function(fun, 1) do
+    get_and_update_acc(keywords, [], key, fun)
+  end
+
+  defp get_and_update_acc([{k, current} | t], acc, key, fun) when k === key do
+    case fun.(current) do
+      {get, value} -> {get, :lists.reverse(acc, [{key, value} | t])}
+      :pop -> {current, :lists.reverse(acc, t)}
+      other -> raise "the given function must return a two-element tuple or :pop, got: " <> inspect(other)
+    end
+  end
+
+  defp get_and_update_acc([{_, _} = h | t], acc, key, fun), do: get_and_update_acc(t, [h | acc], key, fun)
+
+  defp get_and_update_acc([], acc, key, fun) do
+    case fun.(nil) do
+      {get, update} -> {get, [{key, update} | :lists.reverse(acc)]}
+      :pop -> {nil, :lists.reverse(acc)}
+      other -> raise "the given function must return a two-element tuple or :pop, got: " <> inspect(other)
+    end
+  end
+
+  def get_and_update!(keywords, key, fun) when is_list(keywords) and is_atom(key) and is_function(fun, 1) do
+    if :lists.keymember(key, 1, keywords) do
+      get_and_update(keywords, key, fun)
+    else
+      raise KeyError, key: key, term: keywords
+    end
+  end
 end
