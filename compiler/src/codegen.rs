@@ -384,6 +384,22 @@ impl FnGen<'_> {
 
     /// Evaluates the arguments into consecutive registers from the watermark.
     fn args_at_top(&mut self, args: &[&Expr]) -> R<Reg> {
+        if args.iter().any(|a| binds_deep(a)) {
+            // An argument binds variables (`f(x = 1, x)`): their registers must stay below
+            // the call's base, so every argument is computed first, in order, then moved.
+            let mut vals = Vec::with_capacity(args.len());
+            for a in args {
+                vals.push(self.value(a)?);
+            }
+            let base = self.next;
+            self.max = self.max.max(base + 1);
+            for (i, v) in vals.into_iter().enumerate() {
+                let r = self.alloc();
+                debug_assert_eq!(r.0 as u32, base + i as u32);
+                self.emit(Instr::Move { dst: r, src: v });
+            }
+            return Ok(Reg(base as u16));
+        }
         let base = self.next;
         // The base register must exist even when nothing is passed.
         self.max = self.max.max(base + 1);
@@ -1189,5 +1205,34 @@ fn is_test(e: &Expr) -> bool {
             _ => false,
         },
         _ => false,
+    }
+}
+
+/// Whether evaluating `e` binds variables that the code after it can read (a match that
+/// is not inside a clause or a closure of its own).
+fn binds_deep(e: &Expr) -> bool {
+    match &e.kind {
+        Kind::Match(..) => true,
+        Kind::Const(_) | Kind::Var(_) | Kind::Fn(_) | Kind::Raise(..) => false,
+        Kind::Block(es) | Kind::Tuple(es) => es.iter().any(binds_deep),
+        Kind::Cons(a, b) | Kind::AndAlso(a, b) | Kind::OrElse(a, b) => binds_deep(a) || binds_deep(b),
+        Kind::Map(pairs) => pairs.iter().any(|(k, v)| binds_deep(k) || binds_deep(v)),
+        Kind::MapUpdate(m, pairs) => {
+            binds_deep(m) || pairs.iter().any(|(k, v)| binds_deep(k) || binds_deep(v))
+        }
+        Kind::Bin(segs) => segs
+            .iter()
+            .any(|s| binds_deep(&s.value) || s.size.as_ref().is_some_and(binds_deep)),
+        Kind::Call(callee, args) => {
+            let c = match callee {
+                Callee::Dynamic(m, _) | Callee::Fun(m) => binds_deep(m),
+                _ => false,
+            };
+            c || args.iter().any(binds_deep)
+        }
+        Kind::Apply(a, b, c) | Kind::Reraise(a, b, c) => binds_deep(a) || binds_deep(b) || binds_deep(c),
+        Kind::Bif(_, _, args) => args.iter().any(binds_deep),
+        Kind::Case(v, ..) | Kind::If(v, ..) => binds_deep(v),
+        Kind::Try(_) => false,
     }
 }

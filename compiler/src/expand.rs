@@ -152,7 +152,12 @@ pub fn expand_file(src: &str, ast: &A) -> Result<Expanded, Vec<Diagnostic>> {
 
 /// The atom of an alias: `Foo.Bar` -> `Elixir.Foo.Bar`.
 pub(crate) fn alias_atom(segments: &[String]) -> String {
-    format!("Elixir.{}", segments.join("."))
+    match segments.first().map(String::as_str) {
+        // `Elixir.Enum` is `Enum`.
+        Some("Elixir") if segments.len() > 1 => segments.join("."),
+        Some("Elixir") => "Elixir".into(),
+        _ => format!("Elixir.{}", segments.join(".")),
+    }
 }
 
 /// The keyword pairs of a literal keyword list `[a: 1]`.

@@ -35,6 +35,9 @@ pub struct FunInfo {
 pub enum ImportSlot {
     /// A native function.
     Bif(BifFn),
+    /// `:erlang.apply/2` (a fun and an argument list) or `:erlang.apply/3` (module,
+    /// function, argument list): calls made by the interpreter itself.
+    Apply(u8),
     /// A function of a module in the code server.
     Ext {
         /// Module.
@@ -160,6 +163,9 @@ pub fn load(m: Module) -> Result<&'static LoadedModule, LoadError> {
         .iter()
         .map(|i| {
             let (module, name) = (atom(i.module), atom(i.name));
+            if module.name() == "erlang" && name.name() == "apply" && matches!(i.arity, 2 | 3) {
+                return ImportSlot::Apply(i.arity);
+            }
             match bif::lookup(module, name, i.arity as usize)
                 .or_else(|| crate::natives::lookup(module, name, i.arity as usize))
             {

@@ -89,6 +89,8 @@ fn opts_of(kw: Term) -> InspectOpts {
                 Some("width") => {
                     if let Some(w) = v.as_small() {
                         o.width = w.max(0) as usize;
+                    } else if v.as_atom().is_some_and(|a| a.name() == "infinity") {
+                        o.width = usize::MAX;
                     }
                 }
                 Some("limit") => {

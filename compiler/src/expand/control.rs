@@ -177,6 +177,10 @@ impl Expander<'_> {
                 let i1 = Expr::bif("+", vec![i, Expr::konst(Const::int(1), span)], span);
                 Expr::bif("setelement", vec![i1, t, v], span)
             }
+            ("apply", [f, a]) => {
+                let (f, a) = (self.expr(f)?, self.expr(a)?);
+                Expr::remote("erlang", "apply", vec![f, a], span)
+            }
             ("apply", [m, f, a]) => {
                 let (m, f, a) = (self.expr(m)?, self.expr(f)?, self.expr(a)?);
                 Expr::new(Kind::Apply(Box::new(m), Box::new(f), Box::new(a)), span)

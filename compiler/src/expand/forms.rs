@@ -414,7 +414,8 @@ impl Expander<'_> {
                 span,
             );
             let has_message = fields.iter().any(|(f, _)| f == "message");
-            if has_message {
+            let own_exception = self.module_defines_later("exception", 1);
+            if has_message && !own_exception {
                 self.add_fun("exception", 1, true, Clause {
                     pats: vec![Pat::Bind(msg)],
                     guard: Some(Expr::bif("is_binary", vec![Expr::var(msg, span)], span)),
@@ -422,6 +423,7 @@ impl Expander<'_> {
                 }, span);
             }
             let kv = self.fresh();
+            if !own_exception {
             self.add_fun("exception", 1, true, Clause {
                 pats: vec![Pat::Bind(kv)],
                 guard: None,
@@ -430,6 +432,7 @@ impl Expander<'_> {
                     span,
                 ),
             }, span);
+            }
             // message/1 unless the module defines it.
             let defines_message = self.module().index.contains_key(&("message".to_string(), 1))
                 || self.module_defines_later("message", 1);
@@ -615,6 +618,9 @@ impl Expander<'_> {
                 match &target.kind {
                     K::Alias { .. } => {
                         let m = self.resolve_alias(target)?;
+                        if m == "Elixir.Kernel" && kernel_inline(name, args.len()) {
+                            return self.kernel_call(name, args, span);
+                        }
                         Ok(Expr::remote(&m, name, args_e, span))
                     }
                     K::Atom(m) => Ok(Expr::remote(m, name, args_e, span)),
@@ -634,6 +640,22 @@ impl Expander<'_> {
             }
             ACallee::Expr(_) => err(span, "this kind of call is not supported"),
         }
+    }
+
+    /// `Kernel.name(args)` for a Kernel function the compiler inlines (operators, BIFs).
+    fn kernel_call(&mut self, name: &str, args: &[A], span: Span) -> R<Expr> {
+        if let Some(op) = operator(name) {
+            let e = match args {
+                [a] => A::new(K::UnaryOp { op, operand: Box::new(a.clone()) }, span),
+                [a, b] => A::new(
+                    K::BinOp { op, left: Box::new(a.clone()), right: Box::new(b.clone()) },
+                    span,
+                ),
+                _ => return err(span, "invalid operator call"),
+            };
+            return self.expr(&e);
+        }
+        self.local_call(name, args, span)
     }
 
     /// `value.name` without parentheses: `case value do %{name: v} -> v; m when is_map(m) ->
@@ -970,7 +992,10 @@ impl Expander<'_> {
                         callee: ACallee::Remote(m, f),
                         args,
                         ..
-                    } if args.is_empty() => {
+                    } if args.is_empty()
+                        && !(matches!(&m.kind, K::Alias { base: None, segments } if segments.len() == 1 && segments[0] == "Kernel")
+                            && kernel_inline(f, arity)) =>
+                    {
                         let m = self.expr(m)?;
                         return Ok(Expr::bif(
                             "make_fun",
@@ -981,6 +1006,10 @@ impl Expander<'_> {
                     K::Var(f)
                     | K::Call {
                         callee: ACallee::Local(f),
+                        ..
+                    }
+                    | K::Call {
+                        callee: ACallee::Remote(_, f),
                         ..
                     } if !(matches!(left.kind, K::Call { ref args, .. } if !args.is_empty())) => {
                         let params: Vec<A> = (1..=arity)
@@ -1092,4 +1121,12 @@ fn operator(name: &str) -> Option<Op> {
     ]
     .into_iter()
     .find(|op| op.as_str() == name)
+}
+
+/// Whether `Kernel.name/arity` is compiled inline (an operator or a BIF), so that
+/// `Kernel.+(1, 2)` and `&Kernel.+/2` work though no `Kernel.+/2` function exists.
+fn kernel_inline(name: &str, arity: usize) -> bool {
+    (operator(name).is_some() && (arity == 1 || arity == 2))
+        || KERNEL_BIFS.iter().any(|(n, a, _)| *n == name && *a == arity)
+        || matches!((name, arity), ("elem", 2) | ("put_elem", 3) | ("is_nil", 1))
 }

@@ -127,11 +127,14 @@ pub fn call(p: &mut Process, module: Atom, fun: Atom, args: &[Term]) -> Result<T
 enum Target {
     Code(&'static LoadedModule, u32),
     Native(crate::bif::BifFn),
+    /// `:erlang.apply/2,3`.
+    Apply(u8),
 }
 
 fn resolve_import(m: &'static LoadedModule, i: u32) -> Option<Target> {
     match m.imports.get(i as usize)? {
         ImportSlot::Bif(f) => Some(Target::Native(*f)),
+        ImportSlot::Apply(n) => Some(Target::Apply(*n)),
         ImportSlot::Ext {
             module,
             name,
@@ -151,6 +154,9 @@ fn resolve_import(m: &'static LoadedModule, i: u32) -> Option<Target> {
 
 /// An `{m, f, a}` call by name (apply, export funs).
 fn resolve_mfa(module: Atom, name: Atom, arity: usize) -> Option<Target> {
+    if module.name() == "erlang" && name.name() == "apply" && matches!(arity, 2 | 3) {
+        return Some(Target::Apply(arity as u8));
+    }
     if let Some(f) = crate::bif::lookup(module, name, arity).or_else(|| crate::natives::lookup(module, name, arity)) {
         return Some(Target::Native(f));
     }
@@ -253,6 +259,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                         push_frame(p, &cur, dst.0);
                         enter(p, &mut cur, m, f, b)
                     }
+                    Some(Target::Apply(n)) => apply_import(p, &mut cur, b, n, Some(dst.0)).map(|_| ()),
                     None => Err(undef_import(p, &cur, import.0, b, arity)),
                 }
             }
@@ -275,6 +282,14 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                         let base = cur.base;
                         enter(p, &mut cur, m, f, base)
                     }
+                    Some(Target::Apply(n)) => match apply_import(p, &mut cur, b, n, None) {
+                        Ok(Some(v)) => match pop_return(p, &mut cur, v) {
+                            Some(v) => return Ok(v),
+                            None => Ok(()),
+                        },
+                        Ok(None) => Ok(()),
+                        Err(e) => Err(e),
+                    },
                     None => Err(undef_import(p, &cur, import.0, b, arity)),
                 }
             }
@@ -706,6 +721,33 @@ fn native(p: &mut Process, cur: &Cur, f: crate::bif::BifFn, b: usize, arity: usi
     f(p, &args)
 }
 
+/// `:erlang.apply(fun, args)` (n = 2) or `:erlang.apply(m, f, args)` (n = 3) with its
+/// arguments at `R[b..]` (absolute).
+fn apply_import(p: &mut Process, cur: &mut Cur, b: usize, n: u8, dst: Option<u16>) -> Result<Option<Term>, Raise> {
+    if n == 3 {
+        return apply(p, cur, b, dst);
+    }
+    let list = p.stack[b + 1];
+    let mut args = Vec::new();
+    let mut l = list;
+    while let Some((h, t)) = l.cons() {
+        args.push(h);
+        l = t;
+        if args.len() > 255 {
+            return Err(Raise::badarg());
+        }
+    }
+    if !l.is_nil() {
+        return Err(Raise::badarg());
+    }
+    let need = b + 1 + args.len() + 256;
+    if need > p.stack.len() {
+        p.stack.resize(need.max(p.stack.len() * 2), Term::NIL);
+    }
+    p.stack[b + 1..b + 1 + args.len()].copy_from_slice(&args);
+    call_fun(p, cur, b, args.len(), dst)
+}
+
 fn call_bif(p: &mut Process, cur: &Cur, import: u32, args: &[Term]) -> Result<Term, Raise> {
     match resolve_import(cur.module, import) {
         Some(Target::Native(f)) => f(p, args),
@@ -822,6 +864,7 @@ fn dispatch_mfa(
                 None => Ok(Some(v)),
             }
         }
+        Some(Target::Apply(n)) => apply_import(p, cur, b, n, dst),
         Some(Target::Code(lm, f)) => match dst {
             Some(d) => {
                 push_frame(p, cur, d);
