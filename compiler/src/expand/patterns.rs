@@ -284,21 +284,14 @@ impl Expander<'_> {
                         }
                     }
                 }
-                let mut out = vec![(Expr::atom("__struct__", span), Expr::atom(&module, span))];
-                for (f, default) in fields {
-                    let v = match given.iter().position(|(k, _)| {
-                        matches!(&k.kind, Kind::Const(Const::Atom(a)) if *a == f)
-                    }) {
-                        Some(i) => given.get(i).map(|(_, v)| v.clone()),
-                        None => None,
-                    };
-                    let v = match v {
-                        Some(v) => v,
-                        None => self.expr(&default)?,
-                    };
-                    out.push((Expr::atom(&f, span), v));
+                // The defaults come from `__struct__/0`: they were evaluated in the
+                // struct's own module (its attributes, its aliases).
+                let _ = fields;
+                let defaults = Expr::remote(&module, "__struct__", vec![], span);
+                if given.is_empty() {
+                    return Ok(defaults);
                 }
-                Ok(Expr::new(Kind::Map(out), span))
+                Ok(Expr::new(Kind::MapUpdate(Box::new(defaults), given), span))
             }
             None => {
                 let kv = given
