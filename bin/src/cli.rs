@@ -24,7 +24,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Parse (and, once the back end exists, compile) files without running them.
+    /// Compile files without running them.
     ///
     /// Exits with 0 when every file is clean, 1 with the diagnostics on stderr otherwise.
     Check {
@@ -73,7 +73,7 @@ fn disasm(file: &std::path::Path) -> ExitCode {
         }
     };
     let name = file.display().to_string();
-    match beamlet_compiler::compile(&src, &name) {
+    match beamlet_compiler::compile_file(&src, &name) {
         Ok(mods) => {
             for (i, m) in mods.iter().enumerate() {
                 if i > 0 {
@@ -83,10 +83,8 @@ fn disasm(file: &std::path::Path) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err(ds) => {
-            for d in ds {
-                eprint!("{}", d.render(&name, &src));
-            }
+        Err(f) => {
+            eprint!("{}", f.render(&name, &src));
             ExitCode::from(1)
         }
     }
@@ -112,8 +110,8 @@ fn check(files: &[PathBuf]) -> ExitCode {
                 continue;
             }
         };
-        for d in beamlet_compiler::subset::check(&src) {
-            eprint!("{}", d.render(&name, &src));
+        if let Err(f) = beamlet_compiler::compile_file(&src, &name) {
+            eprint!("{}", f.render(&name, &src));
             clean = false;
         }
     }

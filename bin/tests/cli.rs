@@ -31,8 +31,39 @@ fn a_missing_file_is_reported_as_elixir_does() {
 }
 
 #[test]
-fn running_a_script_says_the_interpreter_is_not_built_yet() {
+fn hello_world_runs() {
     insta::assert_snapshot!(vm(&["../examples/hello.exs"]));
+}
+
+#[test]
+fn a_runtime_error_is_reported_on_stderr_with_status_1() {
+    // Elixir prints the same banner and frames (plus one of its own `lib/code.ex` frame).
+    insta::assert_snapshot!(vm(&["tests/fixtures/runtime_error.exs"]));
+}
+
+#[test]
+fn an_uncaught_throw_is_reported() {
+    insta::assert_snapshot!(vm(&["tests/fixtures/uncaught_throw.exs"]));
+}
+
+#[test]
+fn a_syntax_error_stops_the_script_with_status_1() {
+    insta::assert_snapshot!(vm(&["tests/fixtures/syntax_error.exs.bad"]));
+}
+
+#[test]
+fn an_undefined_function_is_a_compile_error() {
+    insta::assert_snapshot!(vm(&["tests/fixtures/undefined_function.exs"]));
+}
+
+#[test]
+fn disasm_prints_the_bytecode() {
+    insta::assert_snapshot!(vm(&["disasm", "tests/fixtures/runtime_error.exs"]));
+}
+
+#[test]
+fn disasm_of_a_missing_file() {
+    insta::assert_snapshot!(vm(&["disasm", "nosuch.exs"]));
 }
 
 #[test]
@@ -42,7 +73,7 @@ fn an_unknown_flag_is_a_usage_error() {
 
 #[test]
 fn check_accepts_a_valid_program() {
-    insta::assert_snapshot!(vm(&["check", "../bench/fib.exs", "../bench/gen_call.exs"]));
+    insta::assert_snapshot!(vm(&["check", "../bench/fib.exs", "../bench/mandelbrot.exs"]));
 }
 
 #[test]

@@ -25,28 +25,69 @@ pub mod token;
 /// The bytecode format version this compiler emits.
 pub const EMITS_FORMAT_VERSION: u32 = beamlet_bytecode::FORMAT_VERSION;
 
+/// Why a file did not compile.
+#[derive(Clone, Debug)]
+pub struct Failure {
+    /// True when the file does not parse (Elixir's `SyntaxError`), false for the later
+    /// stages (`CompileError`).
+    pub syntax: bool,
+    /// The errors, in source order where possible.
+    pub diagnostics: Vec<diagnostic::Diagnostic>,
+}
+
+impl Failure {
+    /// The report as `elixir` starts it (`** (SyntaxError) file:line:col: message` or
+    /// `** (CompileError) file:line: message`), each error followed by its snippet.
+    pub fn render(&self, file: &str, src: &str) -> String {
+        let mut out = String::new();
+        for d in &self.diagnostics {
+            let (line, col) = diagnostic::line_col(src, d.start);
+            if self.syntax {
+                out.push_str(&format!("** (SyntaxError) {file}:{line}:{col}: {}\n", d.message));
+            } else {
+                out.push_str(&format!("** (CompileError) {file}:{line}: {}\n", d.message));
+            }
+            out.push_str(&d.render(file, src));
+        }
+        out
+    }
+}
+
 /// Compiles a source file into verified bytecode modules, the script module
-/// ([`expand::SCRIPT_MODULE`]) last. Errors are diagnostics with spans into `src`.
-pub fn compile(src: &str, file: &str) -> Result<Vec<beamlet_bytecode::Module>, Vec<diagnostic::Diagnostic>> {
-    let ast = parser::parse_all(src)?;
+/// ([`expand::SCRIPT_MODULE`]) last.
+pub fn compile_file(src: &str, file: &str) -> Result<Vec<beamlet_bytecode::Module>, Failure> {
+    let syntax = |diagnostics| Failure {
+        syntax: true,
+        diagnostics,
+    };
+    let semantic = |diagnostics| Failure {
+        syntax: false,
+        diagnostics,
+    };
+    let ast = parser::parse_all(src).map_err(syntax)?;
     let unsupported = subset::unsupported(&ast);
     if !unsupported.is_empty() {
-        return Err(unsupported);
+        return Err(semantic(unsupported));
     }
-    let expanded = expand::expand_file(src, &ast)?;
+    let expanded = expand::expand_file(src, &ast).map_err(semantic)?;
     let mut out = Vec::with_capacity(expanded.modules.len());
     for m in &expanded.modules {
-        let bc = codegen::module(m, file, src).map_err(|d| vec![d])?;
+        let bc = codegen::module(m, file, src).map_err(|d| semantic(vec![d]))?;
         if let Err(e) = beamlet_bytecode::verify(&bc) {
-            return Err(vec![diagnostic::Diagnostic {
+            return Err(semantic(vec![diagnostic::Diagnostic {
                 message: format!("internal error: the compiler made an invalid module: {e}"),
                 start: 0,
                 end: 0,
                 hint: None,
                 incomplete: false,
-            }]);
+            }]));
         }
         out.push(bc);
     }
     Ok(out)
+}
+
+/// [`compile_file`] with the errors alone.
+pub fn compile(src: &str, file: &str) -> Result<Vec<beamlet_bytecode::Module>, Vec<diagnostic::Diagnostic>> {
+    compile_file(src, file).map_err(|f| f.diagnostics)
 }

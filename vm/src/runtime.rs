@@ -41,22 +41,9 @@ pub fn run_script(src: &str, file: &str) -> Outcome {
     if let Err(e) = boot() {
         return Outcome::Crashed(e);
     }
-    let modules = match beamlet_compiler::compile(src, file) {
+    let modules = match beamlet_compiler::compile_file(src, file) {
         Ok(m) => m,
-        Err(ds) => {
-            let mut out = String::new();
-            for d in ds {
-                let (line, _) = beamlet_compiler::diagnostic::line_col(src, d.start);
-                let kind = if d.message.starts_with("syntax error") || d.incomplete {
-                    "SyntaxError"
-                } else {
-                    "CompileError"
-                };
-                out.push_str(&format!("** ({kind}) {file}:{line}: {}\n", d.message));
-                out.push_str(&d.render(file, src));
-            }
-            return Outcome::CompileError(out);
-        }
+        Err(f) => return Outcome::CompileError(f.render(file, src)),
     };
     for m in modules {
         if let Err(e) = code::load(m) {
