@@ -871,22 +871,23 @@ defmodule Enum do
 
   def sort(enumerable), do: :lists.sort(to_list(enumerable))
 
+  def sort(enumerable, :asc), do: :lists.sort(to_list(enumerable))
+  def sort(enumerable, :desc), do: Beamlet.Sort.desc(to_list(enumerable))
   def sort(enumerable, sorter), do: Beamlet.Sort.sort(to_list(enumerable), to_sort_fun(sorter))
 
   defp to_sort_fun(sorter) when is_function(sorter, 2), do: sorter
-  defp to_sort_fun(:asc), do: fn a, b -> a <= b end
-  defp to_sort_fun(:desc), do: fn a, b -> a >= b end
   defp to_sort_fun({:asc, module}) when is_atom(module), do: fn a, b -> module.compare(a, b) != :gt end
   defp to_sort_fun({:desc, module}) when is_atom(module), do: fn a, b -> module.compare(a, b) != :lt end
   defp to_sort_fun(module) when is_atom(module), do: fn a, b -> module.compare(a, b) != :gt end
 
   def sort_by(enumerable, mapper, sorter \\ :asc)
 
+  def sort_by(enumerable, mapper, :asc) when is_function(mapper, 1) do
+    Beamlet.Sort.asc_by(to_list(enumerable), mapper)
+  end
+
   def sort_by(enumerable, mapper, :desc) when is_function(mapper, 1) do
-    enumerable
-    |> reduce([], fn x, acc -> [{x, mapper.(x)} | acc] end)
-    |> List.keysort(1, :asc)
-    |> List.foldl([], fn {x, _}, acc -> [x | acc] end)
+    Beamlet.Sort.desc_by(to_list(enumerable), mapper)
   end
 
   def sort_by(enumerable, mapper, sorter) when is_function(mapper, 1) do

@@ -89,13 +89,23 @@ defmodule List do
     end
   end
 
-  def keysort(list, position, sorter \\ :asc) when is_list(list) and is_integer(position) do
+  def keysort(list, position, sorter \\ :asc)
+
+  def keysort(list, position, :asc) when is_list(list) and is_integer(position) do
+    n = position + 1
+    Beamlet.Sort.asc_by(list, fn t -> :erlang.element(n, t) end)
+  end
+
+  def keysort(list, position, :desc) when is_list(list) and is_integer(position) do
+    n = position + 1
+    Beamlet.Sort.desc_by(list, fn t -> :erlang.element(n, t) end)
+  end
+
+  def keysort(list, position, sorter) when is_list(list) and is_integer(position) do
     n = position + 1
 
     fun =
       case sorter do
-        :asc -> fn a, b -> :erlang.element(n, a) <= :erlang.element(n, b) end
-        :desc -> fn a, b -> :erlang.element(n, a) >= :erlang.element(n, b) end
         f when is_function(f, 2) -> fn a, b -> f.(:erlang.element(n, a), :erlang.element(n, b)) end
         {:asc, module} -> fn a, b -> module.compare(:erlang.element(n, a), :erlang.element(n, b)) != :gt end
         {:desc, module} -> fn a, b -> module.compare(:erlang.element(n, a), :erlang.element(n, b)) != :lt end
@@ -231,6 +241,29 @@ end
 # `:lists.sort/2`, ported clause for clause so that the order of elements the ordering
 # function calls equal is exactly OTP's.
 defmodule Beamlet.Sort do
+  # Stable sorts through the native :lists.sort/1 on decorated elements: {key, index,
+  # element} with ascending indices keeps equal keys in order (ascending); with
+  # descending indices and the result reversed, equal keys stay in order too
+  # (descending). That is what :lists.sort/2 gives with `<=` and `>=`.
+  def desc(list), do: undecorate_reverse(:lists.sort(decorate(list, 0, [])), [])
+
+  def asc_by(list, fun), do: undecorate(:lists.sort(decorate_by(list, fun, 0, 1, [])), [])
+  def desc_by(list, fun), do: undecorate_reverse(:lists.sort(decorate_by(list, fun, 0, -1, [])), [])
+
+  defp decorate([], _i, acc), do: acc
+  defp decorate([x | rest], i, acc), do: decorate(rest, i - 1, [{x, i} | acc])
+
+  defp decorate_by([], _fun, _i, _step, acc), do: acc
+  defp decorate_by([x | rest], fun, i, step, acc), do: decorate_by(rest, fun, i + step, step, [{fun.(x), i, x} | acc])
+
+  # The list sorted ascending, reversed: elements out of their tuples.
+  defp undecorate_reverse([], acc), do: acc
+  defp undecorate_reverse([{x, _} | rest], acc), do: undecorate_reverse(rest, [x | acc])
+  defp undecorate_reverse([{_, _, x} | rest], acc), do: undecorate_reverse(rest, [x | acc])
+
+  defp undecorate([], acc), do: :lists.reverse(acc)
+  defp undecorate([{_, _, x} | rest], acc), do: undecorate(rest, [x | acc])
+
   def sort([], _fun), do: []
   def sort([_] = l, _fun), do: l
 

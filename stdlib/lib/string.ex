@@ -39,37 +39,76 @@ defmodule String do
   end
 
   def next_grapheme_size(<<>>), do: nil
-  def next_grapheme_size(<<?\r, ?\n, _::binary>>), do: 2
 
-  def next_grapheme_size(<<cp::utf8, rest::binary>>) do
-    size = byte_size(<<cp::utf8>>)
+  def next_grapheme_size(string) when is_binary(string) do
+    {_, bytes} = gwalk(string, :start, 0, 0, 1)
+    bytes
+  end
 
-    if regional?(cp) do
-      case rest do
-        <<cp2::utf8, rest2::binary>> ->
-          if regional?(cp2), do: extend(rest2, size + 4), else: extend(rest, size)
+  # Walks graphemes: stops before starting grapheme number `limit + 1` (never for
+  # :infinity) and returns how many graphemes it passed and their byte size. The state
+  # says what the previous code point lets join it.
+  defp gwalk(<<c, rest::binary>>, st, n, bytes, limit) when c >= 32 and c < 127 do
+    if n === limit, do: {n, bytes}, else: gwalk_ascii(rest, n + 1, bytes + 1, limit, st)
+  end
 
-        _ ->
-          extend(rest, size)
-      end
+  defp gwalk(<<cp::utf8, rest::binary>>, st, n, bytes, limit) do
+    size = cp_size(cp)
+
+    if join?(cp, st) do
+      gwalk(rest, next_state(cp, st, true), n, bytes + size, limit)
     else
-      extend(rest, size)
+      if n === limit, do: {n, bytes}, else: gwalk(rest, next_state(cp, st, false), n + 1, bytes + size, limit)
     end
   end
 
-  def next_grapheme_size(<<_, _::binary>>), do: 1
-
-  defp extend(<<0x200D::utf8, cp::utf8, rest::binary>>, size) do
-    extend(rest, size + 3 + byte_size(<<cp::utf8>>))
+  defp gwalk(<<_, rest::binary>>, _st, n, bytes, limit) do
+    if n === limit, do: {n, bytes}, else: gwalk(rest, :ctl, n + 1, bytes + 1, limit)
   end
 
-  defp extend(<<cp::utf8, rest::binary>>, size) do
-    if extender?(cp), do: extend(rest, size + byte_size(<<cp::utf8>>)), else: size
+  defp gwalk(<<>>, _st, n, bytes, _limit), do: {n, bytes}
+
+  defp gwalk_ascii(rest, n, bytes, limit, _st), do: gwalk(rest, :other, n, bytes, limit)
+
+  defp cp_size(cp) when cp < 0x80, do: 1
+  defp cp_size(cp) when cp < 0x800, do: 2
+  defp cp_size(cp) when cp < 0x10000, do: 3
+  defp cp_size(_), do: 4
+
+  defp join?(_cp, :start), do: false
+  defp join?(cp, :cr), do: cp == ?\n
+  defp join?(_cp, :ctl), do: false
+  defp join?(cp, _st) when cp < 0x300, do: false
+
+  defp join?(cp, st) do
+    cond do
+      cp == 0x200D or extender?(cp) -> true
+      st == :zwj_pic -> pictographic?(cp)
+      st == :ri -> regional?(cp)
+      true -> false
+    end
   end
 
-  defp extend(_, size), do: size
+  defp next_state(?\r, _st, _joined), do: :cr
+  defp next_state(cp, _st, _joined) when cp < 32 or (cp >= 0x7F and cp <= 0x9F), do: :ctl
+  defp next_state(cp, st, _joined) when cp < 0x300 and st != :zwj_pic, do: :other
+
+  defp next_state(cp, st, joined) do
+    cond do
+      cp == 0x200D -> if st == :pic, do: :zwj_pic, else: :other
+      joined and extender?(cp) -> if st == :pic, do: :pic, else: :other
+      regional?(cp) -> if joined, do: :other, else: :ri
+      pictographic?(cp) -> :pic
+      true -> :other
+    end
+  end
 
   defp regional?(cp), do: cp >= 0x1F1E6 and cp <= 0x1F1FF
+
+  defp pictographic?(cp) do
+    (cp >= 0x1F000 and cp <= 0x1FAFF) or (cp >= 0x2100 and cp <= 0x2BFF) or cp == 0xA9 or
+      cp == 0xAE or cp == 0x3030 or cp == 0x303D or cp == 0x3297 or cp == 0x3299
+  end
 
   defp extender?(cp) when cp < 0x300, do: false
 
@@ -78,9 +117,9 @@ defmodule String do
       (cp >= 0x591 and cp <= 0x5BD) or (cp >= 0x610 and cp <= 0x61A) or
       (cp >= 0x64B and cp <= 0x65F) or cp == 0x670 or (cp >= 0x6D6 and cp <= 0x6DC) or
       (cp >= 0x900 and cp <= 0x903) or (cp >= 0x93A and cp <= 0x94F) or
-      (cp >= 0xE31 and cp <= 0xE3A and cp != 0xE32 and cp != 0xE33) or (cp >= 0xE47 and cp <= 0xE4E) or
+      (cp >= 0xE31 and cp <= 0xE3A and cp != 0xE32) or (cp >= 0xE47 and cp <= 0xE4E) or
       (cp >= 0x1AB0 and cp <= 0x1AFF) or (cp >= 0x1DC0 and cp <= 0x1DFF) or
-      cp == 0x200C or cp == 0x200D or (cp >= 0x20D0 and cp <= 0x20FF) or
+      cp == 0x200C or (cp >= 0x20D0 and cp <= 0x20FF) or
       (cp >= 0x302A and cp <= 0x302F) or cp == 0x3099 or cp == 0x309A or
       (cp >= 0xFE00 and cp <= 0xFE0F) or (cp >= 0xFE20 and cp <= 0xFE2F) or
       (cp >= 0x1F3FB and cp <= 0x1F3FF) or (cp >= 0xE0020 and cp <= 0xE007F) or
@@ -89,50 +128,24 @@ defmodule String do
 
   def graphemes(string) when is_binary(string), do: graphemes_acc(string, [])
 
+  defp graphemes_acc(<<>>, acc), do: :lists.reverse(acc)
+
   defp graphemes_acc(string, acc) do
-    case next_grapheme_size(string) do
-      nil ->
-        :lists.reverse(acc)
-
-      size ->
-        {g, rest} = :erlang.split_binary(string, size)
-        graphemes_acc(rest, [g | acc])
-    end
+    {_, size} = gwalk(string, :start, 0, 0, 1)
+    {g, rest} = :erlang.split_binary(string, size)
+    graphemes_acc(rest, [g | acc])
   end
 
-  def length(string) when is_binary(string), do: length_acc(string, 0)
-
-  defp length_acc(<<c, rest::binary>> = string, n) when c < 128 and c != ?\r do
-    case rest do
-      <<d, _::binary>> when d >= 128 -> length_slow(string, n)
-      _ -> length_acc(rest, n + 1)
-    end
-  end
-
-  defp length_acc(string, n), do: length_slow(string, n)
-
-  defp length_slow(string, n) do
-    case next_grapheme_size(string) do
-      nil -> n
-      size -> length_acc(:erlang.binary_part(string, size, byte_size(string) - size), n + 1)
-    end
+  def length(string) when is_binary(string) do
+    {n, _} = gwalk(string, :start, 0, 0, :infinity)
+    n
   end
 
   # Byte size of the first `count` graphemes (or fewer when the string is shorter), and
   # how many graphemes that is.
-  defp grapheme_bytes(string, count), do: grapheme_bytes(string, count, 0, 0)
-
-  defp grapheme_bytes(_string, 0, bytes, n), do: {bytes, n}
-
-  defp grapheme_bytes(string, count, bytes, n) do
-    case next_grapheme_size(string) do
-      nil ->
-        {bytes, n}
-
-      size ->
-        rest = :erlang.binary_part(string, size, byte_size(string) - size)
-        grapheme_bytes(rest, count - 1, bytes + size, n + 1)
-    end
+  defp grapheme_bytes(string, count) do
+    {n, bytes} = gwalk(string, :start, 0, 0, count)
+    {bytes, n}
   end
 
   def reverse(string) when is_binary(string) do
