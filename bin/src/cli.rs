@@ -73,7 +73,7 @@ fn disasm(file: &std::path::Path) -> ExitCode {
         }
     };
     let name = file.display().to_string();
-    match beamlet_compiler::compile_file(&src, &name) {
+    match beamlet_vm::runtime::compile(&src, &name) {
         Ok(mods) => {
             for (i, m) in mods.iter().enumerate() {
                 if i > 0 {
@@ -110,7 +110,7 @@ fn check(files: &[PathBuf]) -> ExitCode {
                 continue;
             }
         };
-        if let Err(f) = beamlet_compiler::compile_file(&src, &name) {
+        if let Err(f) = beamlet_vm::runtime::compile(&src, &name) {
             eprint!("{}", f.render(&name, &src));
             clean = false;
         }

@@ -49,7 +49,8 @@ struct ModCtx {
     name: String,
     aliases: HashMap<String, String>,
     /// Imported modules with their `only:` filter (`None`: everything public).
-    imports: Vec<(String, Option<HashSet<(String, usize)>>)>,
+    /// Imported modules with the functions each makes visible.
+    imports: Vec<(String, HashSet<(String, usize)>)>,
     attributes: HashMap<String, A>,
     funs: Vec<FunDef>,
     /// Index of each `(name, arity)` in `funs`.
@@ -62,9 +63,14 @@ struct FnFrame {
     captures: Vec<(VarId, VarId)>,
 }
 
+/// The exported `(name, arity)` of a module compiled elsewhere, for `import` (the VM
+/// answers from its code server).
+pub type Exports<'a> = &'a dyn Fn(&str) -> Option<Vec<(String, usize)>>;
+
 pub(crate) struct Expander<'s> {
     #[allow(dead_code)]
     src: &'s str,
+    exports: Exports<'s>,
     next_var: VarId,
     env: HashMap<String, VarId>,
     /// How many closures deep each variable is bound.
@@ -93,9 +99,10 @@ pub(crate) fn err<T>(span: Span, msg: impl Into<String>) -> R<T> {
 }
 
 /// Expands a parsed file.
-pub fn expand_file(src: &str, ast: &A) -> Result<Expanded, Vec<Diagnostic>> {
+pub fn expand_file<'s>(src: &'s str, ast: &A, exports: Exports<'s>) -> Result<Expanded, Vec<Diagnostic>> {
     let mut x = Expander {
         src,
+        exports,
         next_var: 0,
         env: HashMap::new(),
         var_depth: HashMap::new(),

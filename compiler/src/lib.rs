@@ -54,8 +54,17 @@ impl Failure {
 }
 
 /// Compiles a source file into verified bytecode modules, the script module
-/// ([`expand::SCRIPT_MODULE`]) last.
+/// ([`expand::SCRIPT_MODULE`]) last. Modules outside the file are unknown to `import`.
 pub fn compile_file(src: &str, file: &str) -> Result<Vec<beamlet_bytecode::Module>, Failure> {
+    compile_with(src, file, &|_| None)
+}
+
+/// [`compile_file`], asking `exports` what modules outside the file export (for `import`).
+pub fn compile_with(
+    src: &str,
+    file: &str,
+    exports: expand::Exports<'_>,
+) -> Result<Vec<beamlet_bytecode::Module>, Failure> {
     let syntax = |diagnostics| Failure {
         syntax: true,
         diagnostics,
@@ -69,7 +78,7 @@ pub fn compile_file(src: &str, file: &str) -> Result<Vec<beamlet_bytecode::Modul
     if !unsupported.is_empty() {
         return Err(semantic(unsupported));
     }
-    let expanded = expand::expand_file(src, &ast).map_err(semantic)?;
+    let expanded = expand::expand_file(src, &ast, exports).map_err(semantic)?;
     let mut out = Vec::with_capacity(expanded.modules.len());
     for m in &expanded.modules {
         let bc = codegen::module(m, file, src).map_err(|d| semantic(vec![d]))?;

@@ -374,7 +374,25 @@ fn write_expr(out: &mut String, e: &Expr) {
         } => {
             if let Some((last, rest)) = args.split_last() {
                 if let Some(blocks) = do_blocks(last) {
-                    write_do_call(out, callee, rest, *parens, &blocks);
+                    // `f([do: 1])` and `f do 1 end` are the same tree; with parentheses and
+                    // no `->` clauses, the keyword list inside them is the safer print.
+                    let clauses = blocks
+                        .iter()
+                        .any(|(_, e)| matches!(e.kind, ExprKind::Clauses(_)));
+                    if !*parens || clauses {
+                        write_do_call(out, callee, rest, *parens, &blocks);
+                        return;
+                    }
+                }
+            }
+            if let Callee::Remote(base, name) = callee {
+                if name == "{}" {
+                    // `Base.{A, B}` (multi-alias).
+                    out.push('(');
+                    write_expr(out, base);
+                    out.push_str(").{");
+                    write_list(out, args);
+                    out.push('}');
                     return;
                 }
             }

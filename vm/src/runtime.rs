@@ -26,6 +26,13 @@ pub fn boot() -> Result<(), String> {
     .clone()
 }
 
+/// Compiles `src` as the runtime would before running it (imports of the standard
+/// library resolved against the loaded modules).
+pub fn compile(src: &str, file: &str) -> Result<Vec<beamlet_bytecode::Module>, beamlet_compiler::Failure> {
+    let _ = boot();
+    beamlet_compiler::compile_with(src, file, &exports_of)
+}
+
 /// How a script ended.
 pub enum Outcome {
     /// It ran to the end.
@@ -41,7 +48,7 @@ pub fn run_script(src: &str, file: &str) -> Outcome {
     if let Err(e) = boot() {
         return Outcome::Crashed(e);
     }
-    let modules = match beamlet_compiler::compile_file(src, file) {
+    let modules = match beamlet_compiler::compile_with(src, file, &exports_of) {
         Ok(m) => m,
         Err(f) => return Outcome::CompileError(f.render(file, src)),
     };
@@ -88,4 +95,15 @@ fn fallback(u: Uncaught) -> String {
 /// Builds a string term (for callers that pass arguments to `interp::call`).
 pub fn string(p: &mut Process, s: &str) -> Term {
     p.heap.string(s)
+}
+
+/// The exports of a loaded module, for the compiler's `import`.
+pub fn exports_of(module: &str) -> Option<Vec<(String, usize)>> {
+    let m = code::lookup(Atom::existing(module)?)?;
+    Some(
+        m.exports
+            .keys()
+            .map(|(name, arity)| (name.name().to_string(), *arity as usize))
+            .collect(),
+    )
 }

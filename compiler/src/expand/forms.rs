@@ -313,6 +313,26 @@ impl Expander<'_> {
         let Some(target) = args.first() else {
             return err(span, format!("{kind} expects a module"));
         };
+        // `alias Base.{A, B.C}`: one directive per module.
+        if let K::Call {
+            callee: ACallee::Remote(base, name),
+            args: items,
+            ..
+        } = &target.kind
+        {
+            if name == "{}" {
+                let base = self.resolve_alias(base)?;
+                for item in items {
+                    let Some(segs) = super::alias_segments(item) else {
+                        return err(item.span, format!("{kind} expects aliases inside {{}}"));
+                    };
+                    let full = format!("{base}.{}", segs.join("."));
+                    let target = A::new(K::Atom(full), item.span);
+                    self.directive(kind, std::slice::from_ref(&target), span)?;
+                }
+                return Ok(());
+            }
+        }
         let opts = args.get(1).and_then(kw_pairs).unwrap_or_default();
         let module = match &target.kind {
             K::Alias { .. } => self.resolve_alias(target)?,
@@ -331,22 +351,34 @@ impl Expander<'_> {
                 self.module_mut().aliases.insert(short, module);
             }
             "import" => {
-                let only = match opts.iter().find(|(k, _)| *k == "only") {
-                    Some((_, v)) => match kw_pairs(v) {
-                        Some(pairs) => {
-                            let mut set = HashSet::new();
-                            for (n, a) in pairs {
-                                if let K::Int(a) = &a.kind {
-                                    set.insert((n.to_string(), usize::try_from(a).unwrap_or(0)));
-                                }
-                            }
-                            Some(set)
+                let set_of = |key: &str| -> Option<HashSet<(String, usize)>> {
+                    let (_, v) = opts.iter().find(|(k, _)| *k == key)?;
+                    let pairs = kw_pairs(v)?;
+                    let mut set = HashSet::new();
+                    for (n, a) in pairs {
+                        if let K::Int(a) = &a.kind {
+                            set.insert((n.to_string(), usize::try_from(a).unwrap_or(0)));
                         }
-                        None => None,
-                    },
-                    None => None,
+                    }
+                    Some(set)
                 };
-                self.module_mut().imports.push((module, only));
+                let only = set_of("only");
+                let except = set_of("except").unwrap_or_default();
+                // What the module exports: from this file, or from the modules loaded
+                // where the file is compiled (the standard library).
+                let exports: HashSet<(String, usize)> = match self.known.get(&module) {
+                    Some(i) => i.public.clone(),
+                    None => (self.exports)(&module).unwrap_or_default().into_iter().collect(),
+                };
+                let visible: HashSet<(String, usize)> = match only {
+                    Some(set) => set,
+                    None => exports
+                        .into_iter()
+                        .filter(|(n, _)| !n.starts_with('_'))
+                        .collect(),
+                };
+                let visible = visible.into_iter().filter(|k| !except.contains(k)).collect();
+                self.module_mut().imports.push((module, visible));
             }
             _ => {}
         }
@@ -710,12 +742,8 @@ impl Expander<'_> {
         // Imports, innermost module first.
         let mut imported = None;
         'outer: for m in self.mods.iter().rev() {
-            for (target, only) in m.imports.iter().rev() {
-                let ok = match only {
-                    Some(set) => set.contains(&key),
-                    None => self.known.get(target).is_some_and(|i| i.public.contains(&key)),
-                };
-                if ok {
+            for (target, visible) in m.imports.iter().rev() {
+                if visible.contains(&key) {
                     imported = Some(target.clone());
                     break 'outer;
                 }
