@@ -60,11 +60,23 @@ fn every_exs_file_round_trips() {
             .any(|f| f.ends_with("compiler/tests/oracle/precedence.exs")),
         "the walk found no oracle script: {files:?}"
     );
+    // Files Beamlet knowingly does not parse, each with the text its error must contain
+    // (so that a different failure in them is still caught).
+    const KNOWN: &[(&str, &str)] = &[(
+        // An oracle script for the BIFs: `"\xff"` makes a non-UTF-8 binary, and Beamlet's
+        // string literals are UTF-8 text for now.
+        "vm/tests/oracle/bifs.exs",
+        "unsupported escape \\xff",
+    )];
     let mut failures = Vec::new();
     for f in &files {
         let src = std::fs::read_to_string(f).expect("read");
-        if let Err(e) = round_trip(&src) {
-            failures.push(format!("{}: {e}", f.display()));
+        let known = KNOWN.iter().find(|(k, _)| f.ends_with(k));
+        match (round_trip(&src), known) {
+            (Ok(()), None) => {}
+            (Ok(()), Some((k, _))) => failures.push(format!("{k} now parses: remove it from KNOWN")),
+            (Err(e), Some((_, expected))) if e.contains(expected) => {}
+            (Err(e), _) => failures.push(format!("{}: {e}", f.display())),
         }
     }
     assert!(
