@@ -379,7 +379,7 @@ fn write_expr(out: &mut String, e: &Expr) {
                     let clauses = blocks
                         .iter()
                         .any(|(_, e)| matches!(e.kind, ExprKind::Clauses(_)));
-                    if !*parens || clauses {
+                    if !*parens || clauses || !rest.is_empty() {
                         write_do_call(out, callee, rest, *parens, &blocks);
                         return;
                     }
