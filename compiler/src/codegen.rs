@@ -140,14 +140,14 @@ impl ModGen {
         if let Some(&i) = self.lit_index.get(&key) {
             return i;
         }
-        let l = self.to_literal(c);
+        let l = self.literal_of(c);
         let i = self.literals.len() as u32;
         self.literals.push(l);
         self.lit_index.insert(key, i);
         i
     }
 
-    fn to_literal(&mut self, c: &Const) -> Literal {
+    fn literal_of(&mut self, c: &Const) -> Literal {
         match c {
             Const::Int(i) => match i64::try_from(i) {
                 Ok(v) => Literal::Int(v),
@@ -164,14 +164,16 @@ impl ModGen {
             Const::Binary(b) => Literal::Binary(b.clone()),
             Const::Nil => Literal::Nil,
             Const::List(items, tail) => {
-                let items = items.iter().map(|i| self.to_literal(i)).collect();
-                Literal::List(items, Box::new(self.to_literal(tail)))
+                let items = items.iter().map(|i| self.literal_of(i)).collect();
+                Literal::List(items, Box::new(self.literal_of(tail)))
             }
-            Const::Tuple(items) => Literal::Tuple(items.iter().map(|i| self.to_literal(i)).collect()),
+            Const::Tuple(items) => {
+                Literal::Tuple(items.iter().map(|i| self.literal_of(i)).collect())
+            }
             Const::Map(pairs) => Literal::Map(
                 pairs
                     .iter()
-                    .map(|(k, v)| (self.to_literal(k), self.to_literal(v)))
+                    .map(|(k, v)| (self.literal_of(k), self.literal_of(v)))
                     .collect(),
             ),
         }
@@ -209,7 +211,10 @@ impl ModGen {
     ) -> Result<(), Diagnostic> {
         let total = arity + captures.len();
         if total > 255 {
-            return Err(diag(span, "too many parameters and captured variables (at most 255)"));
+            return Err(diag(
+                span,
+                "too many parameters and captured variables (at most 255)",
+            ));
         }
         let mut f = FnGen {
             m: self,
@@ -234,7 +239,10 @@ impl ModGen {
         let params: Vec<Src> = (0..arity).map(|i| Src::reg(Reg(i as u16))).collect();
         f.clauses(&params, clauses, Ctx::Tail, Fail::FunctionClause, None)?;
         if f.max > u16::MAX as u32 {
-            return Err(diag(span, "function too large: it needs more than 65535 registers"));
+            return Err(diag(
+                span,
+                "function too large: it needs more than 65535 registers",
+            ));
         }
         let FnGen {
             mut code,
@@ -465,7 +473,11 @@ impl FnGen<'_> {
             Kind::Cons(h, t) => {
                 let (h, t) = (self.value(h)?, self.value(t)?);
                 let dst = self.dst(ctx);
-                self.emit(Instr::PutList { dst, head: h, tail: t });
+                self.emit(Instr::PutList {
+                    dst,
+                    head: h,
+                    tail: t,
+                });
                 self.finish(dst, ctx);
             }
             Kind::Tuple(items) => {
@@ -543,8 +555,16 @@ impl FnGen<'_> {
                 } else {
                     let v = self.value(c)?;
                     let (fa, nil) = (self.atom("false"), self.atom("nil"));
-                    self.emit(Instr::IsNeExact { fail: other, a: v, b: fa });
-                    self.emit(Instr::IsNeExact { fail: other, a: v, b: nil });
+                    self.emit(Instr::IsNeExact {
+                        fail: other,
+                        a: v,
+                        b: fa,
+                    });
+                    self.emit(Instr::IsNeExact {
+                        fail: other,
+                        a: v,
+                        b: nil,
+                    });
                 }
                 let saved = self.next;
                 let saved_vars = self.vars.clone();
@@ -618,11 +638,19 @@ impl FnGen<'_> {
                 let done = self.label();
                 // `and`: true -> b; false -> false. `or`: false -> b; true -> true.
                 let (go_on, stop) = if and { (t, f) } else { (f, t) };
-                self.emit(Instr::IsEqExact { fail: not_first, a: va, b: go_on });
+                self.emit(Instr::IsEqExact {
+                    fail: not_first,
+                    a: va,
+                    b: go_on,
+                });
                 self.expr(b, Ctx::Into(dst))?;
                 self.emit(Instr::Jump { to: done });
                 self.bind(not_first);
-                self.emit(Instr::IsEqExact { fail: bad, a: va, b: stop });
+                self.emit(Instr::IsEqExact {
+                    fail: bad,
+                    a: va,
+                    b: stop,
+                });
                 self.emit(Instr::Move { dst, src: stop });
                 self.emit(Instr::Jump { to: done });
                 self.bind(bad);
@@ -631,11 +659,21 @@ impl FnGen<'_> {
                 let base = self.alloc();
                 let r1 = self.alloc();
                 let r2 = self.alloc();
-                self.emit(Instr::Move { dst: base, src: tag });
+                self.emit(Instr::Move {
+                    dst: base,
+                    src: tag,
+                });
                 self.emit(Instr::Move { dst: r1, src: op });
                 self.emit(Instr::Move { dst: r2, src: va });
-                self.emit(Instr::PutTuple { dst: base, base, n: Count(3) });
-                self.emit(Instr::Raise { class: Byte(0), reason: Src::reg(base) });
+                self.emit(Instr::PutTuple {
+                    dst: base,
+                    base,
+                    n: Count(3),
+                });
+                self.emit(Instr::Raise {
+                    class: Byte(0),
+                    reason: Src::reg(base),
+                });
                 self.bind(done);
                 self.finish(dst, ctx);
             }
@@ -752,8 +790,15 @@ impl FnGen<'_> {
                 };
                 let base = self.args_at_top(&refs)?;
                 match ctx {
-                    Ctx::Tail => self.emit(Instr::CallTail { base, fun: Fun(fun) }),
-                    Ctx::Into(dst) => self.emit(Instr::Call { dst, base, fun: Fun(fun) }),
+                    Ctx::Tail => self.emit(Instr::CallTail {
+                        base,
+                        fun: Fun(fun),
+                    }),
+                    Ctx::Into(dst) => self.emit(Instr::Call {
+                        dst,
+                        base,
+                        fun: Fun(fun),
+                    }),
                 }
             }
             Callee::Remote(m, f) => {
@@ -768,9 +813,12 @@ impl FnGen<'_> {
                 }
             }
             Callee::Dynamic(m, f) => {
-                let list = args.iter().rev().fold(Expr::konst(Const::Nil, span), |acc, a| {
-                    Expr::new(Kind::Cons(Box::new(a.clone()), Box::new(acc)), span)
-                });
+                let list = args
+                    .iter()
+                    .rev()
+                    .fold(Expr::konst(Const::Nil, span), |acc, a| {
+                        Expr::new(Kind::Cons(Box::new(a.clone()), Box::new(acc)), span)
+                    });
                 let fe = Expr::atom(f, span);
                 let base = self.args_at_top(&[m, &fe, &list])?;
                 match ctx {
@@ -838,9 +886,19 @@ impl FnGen<'_> {
         let base = self.alloc();
         let r1 = self.alloc();
         self.emit(Instr::Move { dst: base, src: t });
-        self.emit(Instr::Move { dst: r1, src: value });
-        self.emit(Instr::PutTuple { dst: base, base, n: Count(2) });
-        self.emit(Instr::Raise { class: Byte(0), reason: Src::reg(base) });
+        self.emit(Instr::Move {
+            dst: r1,
+            src: value,
+        });
+        self.emit(Instr::PutTuple {
+            dst: base,
+            base,
+            n: Count(2),
+        });
+        self.emit(Instr::Raise {
+            class: Byte(0),
+            reason: Src::reg(base),
+        });
         self.next -= 2;
     }
 
@@ -849,7 +907,10 @@ impl FnGen<'_> {
         match fail {
             Fail::FunctionClause => {
                 let a = self.atom("function_clause");
-                self.emit(Instr::Raise { class: Byte(0), reason: a });
+                self.emit(Instr::Raise {
+                    class: Byte(0),
+                    reason: a,
+                });
             }
             Fail::BadMatch => self.raise_tagged("badmatch", v),
             Fail::WithClause => self.raise_tagged("with_clause", v),
@@ -927,19 +988,31 @@ impl FnGen<'_> {
             Pat::Cons(h, t) => {
                 self.test(fail, src, TypeTest::Cons);
                 let (rh, rt) = (self.alloc(), self.alloc());
-                self.emit(Instr::GetList { head: rh, tail: rt, src });
+                self.emit(Instr::GetList {
+                    head: rh,
+                    tail: rt,
+                    src,
+                });
                 self.pattern(h, Src::reg(rh), fail)?;
                 self.pattern(t, Src::reg(rt), fail)?;
             }
             Pat::Tuple(ps) => {
                 self.test(fail, src, TypeTest::Tuple);
-                self.emit(Instr::TestArity { fail, src, n: Count(ps.len() as u32) });
+                self.emit(Instr::TestArity {
+                    fail,
+                    src,
+                    n: Count(ps.len() as u32),
+                });
                 for (i, p) in ps.iter().enumerate() {
                     if matches!(p, Pat::Wild) {
                         continue;
                     }
                     let r = self.alloc();
-                    self.emit(Instr::GetElem { dst: r, src, i: Count(i as u32) });
+                    self.emit(Instr::GetElem {
+                        dst: r,
+                        src,
+                        i: Count(i as u32),
+                    });
                     self.pattern(p, Src::reg(r), fail)?;
                 }
             }
@@ -948,7 +1021,12 @@ impl FnGen<'_> {
                 for (k, p) in pairs {
                     let key = self.value(k)?;
                     let r = self.alloc();
-                    self.emit(Instr::GetMap { fail, dst: r, src, key });
+                    self.emit(Instr::GetMap {
+                        fail,
+                        dst: r,
+                        src,
+                        key,
+                    });
                     self.pattern(p, Src::reg(r), fail)?;
                 }
             }
@@ -962,21 +1040,36 @@ impl FnGen<'_> {
                         None => self.atom("nil"),
                     };
                     let r = self.alloc();
-                    self.emit(Instr::BsGet { fail, dst: r, ctx, size, flags: Count(s.flags) });
+                    self.emit(Instr::BsGet {
+                        fail,
+                        dst: r,
+                        ctx,
+                        size,
+                        flags: Count(s.flags),
+                    });
                     self.pattern(&s.value, Src::reg(r), fail)?;
                 }
                 let ty = segs.last().map(|s| s.flags & seg::TYPE_MASK);
                 let open_tail = segs.last().is_some_and(|s| s.size.is_none())
                     && matches!(ty, Some(seg::BINARY | seg::BITSTRING));
                 if !open_tail {
-                    self.emit(Instr::BsTestSize { fail, src: Src::reg(ctx), bits: Count(0) });
+                    self.emit(Instr::BsTestSize {
+                        fail,
+                        src: Src::reg(ctx),
+                        bits: Count(0),
+                    });
                 }
             }
             Pat::Prefix(bytes, rest) => {
                 self.test(fail, src, TypeTest::Bitstring);
                 let lit = self.konst(Const::Binary(bytes.clone()));
                 let r = self.alloc();
-                self.emit(Instr::BsSkipPrefix { fail, dst: r, src, lit });
+                self.emit(Instr::BsSkipPrefix {
+                    fail,
+                    dst: r,
+                    src,
+                    lit,
+                });
                 self.pattern(rest, Src::reg(r), fail)?;
             }
             Pat::Both(a, b) => {
@@ -988,7 +1081,11 @@ impl FnGen<'_> {
     }
 
     fn test(&mut self, fail: Label, src: Src, t: TypeTest) {
-        self.emit(Instr::TestType { fail, src, ty: Byte(t as u8) });
+        self.emit(Instr::TestType {
+            fail,
+            src,
+            ty: Byte(t as u8),
+        });
     }
 
     /// A guard: falls through when `g` is `true`, jumps to `fail` when it is not, and to
@@ -1074,12 +1171,23 @@ impl FnGen<'_> {
                 match args.as_slice() {
                     [a] => {
                         let a = self.guard_value(a, fail)?;
-                        self.emit(Instr::GBif1 { fail, dst, a, import });
+                        self.emit(Instr::GBif1 {
+                            fail,
+                            dst,
+                            a,
+                            import,
+                        });
                     }
                     [a, b] => {
                         let a = self.guard_value(a, fail)?;
                         let b = self.guard_value(b, fail)?;
-                        self.emit(Instr::GBif2 { fail, dst, a, b, import });
+                        self.emit(Instr::GBif2 {
+                            fail,
+                            dst,
+                            a,
+                            b,
+                            import,
+                        });
                     }
                     _ => {}
                 }
@@ -1123,21 +1231,45 @@ impl FnGen<'_> {
         // `else` runs outside the catch range but inside `after`'s.
         if !t.else_clauses.is_empty() {
             let v = self.alloc();
-            self.emit(Instr::Move { dst: v, src: Src::reg(dst) });
-            self.clauses(&[Src::reg(v)], &t.else_clauses, Ctx::Into(dst), Fail::TryClause, None)?;
+            self.emit(Instr::Move {
+                dst: v,
+                src: Src::reg(dst),
+            });
+            self.clauses(
+                &[Src::reg(v)],
+                &t.else_clauses,
+                Ctx::Into(dst),
+                Fail::TryClause,
+                None,
+            )?;
         }
         self.emit(Instr::Jump { to: done });
         self.bind(catch_target);
         let (c, r, s) = (self.alloc(), self.alloc(), self.alloc());
-        self.emit(Instr::GetExc { class: c, reason: r, trace: s });
+        self.emit(Instr::GetExc {
+            class: c,
+            reason: r,
+            trace: s,
+        });
         let reraise = self.label();
         let vals = [Src::reg(c), Src::reg(r), Src::reg(s)];
-        self.clauses(&vals, &t.catch_clauses, Ctx::Into(dst), Fail::Unreachable, Some(reraise))?;
+        self.clauses(
+            &vals,
+            &t.catch_clauses,
+            Ctx::Into(dst),
+            Fail::Unreachable,
+            Some(reraise),
+        )?;
         self.emit(Instr::Jump { to: done });
         self.bind(reraise);
-        self.emit(Instr::Reraise { class: vals[0], reason: vals[1], trace: vals[2] });
+        self.emit(Instr::Reraise {
+            class: vals[0],
+            reason: vals[1],
+            trace: vals[2],
+        });
         self.bind(after_end);
-        self.handlers.push((catch_start.0, catch_end.0, catch_target.0));
+        self.handlers
+            .push((catch_start.0, catch_end.0, catch_target.0));
         if let Some(a) = &t.after {
             self.bind(done);
             self.effect(a)?;
@@ -1145,10 +1277,19 @@ impl FnGen<'_> {
             self.emit(Instr::Jump { to: end });
             self.bind(after_target);
             let (c, r, s) = (self.alloc(), self.alloc(), self.alloc());
-            self.emit(Instr::GetExc { class: c, reason: r, trace: s });
+            self.emit(Instr::GetExc {
+                class: c,
+                reason: r,
+                trace: s,
+            });
             self.effect(a)?;
-            self.emit(Instr::Reraise { class: Src::reg(c), reason: Src::reg(r), trace: Src::reg(s) });
-            self.handlers.push((after_start.0, after_end.0, after_target.0));
+            self.emit(Instr::Reraise {
+                class: Src::reg(c),
+                reason: Src::reg(r),
+                trace: Src::reg(s),
+            });
+            self.handlers
+                .push((after_start.0, after_end.0, after_target.0));
             self.bind(end);
         } else {
             self.bind(done);
@@ -1215,7 +1356,9 @@ fn binds_deep(e: &Expr) -> bool {
         Kind::Match(..) => true,
         Kind::Const(_) | Kind::Var(_) | Kind::Fn(_) | Kind::Raise(..) => false,
         Kind::Block(es) | Kind::Tuple(es) => es.iter().any(binds_deep),
-        Kind::Cons(a, b) | Kind::AndAlso(a, b) | Kind::OrElse(a, b) => binds_deep(a) || binds_deep(b),
+        Kind::Cons(a, b) | Kind::AndAlso(a, b) | Kind::OrElse(a, b) => {
+            binds_deep(a) || binds_deep(b)
+        }
         Kind::Map(pairs) => pairs.iter().any(|(k, v)| binds_deep(k) || binds_deep(v)),
         Kind::MapUpdate(m, pairs) => {
             binds_deep(m) || pairs.iter().any(|(k, v)| binds_deep(k) || binds_deep(v))
@@ -1230,7 +1373,9 @@ fn binds_deep(e: &Expr) -> bool {
             };
             c || args.iter().any(binds_deep)
         }
-        Kind::Apply(a, b, c) | Kind::Reraise(a, b, c) => binds_deep(a) || binds_deep(b) || binds_deep(c),
+        Kind::Apply(a, b, c) | Kind::Reraise(a, b, c) => {
+            binds_deep(a) || binds_deep(b) || binds_deep(c)
+        }
         Kind::Bif(_, _, args) => args.iter().any(binds_deep),
         Kind::Case(v, ..) | Kind::If(v, ..) => binds_deep(v),
         Kind::Try(_) => false,

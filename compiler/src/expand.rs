@@ -99,7 +99,11 @@ pub(crate) fn err<T>(span: Span, msg: impl Into<String>) -> R<T> {
 }
 
 /// Expands a parsed file.
-pub fn expand_file<'s>(src: &'s str, ast: &A, exports: Exports<'s>) -> Result<Expanded, Vec<Diagnostic>> {
+pub fn expand_file<'s>(
+    src: &'s str,
+    ast: &A,
+    exports: Exports<'s>,
+) -> Result<Expanded, Vec<Diagnostic>> {
     let mut x = Expander {
         src,
         exports,
@@ -239,7 +243,9 @@ impl<'s> Expander<'s> {
     fn prescan(&mut self, items: &[&A], prefix: &str) {
         for e in items {
             if let Some((name_e, body)) = defmodule_parts(e) {
-                let Some(segs) = alias_segments(name_e) else { continue };
+                let Some(segs) = alias_segments(name_e) else {
+                    continue;
+                };
                 let full = if prefix.is_empty() {
                     segs.join(".")
                 } else {
@@ -460,10 +466,7 @@ impl<'s> Expander<'s> {
                     .collect();
                 Ok(Expr::konst(const_list(items), span))
             }
-            other => err(
-                span,
-                format!("the sigil ~{other} is not supported yet"),
-            ),
+            other => err(span, format!("the sigil ~{other} is not supported yet")),
         }
     }
 
@@ -488,7 +491,10 @@ impl<'s> Expander<'s> {
         };
         Ok(Expr::new(
             Kind::Map(vec![
-                (Expr::atom("__struct__", span), Expr::atom("Elixir.Range", span)),
+                (
+                    Expr::atom("__struct__", span),
+                    Expr::atom("Elixir.Range", span),
+                ),
                 (Expr::atom("first", span), first),
                 (Expr::atom("last", span), last),
                 (Expr::atom("step", span), step),
@@ -509,7 +515,10 @@ impl<'s> Expander<'s> {
         for c in clauses {
             let (args, guard) = strip_guard(&c.args);
             if args.len() != arity {
-                res = err(c.span, "cannot mix clauses with different arities in anonymous functions");
+                res = err(
+                    c.span,
+                    "cannot mix clauses with different arities in anonymous functions",
+                );
                 break;
             }
             match self.clause(&args, guard, &c.body) {
@@ -638,7 +647,9 @@ fn defmodule_parts(e: &A) -> Option<(&A, Option<&A>)> {
     if n != "defmodule" {
         return None;
     }
-    let [name, kw] = args.as_slice() else { return None };
+    let [name, kw] = args.as_slice() else {
+        return None;
+    };
     let pairs = kw_pairs(kw)?;
     let body = pairs.iter().find(|(k, _)| *k == "do").map(|(_, v)| *v);
     Some((name, body))
@@ -685,7 +696,11 @@ pub(crate) fn literal_string(parts: &[Segment]) -> Option<String> {
 }
 
 pub(crate) fn charlist_const(s: &str) -> Const {
-    const_list(s.chars().map(|c| Const::Int(BigInt::from(c as u32))).collect())
+    const_list(
+        s.chars()
+            .map(|c| Const::Int(BigInt::from(c as u32)))
+            .collect(),
+    )
 }
 
 /// A constant proper list.

@@ -43,7 +43,10 @@ impl Failure {
         for d in &self.diagnostics {
             let (line, col) = diagnostic::line_col(src, d.start);
             if self.syntax {
-                out.push_str(&format!("** (SyntaxError) {file}:{line}:{col}: {}\n", d.message));
+                out.push_str(&format!(
+                    "** (SyntaxError) {file}:{line}:{col}: {}\n",
+                    d.message
+                ));
             } else {
                 out.push_str(&format!("** (CompileError) {file}:{line}: {}\n", d.message));
             }
@@ -97,6 +100,9 @@ pub fn compile_with(
 }
 
 /// [`compile_file`] with the errors alone.
-pub fn compile(src: &str, file: &str) -> Result<Vec<beamlet_bytecode::Module>, Vec<diagnostic::Diagnostic>> {
+pub fn compile(
+    src: &str,
+    file: &str,
+) -> Result<Vec<beamlet_bytecode::Module>, Vec<diagnostic::Diagnostic>> {
     compile_file(src, file).map_err(|f| f.diagnostics)
 }

@@ -9,7 +9,9 @@ fn bytecode(src: &str) -> String {
         Ok(m) => m,
         Err(ds) => panic!(
             "expected {src:?} to compile, got:\n{}",
-            ds.iter().map(|d| d.render("test.exs", src)).collect::<String>()
+            ds.iter()
+                .map(|d| d.render("test.exs", src))
+                .collect::<String>()
         ),
     };
     let mut out = format!("----- SOURCE CODE\n{src}\n----- BYTECODE\n");

@@ -74,7 +74,9 @@ fn every_exs_file_round_trips() {
         let known = KNOWN.iter().find(|(k, _)| f.ends_with(k));
         match (round_trip(&src), known) {
             (Ok(()), None) => {}
-            (Ok(()), Some((k, _))) => failures.push(format!("{k} now parses: remove it from KNOWN")),
+            (Ok(()), Some((k, _))) => {
+                failures.push(format!("{k} now parses: remove it from KNOWN"))
+            }
             (Err(e), Some((_, expected))) if e.contains(expected) => {}
             (Err(e), _) => failures.push(format!("{}: {e}", f.display())),
         }

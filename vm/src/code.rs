@@ -126,7 +126,8 @@ pub fn load_bytes(bytes: &[u8]) -> Result<&'static LoadedModule, LoadError> {
 
 /// Verifies and loads a module; it becomes the current version of its name.
 pub fn load(m: Module) -> Result<&'static LoadedModule, LoadError> {
-    beamlet_bytecode::verify(&m).map_err(|e| LoadError(format!("invalid module {}: {e}", m.name())))?;
+    beamlet_bytecode::verify(&m)
+        .map_err(|e| LoadError(format!("invalid module {}: {e}", m.name())))?;
     let atoms: Vec<Atom> = m
         .atoms
         .iter()

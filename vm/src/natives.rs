@@ -40,7 +40,9 @@ fn table() -> &'static Table {
         ];
         entries
             .iter()
-            .filter_map(|&(m, f, a, g)| Some(((Atom::intern(m).ok()?, Atom::intern(f).ok()?, a), g)))
+            .filter_map(|&(m, f, a, g)| {
+                Some(((Atom::intern(m).ok()?, Atom::intern(f).ok()?, a), g))
+            })
             .collect()
     })
 }
@@ -61,9 +63,13 @@ pub fn flush_stdout() {
 
 /// `:beamlet.put_chars(device, chardata)`: `:stdio` / `:standard_error`.
 fn put_chars(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
-    let [dev, data] = args else { return Err(Raise::badarg()) };
+    let [dev, data] = args else {
+        return Err(Raise::badarg());
+    };
     let bytes = inspect::to_string(*data).map_err(|()| Raise::badarg())?;
-    let stderr = dev.as_atom().is_some_and(|d| d.name() == "standard_error" || d.name() == "stderr");
+    let stderr = dev
+        .as_atom()
+        .is_some_and(|d| d.name() == "standard_error" || d.name() == "stderr");
     if stderr {
         flush_stdout();
         let _ = std::io::stderr().write_all(&bytes);
@@ -139,21 +145,27 @@ fn opts_of(kw: Term) -> InspectOpts {
 }
 
 fn inspect_native(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
-    let [t, kw] = args else { return Err(Raise::badarg()) };
+    let [t, kw] = args else {
+        return Err(Raise::badarg());
+    };
     let s = inspect::inspect_with(*t, &opts_of(*kw), &CodeServer);
     Ok(p.heap.string(&s))
 }
 
 /// `String.Chars.to_string/1` for the built-in types.
 fn to_string(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
-    let [t] = args else { return Err(Raise::badarg()) };
+    let [t] = args else {
+        return Err(Raise::badarg());
+    };
     if crate::binary::bits(*t).is_some_and(|b| b.is_binary()) {
         return Ok(*t);
     }
     match inspect::to_string(*t) {
         Ok(bytes) => Ok(p.heap.binary(&bytes)),
         Err(()) => {
-            let e = p.heap.tuple(&[a("protocol_undefined"), a("Elixir.String.Chars"), *t]);
+            let e = p
+                .heap
+                .tuple(&[a("protocol_undefined"), a("Elixir.String.Chars"), *t]);
             Err(Raise::error(e))
         }
     }
@@ -161,7 +173,9 @@ fn to_string(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
 
 /// `map.key`: the value, or `{:badkey, key, map}`; `{:badmap, t}` for a non-map.
 fn dot(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
-    let [m, k] = args else { return Err(Raise::badarg()) };
+    let [m, k] = args else {
+        return Err(Raise::badarg());
+    };
     if !m.is_map() {
         return Err(Raise::tagged(&mut p.heap, atom::BADMAP, *m));
     }
@@ -176,7 +190,9 @@ fn dot(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
 
 /// `__struct__/1`: the defaults with the given keyword list or map merged in.
 fn merge_struct(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
-    let [defaults, kv] = args else { return Err(Raise::badarg()) };
+    let [defaults, kv] = args else {
+        return Err(Raise::badarg());
+    };
     let mut m = *defaults;
     if kv.is_map() {
         for (k, v) in map::sorted_pairs(*kv) {
@@ -196,24 +212,31 @@ fn merge_struct(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
 }
 
 fn module_loaded(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
-    let [m] = args else { return Err(Raise::badarg()) };
+    let [m] = args else {
+        return Err(Raise::badarg());
+    };
     let m = m.as_atom().ok_or_else(Raise::badarg)?;
     Ok(Term::boolean(code::lookup(m).is_some()))
 }
 
 fn function_exported(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
-    let [m, f, n] = args else { return Err(Raise::badarg()) };
+    let [m, f, n] = args else {
+        return Err(Raise::badarg());
+    };
     let (Some(m), Some(f), Some(n)) = (m.as_atom(), f.as_atom(), n.as_small()) else {
         return Err(Raise::badarg());
     };
-    let yes = code::lookup(m).is_some_and(|lm| u8::try_from(n).is_ok_and(|n| lm.export(f, n).is_some()))
+    let yes = code::lookup(m)
+        .is_some_and(|lm| u8::try_from(n).is_ok_and(|n| lm.export(f, n).is_some()))
         || crate::bif::lookup(m, f, n.max(0) as usize).is_some()
         || lookup(m, f, n.max(0) as usize).is_some();
     Ok(Term::boolean(yes))
 }
 
 fn make_fun(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
-    let [m, f, n] = args else { return Err(Raise::badarg()) };
+    let [m, f, n] = args else {
+        return Err(Raise::badarg());
+    };
     let (Some(m), Some(f), Some(n)) = (m.as_atom(), f.as_atom(), n.as_small()) else {
         return Err(Raise::badarg());
     };
@@ -223,7 +246,9 @@ fn make_fun(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
 
 /// `:erlang.halt(status)`: flushes output and ends the OS process.
 fn halt(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
-    let [s] = args else { return Err(Raise::badarg()) };
+    let [s] = args else {
+        return Err(Raise::badarg());
+    };
     let code = match s.as_small() {
         Some(c) => c as i32,
         None if s.as_atom().is_some_and(|a| a.name() == "abort") => 134,
@@ -244,7 +269,9 @@ fn monotonic_time0(p: &mut Process, _args: &[Term]) -> Result<Term, Raise> {
 }
 
 fn monotonic_time1(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
-    let [unit] = args else { return Err(Raise::badarg()) };
+    let [unit] = args else {
+        return Err(Raise::badarg());
+    };
     let ns = epoch().elapsed().as_nanos() as i64;
     let v = match unit.as_atom().map(|a| a.name()) {
         Some("second" | "seconds") => ns / 1_000_000_000,
@@ -262,7 +289,9 @@ fn monotonic_time1(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
 /// `:erlang.raise(class, reason, stacktrace)`: raises with the given class (the stack
 /// trace is rebuilt here; the interpreter handles `reraise` with the original one).
 fn raise3(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
-    let [c, r, _st] = args else { return Err(Raise::badarg()) };
+    let [c, r, _st] = args else {
+        return Err(Raise::badarg());
+    };
     let class = match c.as_atom().map(|a| a.name()) {
         Some("error") => Class::Error,
         Some("exit") => Class::Exit,
@@ -274,7 +303,9 @@ fn raise3(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
 
 /// A string's code points as a list (`String.to_charlist/1`).
 fn to_charlist(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
-    let [s] = args else { return Err(Raise::badarg()) };
+    let [s] = args else {
+        return Err(Raise::badarg());
+    };
     let bytes = crate::binary::bytes(*s).ok_or_else(Raise::badarg)?;
     let text = std::str::from_utf8(bytes).map_err(|_| Raise::badarg())?;
     let items: Vec<Term> = text
@@ -297,7 +328,9 @@ impl inspect::Resolve for CodeServer {
                 items
                     .iter()
                     .filter_map(|l| match l {
-                        beamlet_bytecode::Literal::Atom(a) => Atom::intern(m.bytecode.atom(*a)).ok(),
+                        beamlet_bytecode::Literal::Atom(a) => {
+                            Atom::intern(m.bytecode.atom(*a)).ok()
+                        }
                         _ => None,
                     })
                     .collect(),

@@ -28,7 +28,10 @@ pub fn boot() -> Result<(), String> {
 
 /// Compiles `src` as the runtime would before running it (imports of the standard
 /// library resolved against the loaded modules).
-pub fn compile(src: &str, file: &str) -> Result<Vec<beamlet_bytecode::Module>, beamlet_compiler::Failure> {
+pub fn compile(
+    src: &str,
+    file: &str,
+) -> Result<Vec<beamlet_bytecode::Module>, beamlet_compiler::Failure> {
     let _ = boot();
     beamlet_compiler::compile_with(src, file, &exports_of)
 }

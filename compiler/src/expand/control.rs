@@ -84,7 +84,11 @@ impl Expander<'_> {
                 let c = self.expr(cond)?;
                 let then = self.branch(kw(&pairs, "do"), span)?;
                 let other = self.branch(kw(&pairs, "else"), span)?;
-                let (t, f) = if name == "if" { (then, other) } else { (other, then) };
+                let (t, f) = if name == "if" {
+                    (then, other)
+                } else {
+                    (other, then)
+                };
                 Expr::new(Kind::If(Box::new(c), Box::new(t), Box::new(f)), span)
             }
             ("case", [value, opts]) => {
@@ -111,7 +115,10 @@ impl Expander<'_> {
             ("for", [_, ..]) => return self.for_(args, span).map(Some),
             ("try", [opts]) => return self.try_(opts, span).map(Some),
             ("receive", _) => {
-                return err(span, "receive is not supported yet (it comes with processes)")
+                return err(
+                    span,
+                    "receive is not supported yet (it comes with processes)",
+                )
             }
             ("raise", [x]) => {
                 let e = self.exception_of(x, None, span)?;
@@ -125,7 +132,11 @@ impl Expander<'_> {
                 let e = self.exception_of(x, None, span)?;
                 let st = self.expr(st)?;
                 Expr::new(
-                    Kind::Reraise(Box::new(Expr::atom("error", span)), Box::new(e), Box::new(st)),
+                    Kind::Reraise(
+                        Box::new(Expr::atom("error", span)),
+                        Box::new(e),
+                        Box::new(st),
+                    ),
                     span,
                 )
             }
@@ -133,7 +144,11 @@ impl Expander<'_> {
                 let e = self.exception_of(m, Some(x), span)?;
                 let st = self.expr(st)?;
                 Expr::new(
-                    Kind::Reraise(Box::new(Expr::atom("error", span)), Box::new(e), Box::new(st)),
+                    Kind::Reraise(
+                        Box::new(Expr::atom("error", span)),
+                        Box::new(e),
+                        Box::new(st),
+                    ),
                     span,
                 )
             }
@@ -193,7 +208,10 @@ impl Expander<'_> {
                 return err(span, format!("cannot invoke {name}/2 outside module"))
             }
             ("defstruct" | "defexception" | "defmodule", _) => {
-                return err(span, format!("{name} is only allowed at the top level or in a module body"))
+                return err(
+                    span,
+                    format!("{name} is only allowed at the top level or in a module body"),
+                )
             }
             ("__block__", _) => self.block(args, span)?,
             _ => return Ok(None),
@@ -211,7 +229,12 @@ impl Expander<'_> {
 
     fn cond(&mut self, cs: &[AClause], span: Span) -> R<Expr> {
         let Some((first, rest)) = cs.split_first() else {
-            let e = Expr::remote("Elixir.CondClauseError", "exception", vec![Expr::konst(Const::Nil, span)], span);
+            let e = Expr::remote(
+                "Elixir.CondClauseError",
+                "exception",
+                vec![Expr::konst(Const::Nil, span)],
+                span,
+            );
             return Ok(Expr::new(Kind::Raise(0, Box::new(e)), span));
         };
         let [test] = first.args.as_slice() else {
@@ -220,7 +243,10 @@ impl Expander<'_> {
         let c = self.expr(test)?;
         let body = self.scoped(|x| x.expr(&first.body))?;
         let other = self.cond(rest, span)?;
-        Ok(Expr::new(Kind::If(Box::new(c), Box::new(body), Box::new(other)), span))
+        Ok(Expr::new(
+            Kind::If(Box::new(c), Box::new(body), Box::new(other)),
+            span,
+        ))
     }
 
     /// `with p <- e, ..., do: body, else: clauses`.
@@ -304,7 +330,9 @@ impl Expander<'_> {
     /// `for` comprehensions, lowered to `Enum.reduce/3` over each generator.
     fn for_(&mut self, args: &[A], span: Span) -> R<Expr> {
         let (mut opts, mut quals) = match args.split_last() {
-            Some((last, init)) if kw_pairs(last).is_some() => (kw_pairs(last).unwrap_or_default(), init),
+            Some((last, init)) if kw_pairs(last).is_some() => {
+                (kw_pairs(last).unwrap_or_default(), init)
+            }
             _ => return err(span, "for expects a do block"),
         };
         // `for x <- xs, reduce: 0 do ... end`: the options and the do block are two lists.
@@ -332,7 +360,10 @@ impl Expander<'_> {
                             avar(acc, span),
                             A::new(
                                 K::List(vec![A::new(
-                                    K::Tuple(vec![A::new(K::Atom("do".into()), span), body.clone()]),
+                                    K::Tuple(vec![
+                                        A::new(K::Atom("do".into()), span),
+                                        body.clone(),
+                                    ]),
                                     span,
                                 )]),
                                 span,
@@ -398,9 +429,22 @@ impl Expander<'_> {
                         ]),
                         span,
                     );
-                    aremote(&["Enum"], "reduce", vec![(**right).clone(), avar(acc, span), f], span)
+                    aremote(
+                        &["Enum"],
+                        "reduce",
+                        vec![(**right).clone(), avar(acc, span), f],
+                        span,
+                    )
                 }
-                K::Bitstring(segs) if matches!(segs.last().map(|s| &s.kind), Some(K::BinOp { op: Op::LeftArrow, .. })) => {
+                K::Bitstring(segs)
+                    if matches!(
+                        segs.last().map(|s| &s.kind),
+                        Some(K::BinOp {
+                            op: Op::LeftArrow,
+                            ..
+                        })
+                    ) =>
+                {
                     let Some((last, init)) = segs.split_last() else {
                         return err(q.span, "invalid bitstring generator");
                     };
@@ -420,7 +464,11 @@ impl Expander<'_> {
                         size = Some(match size {
                             None => bits,
                             Some(acc) => A::new(
-                                K::BinOp { op: Op::Plus, left: Box::new(acc), right: Box::new(bits) },
+                                K::BinOp {
+                                    op: Op::Plus,
+                                    left: Box::new(acc),
+                                    right: Box::new(bits),
+                                },
                                 span,
                             ),
                         });
@@ -459,9 +507,15 @@ impl Expander<'_> {
                                 q.clone(),
                                 A::new(
                                     K::List(vec![
-                                        A::new(K::Tuple(vec![A::new(K::Atom("do".into()), span), ast]), span),
                                         A::new(
-                                            K::Tuple(vec![A::new(K::Atom("else".into()), span), avar(acc, span)]),
+                                            K::Tuple(vec![A::new(K::Atom("do".into()), span), ast]),
+                                            span,
+                                        ),
+                                        A::new(
+                                            K::Tuple(vec![
+                                                A::new(K::Atom("else".into()), span),
+                                                avar(acc, span),
+                                            ]),
                                             span,
                                         ),
                                     ]),
@@ -699,7 +753,10 @@ impl Expander<'_> {
                     (
                         Pat::Both(
                             Box::new(bind),
-                            Box::new(Pat::Map(vec![(Expr::atom("__struct__", span), Pat::Bind(s))])),
+                            Box::new(Pat::Map(vec![(
+                                Expr::atom("__struct__", span),
+                                Pat::Bind(s),
+                            )])),
                         ),
                         test,
                     )
@@ -728,12 +785,19 @@ impl Expander<'_> {
         let normalized = Expr::remote(
             "Elixir.Exception",
             "normalize",
-            vec![Expr::atom("error", span), Expr::var(reason, span), Expr::var(st, span)],
+            vec![
+                Expr::atom("error", span),
+                Expr::var(reason, span),
+                Expr::var(st, span),
+            ],
             span,
         );
         let body = Expr::new(
             Kind::Block(vec![
-                Expr::new(Kind::Match(Box::new(Pat::Bind(e)), Box::new(normalized)), span),
+                Expr::new(
+                    Kind::Match(Box::new(Pat::Bind(e)), Box::new(normalized)),
+                    span,
+                ),
                 Expr::new(
                     Kind::Case(Box::new(Expr::var(e, span)), clauses, Fail::Unreachable),
                     span,
@@ -766,13 +830,21 @@ impl Expander<'_> {
             }
             (_, None) => {
                 let v = self.expr(m)?;
-                Ok(Expr::remote("Elixir.Beamlet.Kernel", "exception_of", vec![v], span))
+                Ok(Expr::remote(
+                    "Elixir.Beamlet.Kernel",
+                    "exception_of",
+                    vec![v],
+                    span,
+                ))
             }
             (_, Some(a)) => {
                 let module = self.expr(m)?;
                 let a = self.expr(a)?;
                 Ok(Expr::new(
-                    Kind::Call(Callee::Dynamic(Box::new(module), "exception".into()), vec![a]),
+                    Kind::Call(
+                        Callee::Dynamic(Box::new(module), "exception".into()),
+                        vec![a],
+                    ),
                     span,
                 ))
             }

@@ -2,10 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::{
-    alias_atom, err, kw_pairs, split_tail, Expander, ModCtx, ModInfo, R,
-    SCRIPT_MODULE,
-};
+use super::{alias_atom, err, kw_pairs, split_tail, Expander, ModCtx, ModInfo, R, SCRIPT_MODULE};
 use crate::ast::{Callee as ACallee, Clause as AClause, Expr as A, ExprKind as K, Op, Span};
 use crate::core::*;
 
@@ -141,7 +138,15 @@ pub(super) fn scan_def(d: &A, info: &mut ModInfo) {
             };
             let defaults = params
                 .iter()
-                .filter(|p| matches!(p.kind, K::BinOp { op: Op::Default, .. }))
+                .filter(|p| {
+                    matches!(
+                        p.kind,
+                        K::BinOp {
+                            op: Op::Default,
+                            ..
+                        }
+                    )
+                })
                 .count();
             info.defined.insert((name.to_string(), params.len()));
             for arity in params.len() - defaults..=params.len() {
@@ -268,7 +273,10 @@ impl Expander<'_> {
                 }
                 "use" => return self.use_(args, item.span),
                 "defmacro" | "defmacrop" | "defguard" | "defguardp" => {
-                    return err(item.span, format!("{kind} is outside Beamlet's subset of Elixir"))
+                    return err(
+                        item.span,
+                        format!("{kind} is outside Beamlet's subset of Elixir"),
+                    )
                 }
                 "defdelegate" => return err(item.span, "defdelegate is not supported yet"),
                 "defprotocol" | "defimpl" => {
@@ -289,9 +297,20 @@ impl Expander<'_> {
                     if let [value] = args.as_slice() {
                         if !matches!(
                             attr.as_str(),
-                            "doc" | "moduledoc" | "spec" | "type" | "typep" | "opaque"
-                                | "impl" | "behaviour" | "callback" | "typedoc"
-                                | "derive" | "enforce_keys" | "compile" | "dialyzer"
+                            "doc"
+                                | "moduledoc"
+                                | "spec"
+                                | "type"
+                                | "typep"
+                                | "opaque"
+                                | "impl"
+                                | "behaviour"
+                                | "callback"
+                                | "typedoc"
+                                | "derive"
+                                | "enforce_keys"
+                                | "compile"
+                                | "dialyzer"
                         ) {
                             self.module_mut()
                                 .attributes
@@ -368,7 +387,10 @@ impl Expander<'_> {
                 // where the file is compiled (the standard library).
                 let exports: HashSet<(String, usize)> = match self.known.get(&module) {
                     Some(i) => i.public.clone(),
-                    None => (self.exports)(&module).unwrap_or_default().into_iter().collect(),
+                    None => (self.exports)(&module)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .collect(),
                 };
                 let visible: HashSet<(String, usize)> = match only {
                     Some(set) => set,
@@ -377,7 +399,10 @@ impl Expander<'_> {
                         .filter(|(n, _)| !n.starts_with('_'))
                         .collect(),
                 };
-                let visible = visible.into_iter().filter(|k| !except.contains(k)).collect();
+                let visible = visible
+                    .into_iter()
+                    .filter(|k| !except.contains(k))
+                    .collect();
                 self.module_mut().imports.push((module, visible));
             }
             _ => {}
@@ -412,11 +437,17 @@ impl Expander<'_> {
             pairs.push((Expr::atom(f, span), self.expr(default)?));
         }
         let defaults = Expr::new(Kind::Map(pairs), span);
-        self.add_fun("__struct__", 0, true, Clause {
-            pats: vec![],
-            guard: None,
-            body: defaults,
-        }, span);
+        self.add_fun(
+            "__struct__",
+            0,
+            true,
+            Clause {
+                pats: vec![],
+                guard: None,
+                body: defaults,
+            },
+            span,
+        );
         // __struct__/1: the defaults merged with a keyword list or map.
         let kv = self.fresh();
         let body = Expr::new(
@@ -424,23 +455,35 @@ impl Expander<'_> {
                 "beamlet",
                 "merge_struct",
                 vec![
-                    Expr::new(Kind::Call(Callee::Local("__struct__".into(), 0), vec![]), span),
+                    Expr::new(
+                        Kind::Call(Callee::Local("__struct__".into(), 0), vec![]),
+                        span,
+                    ),
                     Expr::var(kv, span),
                 ],
             ),
             span,
         );
-        self.add_fun("__struct__", 1, true, Clause {
-            pats: vec![Pat::Bind(kv)],
-            guard: None,
-            body,
-        }, span);
+        self.add_fun(
+            "__struct__",
+            1,
+            true,
+            Clause {
+                pats: vec![Pat::Bind(kv)],
+                guard: None,
+                body,
+            },
+            span,
+        );
         if exception {
             // exception/1: a message or a keyword list.
             let msg = self.fresh();
             let with_msg = Expr::new(
                 Kind::MapUpdate(
-                    Box::new(Expr::new(Kind::Call(Callee::Local("__struct__".into(), 0), vec![]), span)),
+                    Box::new(Expr::new(
+                        Kind::Call(Callee::Local("__struct__".into(), 0), vec![]),
+                        span,
+                    )),
                     vec![(Expr::atom("message", span), Expr::var(msg, span))],
                 ),
                 span,
@@ -448,37 +491,61 @@ impl Expander<'_> {
             let has_message = fields.iter().any(|(f, _)| f == "message");
             let own_exception = self.module_defines_later("exception", 1);
             if has_message && !own_exception {
-                self.add_fun("exception", 1, true, Clause {
-                    pats: vec![Pat::Bind(msg)],
-                    guard: Some(Expr::bif("is_binary", vec![Expr::var(msg, span)], span)),
-                    body: with_msg,
-                }, span);
+                self.add_fun(
+                    "exception",
+                    1,
+                    true,
+                    Clause {
+                        pats: vec![Pat::Bind(msg)],
+                        guard: Some(Expr::bif("is_binary", vec![Expr::var(msg, span)], span)),
+                        body: with_msg,
+                    },
+                    span,
+                );
             }
             let kv = self.fresh();
             if !own_exception {
-            self.add_fun("exception", 1, true, Clause {
-                pats: vec![Pat::Bind(kv)],
-                guard: None,
-                body: Expr::new(
-                    Kind::Call(Callee::Local("__struct__".into(), 1), vec![Expr::var(kv, span)]),
+                self.add_fun(
+                    "exception",
+                    1,
+                    true,
+                    Clause {
+                        pats: vec![Pat::Bind(kv)],
+                        guard: None,
+                        body: Expr::new(
+                            Kind::Call(
+                                Callee::Local("__struct__".into(), 1),
+                                vec![Expr::var(kv, span)],
+                            ),
+                            span,
+                        ),
+                    },
                     span,
-                ),
-            }, span);
+                );
             }
             // message/1 unless the module defines it.
-            let defines_message = self.module().index.contains_key(&("message".to_string(), 1))
+            let defines_message = self
+                .module()
+                .index
+                .contains_key(&("message".to_string(), 1))
                 || self.module_defines_later("message", 1);
             if !defines_message && has_message {
                 let e = self.fresh();
-                self.add_fun("message", 1, true, Clause {
-                    pats: vec![Pat::Bind(e)],
-                    guard: None,
-                    body: Expr::bif(
-                        "map_get",
-                        vec![Expr::atom("message", span), Expr::var(e, span)],
-                        span,
-                    ),
-                }, span);
+                self.add_fun(
+                    "message",
+                    1,
+                    true,
+                    Clause {
+                        pats: vec![Pat::Bind(e)],
+                        guard: None,
+                        body: Expr::bif(
+                            "map_get",
+                            vec![Expr::atom("message", span), Expr::var(e, span)],
+                            span,
+                        ),
+                    },
+                    span,
+                );
             }
         }
         Ok(())
@@ -551,18 +618,20 @@ impl Expander<'_> {
             None if kw.is_none() => None,
             None => return err(span, "def expects a do block"),
         };
-        let body = body.map(|body| if pairs.len() > 1 {
-            // `def f do ... rescue ... end`: the body is a try.
-            A::new(
-                K::Call {
-                    callee: ACallee::Local("try".into()),
-                    args: kw.into_iter().cloned().collect(),
-                    parens: false,
-                },
-                body.span,
-            )
-        } else {
-            body
+        let body = body.map(|body| {
+            if pairs.len() > 1 {
+                // `def f do ... rescue ... end`: the body is a try.
+                A::new(
+                    K::Call {
+                        callee: ACallee::Local("try".into()),
+                        args: kw.into_iter().cloned().collect(),
+                        parens: false,
+                    },
+                    body.span,
+                )
+            } else {
+                body
+            }
         });
         // Default arguments: `f/n` for fewer arguments calls the full one.
         let mut patterns = Vec::with_capacity(params.len());
@@ -609,12 +678,21 @@ impl Expander<'_> {
                         }
                     }
                 }
-                let body = Expr::new(Kind::Call(Callee::Local(name.clone(), arity), call_args), span);
-                self.add_fun(&name, given, public, Clause {
-                    pats,
-                    guard: None,
-                    body,
-                }, span);
+                let body = Expr::new(
+                    Kind::Call(Callee::Local(name.clone(), arity), call_args),
+                    span,
+                );
+                self.add_fun(
+                    &name,
+                    given,
+                    public,
+                    Clause {
+                        pats,
+                        guard: None,
+                        body,
+                    },
+                    span,
+                );
             }
         }
         let Some(body) = body else {
@@ -629,7 +707,13 @@ impl Expander<'_> {
     }
 
     /// A call.
-    pub(crate) fn call(&mut self, callee: &ACallee, args: &[A], parens: bool, span: Span) -> R<Expr> {
+    pub(crate) fn call(
+        &mut self,
+        callee: &ACallee,
+        args: &[A],
+        parens: bool,
+        span: Span,
+    ) -> R<Expr> {
         match callee {
             ACallee::Local(name) => self.local_call(name, args, span),
             ACallee::Remote(target, name) => {
@@ -678,9 +762,19 @@ impl Expander<'_> {
     fn kernel_call(&mut self, name: &str, args: &[A], span: Span) -> R<Expr> {
         if let Some(op) = operator(name) {
             let e = match args {
-                [a] => A::new(K::UnaryOp { op, operand: Box::new(a.clone()) }, span),
+                [a] => A::new(
+                    K::UnaryOp {
+                        op,
+                        operand: Box::new(a.clone()),
+                    },
+                    span,
+                ),
                 [a, b] => A::new(
-                    K::BinOp { op, left: Box::new(a.clone()), right: Box::new(b.clone()) },
+                    K::BinOp {
+                        op,
+                        left: Box::new(a.clone()),
+                        right: Box::new(b.clone()),
+                    },
                     span,
                 ),
                 _ => return err(span, "invalid operator call"),
@@ -707,13 +801,19 @@ impl Expander<'_> {
                     Clause {
                         pats: vec![Pat::Bind(m)],
                         guard: Some(Expr::bif("is_map", vec![Expr::var(m, span)], span)),
-                        body: Expr::new(Kind::Bif("beamlet", "dot", vec![Expr::var(m, span), key]), span),
+                        body: Expr::new(
+                            Kind::Bif("beamlet", "dot", vec![Expr::var(m, span), key]),
+                            span,
+                        ),
                     },
                     Clause {
                         pats: vec![Pat::Bind(other)],
                         guard: None,
                         body: Expr::new(
-                            Kind::Call(Callee::Dynamic(Box::new(Expr::var(other, span)), name.into()), vec![]),
+                            Kind::Call(
+                                Callee::Dynamic(Box::new(Expr::var(other, span)), name.into()),
+                                vec![],
+                            ),
                             span,
                         ),
                     },
@@ -733,11 +833,17 @@ impl Expander<'_> {
         let arity = args.len();
         let key = (name.to_string(), arity);
         let module = self.module().name.clone();
-        let defined_here = self.known.get(&module).is_some_and(|i| i.funs.contains(&key))
+        let defined_here = self
+            .known
+            .get(&module)
+            .is_some_and(|i| i.funs.contains(&key))
             || self.module().index.contains_key(&key);
         if defined_here && module != SCRIPT_MODULE {
             let args = self.exprs(args)?;
-            return Ok(Expr::new(Kind::Call(Callee::Local(name.into(), arity), args), span));
+            return Ok(Expr::new(
+                Kind::Call(Callee::Local(name.into(), arity), args),
+                span,
+            ));
         }
         // Imports, innermost module first.
         let mut imported = None;
@@ -753,7 +859,10 @@ impl Expander<'_> {
             let args = self.exprs(args)?;
             return Ok(Expr::remote(&target, name, args, span));
         }
-        if let Some(&(_, _, bif)) = KERNEL_BIFS.iter().find(|(n, a, _)| *n == name && *a == arity) {
+        if let Some(&(_, _, bif)) = KERNEL_BIFS
+            .iter()
+            .find(|(n, a, _)| *n == name && *a == arity)
+        {
             let args = self.exprs(args)?;
             return Ok(Expr::bif(bif, args, span));
         }
@@ -876,18 +985,29 @@ impl Expander<'_> {
             }
             Op::Pow => {
                 let (a, b) = (self.expr(l)?, self.expr(r)?);
-                Ok(Expr::remote("Elixir.Beamlet.Kernel", "pow", vec![a, b], span))
+                Ok(Expr::remote(
+                    "Elixir.Beamlet.Kernel",
+                    "pow",
+                    vec![a, b],
+                    span,
+                ))
             }
             Op::Match_ => {
                 let (a, b) = (self.expr(l)?, self.expr(r)?);
                 Ok(Expr::remote("Elixir.Kernel", "=~", vec![a, b], span))
             }
-            Op::Default => err(span, "default arguments (\\\\) are only allowed in def heads"),
+            Op::Default => err(
+                span,
+                "default arguments (\\\\) are only allowed in def heads",
+            ),
             Op::Type => err(span, ":: is only allowed inside a bitstring"),
             Op::When => err(span, "when is only allowed in clauses"),
             Op::Pipe => err(span, "| is only allowed at the end of a list"),
             Op::Stab => err(span, "unexpected ->"),
-            _ => err(span, format!("the operator {} is not supported", op.as_str())),
+            _ => err(
+                span,
+                format!("the operator {} is not supported", op.as_str()),
+            ),
         }
     }
 
@@ -921,7 +1041,10 @@ impl Expander<'_> {
                 let ge = Expr::bif(">=", vec![x.clone(), lo], span);
                 let le = Expr::bif("=<", vec![x, hi], span);
                 let both = Expr::new(Kind::AndAlso(Box::new(ge), Box::new(le)), span);
-                Ok(Expr::new(Kind::AndAlso(Box::new(is_int), Box::new(both)), span))
+                Ok(Expr::new(
+                    Kind::AndAlso(Box::new(is_int), Box::new(both)),
+                    span,
+                ))
             }
             _ => {
                 let coll = self.expr(r)?;
@@ -975,7 +1098,10 @@ impl Expander<'_> {
             Op::At => self.attribute(operand, span),
             Op::Capture => self.capture(operand, span),
             Op::Pin => err(span, "the pin operator ^ is only allowed in patterns"),
-            _ => err(span, format!("the operator {} is not supported", op.as_str())),
+            _ => err(
+                span,
+                format!("the operator {} is not supported", op.as_str()),
+            ),
         }
     }
 
@@ -1021,13 +1147,17 @@ impl Expander<'_> {
                         args,
                         ..
                     } if args.is_empty()
-                        && !(matches!(&m.kind, K::Alias { base: None, segments } if segments.len() == 1 && segments[0] == "Kernel")
+                        && !(matches!(&m.kind, K::Alias { base: None, segments } if segments.len() == 1 && segments.first().is_some_and(|s| s == "Kernel"))
                             && kernel_inline(f, arity)) =>
                     {
                         let m = self.expr(m)?;
                         return Ok(Expr::bif(
                             "make_fun",
-                            vec![m, Expr::atom(f, span), Expr::konst(Const::int(arity as i64), span)],
+                            vec![
+                                m,
+                                Expr::atom(f, span),
+                                Expr::konst(Const::int(arity as i64), span),
+                            ],
                             span,
                         ));
                     }
@@ -1045,14 +1175,31 @@ impl Expander<'_> {
                             .collect();
                         if let Some(op) = operator(f) {
                             let body = match params.as_slice() {
-                                [a] => A::new(K::UnaryOp { op, operand: Box::new(a.clone()) }, span),
+                                [a] => A::new(
+                                    K::UnaryOp {
+                                        op,
+                                        operand: Box::new(a.clone()),
+                                    },
+                                    span,
+                                ),
                                 [a, b] => A::new(
-                                    K::BinOp { op, left: Box::new(a.clone()), right: Box::new(b.clone()) },
+                                    K::BinOp {
+                                        op,
+                                        left: Box::new(a.clone()),
+                                        right: Box::new(b.clone()),
+                                    },
                                     span,
                                 ),
                                 _ => return err(span, "invalid operator capture"),
                             };
-                            return self.fn_expr(&[AClause { args: params, body, span }], span);
+                            return self.fn_expr(
+                                &[AClause {
+                                    args: params,
+                                    body,
+                                    span,
+                                }],
+                                span,
+                            );
                         }
                         let body = A::new(
                             K::Call {
@@ -1062,28 +1209,57 @@ impl Expander<'_> {
                             },
                             span,
                         );
-                        return self.fn_expr(&[AClause { args: params, body, span }], span);
+                        return self.fn_expr(
+                            &[AClause {
+                                args: params,
+                                body,
+                                span,
+                            }],
+                            span,
+                        );
                     }
                     _ => {}
                 }
             }
         }
         // `&+/2`: an operator as a function.
-        if let K::BinOp { op: Op::Div, left, right } = &operand.kind {
+        if let K::BinOp {
+            op: Op::Div,
+            left,
+            right,
+        } = &operand.kind
+        {
             if let (K::NullaryOp(op), K::Int(n)) = (&left.kind, &right.kind) {
                 let arity = usize::try_from(n).unwrap_or(0);
                 let params: Vec<A> = (1..=arity)
                     .map(|i| A::new(K::Var(format!("&{i}")), span))
                     .collect();
                 let body = match params.as_slice() {
-                    [a] => A::new(K::UnaryOp { op: *op, operand: Box::new(a.clone()) }, span),
+                    [a] => A::new(
+                        K::UnaryOp {
+                            op: *op,
+                            operand: Box::new(a.clone()),
+                        },
+                        span,
+                    ),
                     [a, b] => A::new(
-                        K::BinOp { op: *op, left: Box::new(a.clone()), right: Box::new(b.clone()) },
+                        K::BinOp {
+                            op: *op,
+                            left: Box::new(a.clone()),
+                            right: Box::new(b.clone()),
+                        },
                         span,
                     ),
                     _ => return err(span, "invalid operator capture"),
                 };
-                return self.fn_expr(&[AClause { args: params, body, span }], span);
+                return self.fn_expr(
+                    &[AClause {
+                        args: params,
+                        body,
+                        span,
+                    }],
+                    span,
+                );
             }
         }
         // `&(expr with &1 ...)`.
@@ -1103,12 +1279,22 @@ impl Expander<'_> {
             }
         });
         if max == 0 {
-            return err(span, "invalid capture: expected &Mod.fun/arity, &fun/arity or an expression with &1");
+            return err(
+                span,
+                "invalid capture: expected &Mod.fun/arity, &fun/arity or an expression with &1",
+            );
         }
         let params: Vec<A> = (1..=max)
             .map(|i| A::new(K::Var(format!("&{i}")), span))
             .collect();
-        self.fn_expr(&[AClause { args: params, body, span }], span)
+        self.fn_expr(
+            &[AClause {
+                args: params,
+                body,
+                span,
+            }],
+            span,
+        )
     }
 }
 
@@ -1133,19 +1319,45 @@ pub(crate) fn falsy_guard(v: VarId, span: Span) -> Expr {
 
 /// A `case` that cannot fail to match.
 pub(crate) fn case(value: Expr, clauses: Vec<Clause>, span: Span) -> Expr {
-    Expr::new(
-        Kind::Case(Box::new(value), clauses, Fail::CaseClause),
-        span,
-    )
+    Expr::new(Kind::Case(Box::new(value), clauses, Fail::CaseClause), span)
 }
 
 /// The operator named `name` (for captures like `&+/2`).
 fn operator(name: &str) -> Option<Op> {
     use Op::*;
     [
-        Plus, Minus, Mul, Div, Eq, NotEq, StrictEq, StrictNotEq, Lt, Gt, Le, Ge, Concat,
-        Subtract, StrConcat, And, Or, AndAnd, OrOr, Not, Bang, Range, Pow, BAnd, BOr, BXor,
-        Shl, Shr, BNot, PipeInto, Match_, In,
+        Plus,
+        Minus,
+        Mul,
+        Div,
+        Eq,
+        NotEq,
+        StrictEq,
+        StrictNotEq,
+        Lt,
+        Gt,
+        Le,
+        Ge,
+        Concat,
+        Subtract,
+        StrConcat,
+        And,
+        Or,
+        AndAnd,
+        OrOr,
+        Not,
+        Bang,
+        Range,
+        Pow,
+        BAnd,
+        BOr,
+        BXor,
+        Shl,
+        Shr,
+        BNot,
+        PipeInto,
+        Match_,
+        In,
     ]
     .into_iter()
     .find(|op| op.as_str() == name)
@@ -1155,6 +1367,8 @@ fn operator(name: &str) -> Option<Op> {
 /// `Kernel.+(1, 2)` and `&Kernel.+/2` work though no `Kernel.+/2` function exists.
 fn kernel_inline(name: &str, arity: usize) -> bool {
     (operator(name).is_some() && (arity == 1 || arity == 2))
-        || KERNEL_BIFS.iter().any(|(n, a, _)| *n == name && *a == arity)
+        || KERNEL_BIFS
+            .iter()
+            .any(|(n, a, _)| *n == name && *a == arity)
         || matches!((name, arity), ("elem", 2) | ("put_elem", 3) | ("is_nil", 1))
 }

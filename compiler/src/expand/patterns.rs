@@ -2,10 +2,10 @@
 
 use std::collections::HashMap;
 
-use beamlet_bytecode::instr::seg;
 use super::{err, literal_string, split_tail, Expander, R};
 use crate::ast::{Callee as ACallee, Expr as A, ExprKind as K, Op, Span};
 use crate::core::*;
+use beamlet_bytecode::instr::seg;
 
 impl Expander<'_> {
     /// The pattern `e`; new variables go into `bound` (a variable seen twice must match the
@@ -41,18 +41,16 @@ impl Expander<'_> {
                 Kind::Const(c) => Pat::Const(c),
                 _ => return err(span, "invalid pattern"),
             },
-            K::UnaryOp { op: Op::Pin, operand } => {
+            K::UnaryOp {
+                op: Op::Pin,
+                operand,
+            } => {
                 let K::Var(name) = &operand.kind else {
                     return err(span, "the pin operator ^ takes a variable");
                 };
                 match self.lookup_var(name) {
                     Some(v) => Pat::Pinned(v),
-                    None => {
-                        return err(
-                            span,
-                            format!("undefined variable ^{name}"),
-                        )
-                    }
+                    None => return err(span, format!("undefined variable ^{name}")),
                 }
             }
             K::UnaryOp {
@@ -177,8 +175,16 @@ impl Expander<'_> {
         let mut out = Vec::with_capacity(pairs.len());
         for (k, v) in pairs {
             let key = match &k.kind {
-                K::UnaryOp { op: Op::Pin, operand } => self.expr(operand)?,
-                K::Var(_) => return err(k.span, "a variable is not allowed as a map key in a pattern; use ^var"),
+                K::UnaryOp {
+                    op: Op::Pin,
+                    operand,
+                } => self.expr(operand)?,
+                K::Var(_) => {
+                    return err(
+                        k.span,
+                        "a variable is not allowed as a map key in a pattern; use ^var",
+                    )
+                }
                 _ => {
                     let e = self.expr(k)?;
                     if !matches!(e.kind, Kind::Const(_)) {
@@ -216,11 +222,7 @@ impl Expander<'_> {
         Ok(Expr::new(Kind::Bin(out), span))
     }
 
-    fn segments_pat(
-        &mut self,
-        segs: &[A],
-        bound: &mut HashMap<String, VarId>,
-    ) -> R<Vec<Seg<Pat>>> {
+    fn segments_pat(&mut self, segs: &[A], bound: &mut HashMap<String, VarId>) -> R<Vec<Seg<Pat>>> {
         let mut out = Vec::with_capacity(segs.len());
         for s in segs {
             let (value, spec) = split_segment(s);
@@ -237,7 +239,8 @@ impl Expander<'_> {
                 if flags.ty.is_none() || flags.ty == Some(seg::BINARY) {
                     flags.ty = Some(seg::BINARY);
                     let n = text.len();
-                    let mut f = flags.finish(seg::BINARY, Pat::Const(Const::Binary(text.into_bytes())));
+                    let mut f =
+                        flags.finish(seg::BINARY, Pat::Const(Const::Binary(text.into_bytes())));
                     f.size = Some(Expr::konst(Const::int(n as i64), value.span));
                     out.push(f);
                     continue;
@@ -277,10 +280,7 @@ impl Expander<'_> {
                     if let Kind::Const(Const::Atom(a)) = &k.kind {
                         if !fields.iter().any(|(f, _)| f == a) {
                             let short = module.trim_start_matches("Elixir.");
-                            return err(
-                                k.span,
-                                format!("unknown key :{a} for struct {short}"),
-                            );
+                            return err(k.span, format!("unknown key :{a} for struct {short}"));
                         }
                     }
                 }
@@ -294,13 +294,14 @@ impl Expander<'_> {
                 Ok(Expr::new(Kind::MapUpdate(Box::new(defaults), given), span))
             }
             None => {
-                let kv = given
-                    .into_iter()
-                    .rev()
-                    .fold(Expr::konst(Const::Nil, span), |acc, (k, v)| {
-                        let pair = Expr::new(Kind::Tuple(vec![k, v]), span);
-                        Expr::new(Kind::Cons(Box::new(pair), Box::new(acc)), span)
-                    });
+                let kv =
+                    given
+                        .into_iter()
+                        .rev()
+                        .fold(Expr::konst(Const::Nil, span), |acc, (k, v)| {
+                            let pair = Expr::new(Kind::Tuple(vec![k, v]), span);
+                            Expr::new(Kind::Cons(Box::new(pair), Box::new(acc)), span)
+                        });
                 Ok(Expr::remote(&module, "__struct__", vec![kv], span))
             }
         }
@@ -386,12 +387,7 @@ impl SegSpec {
                     }
                     _ => return err(n.span, "unit must be a literal integer"),
                 },
-                _ => {
-                    return err(
-                        e.span,
-                        format!("unknown bitstring modifier {name}"),
-                    )
-                }
+                _ => return err(e.span, format!("unknown bitstring modifier {name}")),
             }
         }
         Ok(s)
@@ -423,7 +419,10 @@ impl SegSpec {
 /// `first..last//step` in a pattern: the `Range` struct's fields.
 fn range_pat(first: Pat, last: Pat, step: Option<Pat>, span: Span) -> Pat {
     let mut pairs = vec![
-        (Expr::atom("__struct__", span), Pat::Const(Const::atom("Elixir.Range"))),
+        (
+            Expr::atom("__struct__", span),
+            Pat::Const(Const::atom("Elixir.Range")),
+        ),
         (Expr::atom("first", span), first),
         (Expr::atom("last", span), last),
     ];

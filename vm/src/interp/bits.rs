@@ -132,7 +132,10 @@ pub(super) fn build(p: &mut Process, b: usize, n: usize, spec: Term) -> Result<T
                 let mut bytes = match nbits {
                     64 => f.to_be_bytes().to_vec(),
                     32 => (f as f32).to_be_bytes().to_vec(),
-                    16 => f16_bits(f).ok_or_else(Raise::badarg)?.to_be_bytes().to_vec(),
+                    16 => f16_bits(f)
+                        .ok_or_else(Raise::badarg)?
+                        .to_be_bytes()
+                        .to_vec(),
                     _ => return Err(Raise::badarg()),
                 };
                 if little {
@@ -164,11 +167,22 @@ pub(super) fn build(p: &mut Process, b: usize, n: usize, spec: Term) -> Result<T
                     seg::UTF16 => c
                         .encode_utf16(&mut [0; 2])
                         .iter()
-                        .flat_map(|u| if little { u.to_le_bytes() } else { u.to_be_bytes() })
+                        .flat_map(|u| {
+                            if little {
+                                u.to_le_bytes()
+                            } else {
+                                u.to_be_bytes()
+                            }
+                        })
                         .collect(),
                     _ => {
                         let u = c as u32;
-                        if little { u.to_le_bytes() } else { u.to_be_bytes() }.to_vec()
+                        if little {
+                            u.to_le_bytes()
+                        } else {
+                            u.to_be_bytes()
+                        }
+                        .to_vec()
                     }
                 };
                 let n = bytes.len() * 8;
@@ -296,7 +310,11 @@ pub(super) fn get(p: &mut Process, ctx: Term, size: Term, flags: u32) -> Option<
                 seg::UTF16 => {
                     let unit = |i: usize| {
                         let (a, b) = (byte(2 * i), byte(2 * i + 1));
-                        if little { u16::from_le_bytes([a, b]) } else { u16::from_be_bytes([a, b]) }
+                        if little {
+                            u16::from_le_bytes([a, b])
+                        } else {
+                            u16::from_be_bytes([a, b])
+                        }
                     };
                     if nbytes < 2 {
                         return None;
@@ -318,7 +336,11 @@ pub(super) fn get(p: &mut Process, ctx: Term, size: Term, flags: u32) -> Option<
                         return None;
                     }
                     let b = [byte(0), byte(1), byte(2), byte(3)];
-                    let u = if little { u32::from_le_bytes(b) } else { u32::from_be_bytes(b) };
+                    let u = if little {
+                        u32::from_le_bytes(b)
+                    } else {
+                        u32::from_be_bytes(b)
+                    };
                     char::from_u32(u)?;
                     (u, 4)
                 }

@@ -95,7 +95,9 @@ fn atom(name: &str) -> Term {
 pub fn call(p: &mut Process, module: Atom, fun: Atom, args: &[Term]) -> Result<Term, Uncaught> {
     let undef = |p: &mut Process| {
         let a = p.heap.list(args);
-        let entry = p.heap.tuple(&[Term::atom(module), Term::atom(fun), a, Term::NIL]);
+        let entry = p
+            .heap
+            .tuple(&[Term::atom(module), Term::atom(fun), a, Term::NIL]);
         let trace = p.heap.list(&[entry]);
         Uncaught {
             class: Class::Error,
@@ -157,7 +159,9 @@ fn resolve_mfa(module: Atom, name: Atom, arity: usize) -> Option<Target> {
     if module.name() == "erlang" && name.name() == "apply" && matches!(arity, 2 | 3) {
         return Some(Target::Apply(arity as u8));
     }
-    if let Some(f) = crate::bif::lookup(module, name, arity).or_else(|| crate::natives::lookup(module, name, arity)) {
+    if let Some(f) = crate::bif::lookup(module, name, arity)
+        .or_else(|| crate::natives::lookup(module, name, arity))
+    {
         return Some(Target::Native(f));
     }
     let lm = code::lookup(module)?;
@@ -169,7 +173,11 @@ fn resolve_mfa(module: Atom, name: Atom, arity: usize) -> Option<Target> {
 /// is not that (or the result is not finite: the BIF raises `badarith`).
 #[inline(always)]
 fn float_op(x: Term, y: Term, op: fn(f64, f64) -> f64) -> Option<f64> {
-    let fx = x.as_float().or_else(|| x.as_small().filter(|_| y.as_float().is_some()).map(|i| i as f64))?;
+    let fx = x.as_float().or_else(|| {
+        x.as_small()
+            .filter(|_| y.as_float().is_some())
+            .map(|i| i as f64)
+    })?;
     let fy = y.as_float().or_else(|| y.as_small().map(|i| i as f64))?;
     let r = op(fx, fy);
     r.is_finite().then_some(r)
@@ -259,7 +267,9 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                         push_frame(p, &cur, dst.0);
                         enter(p, &mut cur, m, f, b)
                     }
-                    Some(Target::Apply(n)) => apply_import(p, &mut cur, b, n, Some(dst.0)).map(|_| ()),
+                    Some(Target::Apply(n)) => {
+                        apply_import(p, &mut cur, b, n, Some(dst.0)).map(|_| ())
+                    }
                     None => Err(undef_import(p, &cur, import.0, b, arity)),
                 }
             }
@@ -331,7 +341,12 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 let args = [src!(a), src!(b)];
                 call_bif(p, &cur, import.0, &args).map(|v| reg!(dst) = v)
             }
-            Instr::GBif1 { fail, dst, a, import } => {
+            Instr::GBif1 {
+                fail,
+                dst,
+                a,
+                import,
+            } => {
                 let args = [src!(a)];
                 match call_bif(p, &cur, import.0, &args) {
                     Ok(v) => reg!(dst) = v,
@@ -339,7 +354,13 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 }
                 Ok(())
             }
-            Instr::GBif2 { fail, dst, a, b, import } => {
+            Instr::GBif2 {
+                fail,
+                dst,
+                a,
+                b,
+                import,
+            } => {
                 let args = [src!(a), src!(b)];
                 match call_bif(p, &cur, import.0, &args) {
                     Ok(v) => reg!(dst) = v,
@@ -513,7 +534,12 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 reg!(dst) = m;
                 Ok(())
             }
-            Instr::UpdateMap { dst, src: s, base, n } => {
+            Instr::UpdateMap {
+                dst,
+                src: s,
+                base,
+                n,
+            } => {
                 let b = cur.base + base.0 as usize;
                 let mut m = src!(s);
                 if !m.is_map() {
@@ -531,7 +557,12 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                     res.map(|()| reg!(dst) = m)
                 }
             }
-            Instr::GetMap { fail, dst, src: s, key } => {
+            Instr::GetMap {
+                fail,
+                dst,
+                src: s,
+                key,
+            } => {
                 let m = src!(s);
                 match m.is_map().then(|| map::get(m, src!(key))).flatten() {
                     Some(v) => reg!(dst) = v,
@@ -560,7 +591,11 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                     reason: src!(reason),
                 })
             }
-            Instr::Reraise { class, reason, trace } => {
+            Instr::Reraise {
+                class,
+                reason,
+                trace,
+            } => {
                 let c = class_of(src!(class));
                 let r = src!(reason);
                 let t = src!(trace);
@@ -572,7 +607,11 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                     Err(u) => return Err(u),
                 }
             }
-            Instr::GetExc { class, reason, trace } => {
+            Instr::GetExc {
+                class,
+                reason,
+                trace,
+            } => {
                 reg!(class) = p.exc[0];
                 reg!(reason) = p.exc[1];
                 reg!(trace) = p.exc[2];
@@ -583,7 +622,13 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 let spec = src!(spec);
                 bits::build(p, b, n.0 as usize, spec).map(|v| reg!(dst) = v)
             }
-            Instr::BsGet { fail, dst, ctx, size, flags } => {
+            Instr::BsGet {
+                fail,
+                dst,
+                ctx,
+                size,
+                flags,
+            } => {
                 let c = reg!(ctx);
                 let sz = src!(size);
                 match bits::get(p, c, sz, flags.0) {
@@ -595,7 +640,11 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 }
                 Ok(())
             }
-            Instr::BsTestSize { fail, src: s, bits: n } => {
+            Instr::BsTestSize {
+                fail,
+                src: s,
+                bits: n,
+            } => {
                 let ok = crate::binary::bits(src!(s)).is_some_and(|b| b.bit_size == n.0 as usize);
                 if !ok {
                     cur.pc = fail.0;
@@ -610,7 +659,12 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 }
                 Ok(())
             }
-            Instr::BsSkipPrefix { fail, dst, src: s, lit } => {
+            Instr::BsSkipPrefix {
+                fail,
+                dst,
+                src: s,
+                lit,
+            } => {
                 let (t, prefix) = (src!(s), src!(lit));
                 match bits::skip_prefix(p, t, prefix) {
                     Some(rest) => reg!(dst) = rest,
@@ -676,7 +730,13 @@ fn push_frame(p: &mut Process, cur: &Cur, dst: u16) {
 
 /// Enters function `f` of `m` with its window at `base` (arguments already there).
 #[inline(always)]
-fn enter(p: &mut Process, cur: &mut Cur, m: &'static LoadedModule, f: u32, base: usize) -> Result<(), Raise> {
+fn enter(
+    p: &mut Process,
+    cur: &mut Cur,
+    m: &'static LoadedModule,
+    f: u32,
+    base: usize,
+) -> Result<(), Raise> {
     // SAFETY: `f` is a verified function index of `m` (or one the code server found).
     let info = unsafe { *m.funs.get_unchecked(f as usize) };
     let top = base + info.regs as usize;
@@ -685,7 +745,8 @@ fn enter(p: &mut Process, cur: &mut Cur, m: &'static LoadedModule, f: u32, base:
             p.frames.pop();
             return Err(Raise::system_limit());
         }
-        p.stack.resize(top.max(p.stack.len() * 2).min(MAX_STACK_WORDS), Term::NIL);
+        p.stack
+            .resize(top.max(p.stack.len() * 2).min(MAX_STACK_WORDS), Term::NIL);
     }
     // SAFETY: `top <= stack.len()` was just ensured.
     unsafe { p.stack.get_unchecked_mut(base + info.arity as usize..top) }.fill(Term::NIL);
@@ -702,7 +763,9 @@ fn enter(p: &mut Process, cur: &mut Cur, m: &'static LoadedModule, f: u32, base:
 
 /// A collection with the live registers (up to `top`) and the exception as roots.
 fn collect(p: &mut Process, top: usize) {
-    let Process { heap, stack, exc, .. } = p;
+    let Process {
+        heap, stack, exc, ..
+    } = p;
     let mut roots = StackRoots {
         stack: &mut stack[..top],
         exc,
@@ -714,7 +777,13 @@ fn collect(p: &mut Process, top: usize) {
     }
 }
 
-fn native(p: &mut Process, cur: &Cur, f: crate::bif::BifFn, b: usize, arity: usize) -> Result<Term, Raise> {
+fn native(
+    p: &mut Process,
+    cur: &Cur,
+    f: crate::bif::BifFn,
+    b: usize,
+    arity: usize,
+) -> Result<Term, Raise> {
     let _ = cur;
     let args: smallvec::SmallVec<[Term; 8]> = p.stack[b..b + arity].iter().copied().collect();
     p.reductions += 1;
@@ -723,7 +792,13 @@ fn native(p: &mut Process, cur: &Cur, f: crate::bif::BifFn, b: usize, arity: usi
 
 /// `:erlang.apply(fun, args)` (n = 2) or `:erlang.apply(m, f, args)` (n = 3) with its
 /// arguments at `R[b..]` (absolute).
-fn apply_import(p: &mut Process, cur: &mut Cur, b: usize, n: u8, dst: Option<u16>) -> Result<Option<Term>, Raise> {
+fn apply_import(
+    p: &mut Process,
+    cur: &mut Cur,
+    b: usize,
+    n: u8,
+    dst: Option<u16>,
+) -> Result<Option<Term>, Raise> {
     if n == 3 {
         return apply(p, cur, b, dst);
     }
@@ -785,7 +860,7 @@ fn undef_import(p: &mut Process, cur: &Cur, import: u32, b: usize, arity: usize)
     let imp = cur.module.bytecode.imports[import as usize];
     let m = atom(cur.module.bytecode.atom(imp.module));
     let n = atom(cur.module.bytecode.atom(imp.name));
-    let args = p.heap.list(&p.stack[b..b + arity].to_vec());
+    let args = p.heap.list(&p.stack[b..b + arity]);
     p.pending_undef = Some((m, n, args));
     Raise::error(Term::atom(atom::UNDEF))
 }
@@ -799,15 +874,30 @@ fn fun_arity(t: Term) -> Option<usize> {
     }
 }
 
-fn call_fun(p: &mut Process, cur: &mut Cur, b: usize, arity: usize, dst: Option<u16>) -> Result<Option<Term>, Raise> {
+fn call_fun(
+    p: &mut Process,
+    cur: &mut Cur,
+    b: usize,
+    arity: usize,
+    dst: Option<u16>,
+) -> Result<Option<Term>, Raise> {
     let f = p.stack[b];
     match f.view() {
-        crate::term::View::Fun { module, index, arity: a, env } if a as usize == arity => {
+        crate::term::View::Fun {
+            module,
+            index,
+            arity: a,
+            env,
+        } if a as usize == arity => {
             let Some(lm) = code::lookup(module) else {
                 return Err(Raise::tagged(&mut p.heap, atom::BADFUN, f));
             };
             let idx = index as u32;
-            if lm.funs.get(idx as usize).is_none_or(|i| i.arity as usize != arity + env.len()) {
+            if lm
+                .funs
+                .get(idx as usize)
+                .is_none_or(|i| i.arity as usize != arity + env.len())
+            {
                 return Err(Raise::tagged(&mut p.heap, atom::BADFUN, f));
             }
             let env: smallvec::SmallVec<[Term; 8]> = env.iter().copied().collect();
@@ -829,12 +919,16 @@ fn call_fun(p: &mut Process, cur: &mut Cur, b: usize, arity: usize, dst: Option<
                 }
             }
         }
-        crate::term::View::Export { module, function, arity: a } if a as usize == arity => {
+        crate::term::View::Export {
+            module,
+            function,
+            arity: a,
+        } if a as usize == arity => {
             p.stack.copy_within(b + 1..b + 1 + arity, b);
             dispatch_mfa(p, cur, module, function, b, arity, dst)
         }
         crate::term::View::Fun { .. } | crate::term::View::Export { .. } => {
-            let args = p.heap.list(&p.stack[b + 1..b + 1 + arity].to_vec());
+            let args = p.heap.list(&p.stack[b + 1..b + 1 + arity]);
             let pair = p.heap.tuple(&[f, args]);
             Err(Raise::tagged(&mut p.heap, atom::BADARITY, pair))
         }
@@ -877,14 +971,19 @@ fn dispatch_mfa(
             }
         },
         None => {
-            let args = p.heap.list(&p.stack[b..b + arity].to_vec());
+            let args = p.heap.list(&p.stack[b..b + arity]);
             p.pending_undef = Some((Term::atom(module), Term::atom(name), args));
             Err(Raise::error(Term::atom(atom::UNDEF)))
         }
     }
 }
 
-fn apply(p: &mut Process, cur: &mut Cur, b: usize, dst: Option<u16>) -> Result<Option<Term>, Raise> {
+fn apply(
+    p: &mut Process,
+    cur: &mut Cur,
+    b: usize,
+    dst: Option<u16>,
+) -> Result<Option<Term>, Raise> {
     let (m, f, list) = (p.stack[b], p.stack[b + 1], p.stack[b + 2]);
     let (Some(m), Some(f)) = (m.as_atom(), f.as_atom()) else {
         return Err(Raise::badarg());
@@ -933,7 +1032,8 @@ fn type_test(t: Term, ty: u8) -> bool {
 
 /// The stack trace of an exception raised at `cur` (and its callers).
 fn stacktrace(p: &mut Process, cur: &Cur, reason: Term) -> Term {
-    let mut entries: Vec<(&'static LoadedModule, u32, u32)> = vec![(cur.module, cur.fun, cur.pc.saturating_sub(1))];
+    let mut entries: Vec<(&'static LoadedModule, u32, u32)> =
+        vec![(cur.module, cur.fun, cur.pc.saturating_sub(1))];
     for f in p.frames.iter().rev().take(BACKTRACE_DEPTH - 1) {
         entries.push((f.module, f.fun, f.ret_pc.saturating_sub(1)));
     }
@@ -966,14 +1066,22 @@ fn stacktrace(p: &mut Process, cur: &Cur, reason: Term) -> Term {
         let kf = p.heap.tuple(&[atom("file"), file]);
         let kl = p.heap.tuple(&[atom("line"), line]);
         let loc = p.heap.list(&[kf, kl]);
-        let entry = p.heap.tuple(&[Term::atom(m.name), Term::atom(info.name), arity, loc]);
+        let entry = p
+            .heap
+            .tuple(&[Term::atom(m.name), Term::atom(info.name), arity, loc]);
         items.push(entry);
     }
     p.heap.list(&items)
 }
 
 /// Finds a handler for the exception, from the current frame outwards.
-fn unwind(p: &mut Process, cur: &mut Cur, class: Class, reason: Term, trace: Term) -> Result<(), Uncaught> {
+fn unwind(
+    p: &mut Process,
+    cur: &mut Cur,
+    class: Class,
+    reason: Term,
+    trace: Term,
+) -> Result<(), Uncaught> {
     let class_atom = Term::atom(class.atom());
     let mut pc = cur.pc.saturating_sub(1);
     loop {
@@ -1003,4 +1111,3 @@ fn unwind(p: &mut Process, cur: &mut Cur, class: Class, reason: Term, trace: Ter
         }
     }
 }
-
