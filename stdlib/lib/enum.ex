@@ -12,13 +12,38 @@ defmodule Enum do
 
   def reduce(%{__struct__: MapSet, map: map}, acc, fun), do: reduce_list(:maps.keys(map), acc, fun)
 
-  def reduce(%{__struct__: _} = struct, _acc, _fun) do
-    raise Protocol.UndefinedError, protocol: Enumerable, value: struct
+  def reduce(%{__struct__: _} = struct, acc, fun) do
+    {:done, acc} = enumerable_reduce(struct, {:cont, acc}, fn x, acc -> {:cont, fun.(x, acc)} end)
+    acc
   end
 
   def reduce(map, acc, fun) when is_map(map), do: reduce_list(:maps.to_list(map), acc, fun)
 
+  def reduce(enumerable, acc, fun) when is_function(enumerable, 2) do
+    {:done, acc} = enumerable.({:cont, acc}, fn x, acc -> {:cont, fun.(x, acc)} end)
+    acc
+  end
+
   def reduce(other, _acc, _fun) do
+    raise Protocol.UndefinedError, protocol: Enumerable, value: other
+  end
+
+  # Enumerables besides lists, maps, ranges and MapSets: functions of arity 2 (as
+  # Stream makes them) and structs with an `Enumerable.Struct` implementation module,
+  # reduced with Enumerable's {:cont, acc} / {:halt, acc} protocol.
+  defp enumerable_reduce(%{__struct__: module} = struct, acc, fun) do
+    impl = :erlang.binary_to_atom("Elixir.Enumerable." <> inspect(module))
+
+    if :beamlet.function_exported(impl, :reduce, 3) do
+      impl.reduce(struct, acc, fun)
+    else
+      raise Protocol.UndefinedError, protocol: Enumerable, value: struct
+    end
+  end
+
+  defp enumerable_reduce(enumerable, acc, fun) when is_function(enumerable, 2), do: enumerable.(acc, fun)
+
+  defp enumerable_reduce(other, _acc, _fun) do
     raise Protocol.UndefinedError, protocol: Enumerable, value: other
   end
 
@@ -59,6 +84,15 @@ defmodule Enum do
 
   def reduce_while(%{__struct__: Range, first: first, last: last, step: step}, acc, fun) do
     reduce_while_range(first, last, step, acc, fun)
+  end
+
+  def reduce_while(%{__struct__: MapSet} = set, acc, fun), do: reduce_while_list(to_list(set), acc, fun)
+
+  def reduce_while(enumerable, acc, fun) when is_function(enumerable, 2) or (is_map(enumerable) and :erlang.is_map_key(:__struct__, enumerable)) do
+    case enumerable_reduce(enumerable, {:cont, acc}, fun) do
+      {:done, acc} -> acc
+      {:halted, acc} -> acc
+    end
   end
 
   def reduce_while(enumerable, acc, fun), do: reduce_while_list(to_list(enumerable), acc, fun)
@@ -509,7 +543,19 @@ defmodule Enum do
   end
 
   def fetch(enumerable, index) when is_integer(index) and index >= 0 do
-    fetch_list(to_list(enumerable), index)
+    if lazy?(enumerable) do
+      result =
+        reduce_while(enumerable, index, fn x, i ->
+          if i == 0, do: {:halt, {:found, x}}, else: {:cont, i - 1}
+        end)
+
+      case result do
+        {:found, x} -> {:ok, x}
+        _ -> :error
+      end
+    else
+      fetch_list(to_list(enumerable), index)
+    end
   end
 
   def fetch(enumerable, index) when is_integer(index) do
@@ -633,6 +679,16 @@ defmodule Enum do
     end
   end
 
+  def slice(enumerable, start, amount)
+      when is_integer(start) and start >= 0 and is_integer(amount) and amount >= 0 and
+             (is_function(enumerable, 2) or (is_map(enumerable) and :erlang.is_map_key(:__struct__, enumerable))) do
+    if lazy?(enumerable) do
+      drop_list(take(enumerable, start + amount), start)
+    else
+      take_list(drop_list(to_list(enumerable), start), amount)
+    end
+  end
+
   def slice(enumerable, start, amount) when is_integer(start) and is_integer(amount) and amount >= 0 do
     list = to_list(enumerable)
 
@@ -746,16 +802,47 @@ defmodule Enum do
 
   # ----- zipping ----------------------------------------------------------------------
 
-  def zip(enumerable1, enumerable2), do: zip_lists(to_list(enumerable1), to_list(enumerable2))
+  def zip(enumerable1, enumerable2) do
+    [list1, list2] = zip_materialize([enumerable1, enumerable2])
+    zip_lists(list1, list2)
+  end
+
+  # Lists of the enumerables; lazy ones (functions, unknown structs: possibly infinite)
+  # cut at the length of the shortest eager one.
+  defp zip_materialize(enumerables) do
+    eager = for e <- enumerables, not lazy?(e), do: {e, to_list(e)}
+
+    case eager do
+      [] ->
+        map(enumerables, &to_list/1)
+
+      _ ->
+        shortest = :lists.min(for {_, l} <- eager, do: length(l))
+
+        map(enumerables, fn e ->
+          case :lists.keyfind(e, 1, eager) do
+            {_, list} -> list
+            false -> take(e, shortest)
+          end
+        end)
+    end
+  end
+
+  defp lazy?(enumerable) when is_function(enumerable, 2), do: true
+  defp lazy?(%{__struct__: Range}), do: false
+  defp lazy?(%{__struct__: MapSet}), do: false
+  defp lazy?(%{__struct__: _}), do: true
+  defp lazy?(_), do: false
 
   defp zip_lists([h1 | t1], [h2 | t2]), do: [{h1, h2} | zip_lists(t1, t2)]
   defp zip_lists(_, _), do: []
 
   def zip([]), do: []
-  def zip(enumerables), do: List.zip(map(enumerables, &to_list/1))
+  def zip(enumerables), do: List.zip(zip_materialize(to_list(enumerables)))
 
   def zip_with(enumerable1, enumerable2, fun) when is_function(fun, 2) do
-    zip_with_lists(to_list(enumerable1), to_list(enumerable2), fun)
+    [list1, list2] = zip_materialize([enumerable1, enumerable2])
+    zip_with_lists(list1, list2, fun)
   end
 
   defp zip_with_lists([h1 | t1], [h2 | t2], fun), do: [fun.(h1, h2) | zip_with_lists(t1, t2, fun)]
@@ -766,7 +853,8 @@ defmodule Enum do
   end
 
   def zip_reduce(left, right, acc, reducer) when is_function(reducer, 3) do
-    zip_reduce_lists(to_list(left), to_list(right), acc, reducer)
+    [list1, list2] = zip_materialize([left, right])
+    zip_reduce_lists(list1, list2, acc, reducer)
   end
 
   defp zip_reduce_lists([h1 | t1], [h2 | t2], acc, fun), do: zip_reduce_lists(t1, t2, fun.(h1, h2, acc), fun)
@@ -813,9 +901,16 @@ defmodule Enum do
     reduce(enumerable, set, fn x, acc -> MapSet.put(acc, x) end)
   end
 
-  def into(enumerable, %{__struct__: _} = struct) do
-    _ = enumerable
-    raise Protocol.UndefinedError, protocol: Collectable, value: struct
+  def into(enumerable, %{__struct__: module} = struct) do
+    impl = :erlang.binary_to_atom("Elixir.Collectable." <> inspect(module))
+
+    if :beamlet.function_exported(impl, :into, 1) do
+      {initial, collector} = impl.into(struct)
+      acc = reduce(enumerable, initial, fn x, acc -> collector.(acc, {:cont, x}) end)
+      collector.(acc, :done)
+    else
+      raise Protocol.UndefinedError, protocol: Collectable, value: struct
+    end
   end
 
   def into(enumerable, %{} = map) do
