@@ -238,8 +238,7 @@ defmodule List do
   def improper?(list) when is_list(list), do: true
 end
 
-# `:lists.sort/2`, ported clause for clause so that the order of elements the ordering
-# function calls equal is exactly OTP's.
+# Sorting with an ordering function, and stable sorts by key.
 defmodule Beamlet.Sort do
   # Stable sorts through the native :lists.sort/1 on decorated elements: {key, index,
   # element} with ascending indices keeps equal keys in order (ascending); with
@@ -264,146 +263,31 @@ defmodule Beamlet.Sort do
   defp undecorate([], acc), do: :lists.reverse(acc)
   defp undecorate([{_, _, x} | rest], acc), do: undecorate(rest, [x | acc])
 
+  # A bottom-up merge sort that takes the left element when `fun.(left, right)`: stable
+  # for an ordering like `<=`, and equal elements come out reversed for a strict one like
+  # `<`, which is what :lists.sort/2 gives for both.
   def sort([], _fun), do: []
-  def sort([_] = l, _fun), do: l
+  def sort([_] = list, _fun), do: list
+  def sort(list, fun), do: merge_passes(singletons(list, []), fun)
 
-  def sort([x, y | t], fun) do
-    case fun.(x, y) do
-      true -> fsplit_1(y, x, fun, t, [], [])
-      false -> fsplit_2(y, x, fun, t, [], [])
+  defp singletons([], acc), do: :lists.reverse(acc)
+  defp singletons([x | rest], acc), do: singletons(rest, [[x] | acc])
+
+  defp merge_passes([run], _fun), do: run
+  defp merge_passes(runs, fun), do: merge_passes(merge_pairs(runs, fun, []), fun)
+
+  defp merge_pairs([a, b | rest], fun, acc), do: merge_pairs(rest, fun, [merge(a, b, fun, []) | acc])
+  defp merge_pairs([a], _fun, acc), do: :lists.reverse(acc, [a])
+  defp merge_pairs([], _fun, acc), do: :lists.reverse(acc)
+
+  defp merge([x | xs] = left, [y | ys] = right, fun, acc) do
+    if fun.(x, y) do
+      merge(xs, right, fun, [x | acc])
+    else
+      merge(left, ys, fun, [y | acc])
     end
   end
 
-  defp fsplit_1(y, x, fun, [z | l], r, rs) do
-    case fun.(y, z) do
-      true ->
-        fsplit_1(z, y, fun, l, [x | r], rs)
-
-      false ->
-        case fun.(x, z) do
-          true -> fsplit_1(y, z, fun, l, [x | r], rs)
-          false when r == [] -> fsplit_1(y, x, fun, l, [z], rs)
-          false -> fsplit_1_1(y, x, fun, l, r, rs, z)
-        end
-    end
-  end
-
-  defp fsplit_1(y, x, fun, [], r, rs), do: rfmergel([[y, x | r] | rs], [], fun, :asc)
-
-  defp fsplit_1_1(y, x, fun, [z | l], r, rs, s) do
-    case fun.(y, z) do
-      true ->
-        fsplit_1_1(z, y, fun, l, [x | r], rs, s)
-
-      false ->
-        case fun.(x, z) do
-          true ->
-            fsplit_1_1(y, z, fun, l, [x | r], rs, s)
-
-          false ->
-            case fun.(s, z) do
-              true -> fsplit_1(z, s, fun, l, [], [[y, x | r] | rs])
-              false -> fsplit_1(s, z, fun, l, [], [[y, x | r] | rs])
-            end
-        end
-    end
-  end
-
-  defp fsplit_1_1(y, x, fun, [], r, rs, s), do: rfmergel([[s], [y, x | r] | rs], [], fun, :asc)
-
-  defp fsplit_2(y, x, fun, [z | l], r, rs) do
-    case fun.(y, z) do
-      false ->
-        fsplit_2(z, y, fun, l, [x | r], rs)
-
-      true ->
-        case fun.(x, z) do
-          false -> fsplit_2(y, z, fun, l, [x | r], rs)
-          true when r == [] -> fsplit_2(y, x, fun, l, [z], rs)
-          true -> fsplit_2_1(y, x, fun, l, r, rs, z)
-        end
-    end
-  end
-
-  defp fsplit_2(y, x, fun, [], r, rs), do: fmergel([[y, x | r] | rs], [], fun, :desc)
-
-  defp fsplit_2_1(y, x, fun, [z | l], r, rs, s) do
-    case fun.(y, z) do
-      false ->
-        fsplit_2_1(z, y, fun, l, [x | r], rs, s)
-
-      true ->
-        case fun.(x, z) do
-          false ->
-            fsplit_2_1(y, z, fun, l, [x | r], rs, s)
-
-          true ->
-            case fun.(s, z) do
-              false -> fsplit_2(z, s, fun, l, [], [[y, x | r] | rs])
-              true -> fsplit_2(s, z, fun, l, [], [[y, x | r] | rs])
-            end
-        end
-    end
-  end
-
-  defp fsplit_2_1(y, x, fun, [], r, rs, s), do: fmergel([[s], [y, x | r] | rs], [], fun, :desc)
-
-  defp fmergel([t1, [h2 | t2] | l], acc, fun, :asc) do
-    fmergel(l, [fmerge2_1(t1, h2, fun, t2, []) | acc], fun, :asc)
-  end
-
-  defp fmergel([[h2 | t2], t1 | l], acc, fun, :desc) do
-    fmergel(l, [fmerge2_1(t1, h2, fun, t2, []) | acc], fun, :desc)
-  end
-
-  defp fmergel([l], [], _fun, _o), do: l
-  defp fmergel([l], acc, fun, o), do: rfmergel([:lists.reverse(l, []) | acc], [], fun, o)
-  defp fmergel([], acc, fun, o), do: rfmergel(acc, [], fun, o)
-
-  defp rfmergel([[h2 | t2], t1 | l], acc, fun, :asc) do
-    rfmergel(l, [rfmerge2_1(t1, h2, fun, t2, []) | acc], fun, :asc)
-  end
-
-  defp rfmergel([t1, [h2 | t2] | l], acc, fun, :desc) do
-    rfmergel(l, [rfmerge2_1(t1, h2, fun, t2, []) | acc], fun, :desc)
-  end
-
-  defp rfmergel([l], acc, fun, o), do: fmergel([:lists.reverse(l, []) | acc], [], fun, o)
-  defp rfmergel([], acc, fun, o), do: fmergel(acc, [], fun, o)
-
-  defp fmerge2_1([h1 | t1], h2, fun, t2, m) do
-    case fun.(h1, h2) do
-      true -> fmerge2_1(t1, h2, fun, t2, [h1 | m])
-      false -> fmerge2_2(h1, t1, fun, t2, [h2 | m])
-    end
-  end
-
-  defp fmerge2_1([], h2, _fun, t2, m), do: :lists.reverse(t2, [h2 | m])
-
-  defp fmerge2_2(h1, t1, fun, [h2 | t2], m) do
-    case fun.(h1, h2) do
-      true -> fmerge2_1(t1, h2, fun, t2, [h1 | m])
-      false -> fmerge2_2(h1, t1, fun, t2, [h2 | m])
-    end
-  end
-
-  defp fmerge2_2(h1, t1, _fun, [], m), do: :lists.reverse(t1, [h1 | m])
-
-  defp rfmerge2_1([h1 | t1], h2, fun, t2, m) do
-    case fun.(h1, h2) do
-      true -> rfmerge2_2(h1, t1, fun, t2, [h2 | m])
-      false -> rfmerge2_1(t1, h2, fun, t2, [h1 | m])
-    end
-  end
-
-  defp rfmerge2_1([], h2, _fun, t2, m), do: :lists.reverse(t2, [h2 | m])
-
-  defp rfmerge2_2(h1, t1, fun, [h2 | t2], m) do
-    case fun.(h1, h2) do
-      true -> rfmerge2_2(h1, t1, fun, t2, [h2 | m])
-      false -> rfmerge2_1(t1, h2, fun, t2, [h1 | m])
-    end
-  end
-
-  defp rfmerge2_2(h1, t1, _fun, [], m), do: :lists.reverse(t1, [h1 | m])
+  defp merge([], right, _fun, acc), do: :lists.reverse(acc, right)
+  defp merge(left, [], _fun, acc), do: :lists.reverse(acc, left)
 end
