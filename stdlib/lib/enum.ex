@@ -715,6 +715,36 @@ defmodule Enum do
     end
   end
 
+  def slide(enumerable, index, insertion_index) when is_integer(index) do
+    slide(enumerable, Range.new(index, index, 1), insertion_index)
+  end
+
+  def slide(enumerable, %{__struct__: Range, first: first, last: last}, insertion_index)
+      when is_integer(insertion_index) do
+    list = to_list(enumerable)
+    len = length(list)
+    first = if first < 0, do: len + first, else: first
+    last = if last < 0, do: len + last, else: last
+    last = :erlang.min(last, len - 1)
+    insertion_index = if insertion_index < 0, do: len + insertion_index, else: insertion_index
+
+    cond do
+      first > last or first >= len -> list
+      insertion_index >= first and insertion_index <= last -> list
+      insertion_index < first ->
+        {front, rest} = split_list(list, insertion_index, [])
+        {between, rest} = split_list(rest, first - insertion_index, [])
+        {moved, back} = split_list(rest, last - first + 1, [])
+        front ++ moved ++ between ++ back
+
+      true ->
+        {front, rest} = split_list(list, first, [])
+        {moved, rest} = split_list(rest, last - first + 1, [])
+        {between, back} = split_list(rest, insertion_index - last, [])
+        front ++ between ++ moved ++ back
+    end
+  end
+
   def reverse(list) when is_list(list), do: :lists.reverse(list)
   def reverse(enumerable), do: reduce(enumerable, [], fn x, acc -> [x | acc] end)
 
@@ -1031,6 +1061,10 @@ defmodule Range do
     end
   end
 
+  def shift(%{__struct__: Range, first: first, last: last, step: step}, steps) when is_integer(steps) do
+    %{__struct__: Range, first: first + steps * step, last: last + steps * step, step: step}
+  end
+
   defp bounds(%{__struct__: Range, first: first, last: last, step: step}) do
     last = first + div(last - first, step) * step
     if first <= last, do: {first, last}, else: {last, first}
@@ -1228,6 +1262,52 @@ defmodule Access do
 
       {_, []} ->
         {nil, data}
+    end
+  end
+
+  def at!(index) when is_integer(index) do
+    fn
+      :get, data, next when is_list(data) ->
+        data |> Enum.fetch!(index) |> next.()
+
+      :get_and_update, data, next when is_list(data) ->
+        _ = Enum.fetch!(data, index)
+        at_get_and_update(data, index, next)
+
+      _op, data, _next ->
+        raise "Access.at!/1 expected a list, got: " <> inspect(data)
+    end
+  end
+
+  def slice(%{__struct__: Range} = range) do
+    fn
+      :get, data, next when is_list(data) ->
+        data |> Enum.slice(range) |> Enum.map(next)
+
+      :get_and_update, data, next when is_list(data) ->
+        len = length(data)
+        %{first: first, last: last} = range
+        first = if first < 0, do: len + first, else: first
+        last = if last < 0, do: len + last, else: last
+
+        {gets, updates} =
+          data
+          |> Enum.with_index()
+          |> Enum.reduce({[], []}, fn {x, i}, {gets, updates} ->
+            if i >= first and i <= last and Enum.member?(Range.new(first, last, range.step), i) do
+              case next.(x) do
+                {get, update} -> {[get | gets], [update | updates]}
+                :pop -> {[x | gets], updates}
+              end
+            else
+              {gets, [x | updates]}
+            end
+          end)
+
+        {:lists.reverse(gets), :lists.reverse(updates)}
+
+      _op, data, _next ->
+        raise "Access.slice/1 expected a list, got: " <> inspect(data)
     end
   end
 

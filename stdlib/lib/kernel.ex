@@ -49,6 +49,54 @@ defmodule Kernel do
   def ceil(number), do: :erlang.ceil(number)
   def max(first, second), do: :erlang.max(first, second)
   def min(first, second), do: :erlang.min(first, second)
+  def throw(term), do: :erlang.throw(term)
+  def exit(reason), do: :erlang.exit(reason)
+  def is_atom(term), do: :erlang.is_atom(term)
+  def is_binary(term), do: :erlang.is_binary(term)
+  def is_bitstring(term), do: :erlang.is_bitstring(term)
+  def is_boolean(term), do: :erlang.is_boolean(term)
+  def is_float(term), do: :erlang.is_float(term)
+  def is_function(term), do: :erlang.is_function(term)
+  def is_function(term, arity), do: :erlang.is_function(term, arity)
+  def is_integer(term), do: :erlang.is_integer(term)
+  def is_list(term), do: :erlang.is_list(term)
+  def is_map(term), do: :erlang.is_map(term)
+  def is_number(term), do: :erlang.is_number(term)
+  def is_pid(term), do: :erlang.is_pid(term)
+  def is_port(term), do: :erlang.is_port(term)
+  def is_reference(term), do: :erlang.is_reference(term)
+  def is_tuple(term), do: :erlang.is_tuple(term)
+
+  def binary_slice(binary, start, size)
+      when is_binary(binary) and is_integer(start) and is_integer(size) and size >= 0 do
+    total = byte_size(binary)
+    start = if start < 0, do: :erlang.max(total + start, 0), else: start
+
+    if start < total do
+      :erlang.binary_part(binary, start, :erlang.min(size, total - start))
+    else
+      ""
+    end
+  end
+
+  def binary_slice(binary, %{__struct__: Range, first: first, last: last, step: step} = range)
+      when is_binary(binary) do
+    total = byte_size(binary)
+    first = if first < 0, do: :erlang.max(total + first, 0), else: first
+    last = if last < 0, do: total + last, else: last
+
+    cond do
+      step == 1 or (step == -1 and first > last) ->
+        if last >= first, do: binary_slice(binary, first, last - first + 1), else: ""
+
+      step > 0 ->
+        bytes = binary_slice(binary, first, :erlang.max(last - first + 1, 0))
+        :erlang.list_to_binary(Enum.take_every(:erlang.binary_to_list(bytes), step))
+
+      true ->
+        raise ArgumentError, "binary_slice/2 does not accept ranges with negative steps, got: " <> inspect(range)
+    end
+  end
 
   def struct!(struct, fields \\ [])
 

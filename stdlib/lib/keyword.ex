@@ -254,6 +254,62 @@ defmodule Keyword do
 
   def to_list(keywords) when is_list(keywords), do: keywords
 
+  def from_keys(keys, value) when is_list(keys), do: Enum.map(keys, fn key when is_atom(key) -> {key, value} end)
+
+  def replace_lazy(keywords, key, fun) when is_list(keywords) and is_atom(key) and is_function(fun, 1) do
+    replace_lazy_acc(keywords, key, fun)
+  end
+
+  defp replace_lazy_acc([{k, value} | rest], key, fun) when k === key do
+    [{key, fun.(value)} | delete(rest, key)]
+  end
+
+  defp replace_lazy_acc([pair | rest], key, fun), do: [pair | replace_lazy_acc(rest, key, fun)]
+  defp replace_lazy_acc([], _key, _fun), do: []
+
+  def validate(keywords, values) when is_list(keywords) and is_list(values) do
+    allowed = Enum.map(values, fn {key, _default} -> key; key -> key end)
+    {acc, seen, bad} = validate_pairs(keywords, allowed, [], [], [])
+
+    case bad do
+      [] ->
+        defaults =
+          Enum.reduce(values, acc, fn
+            {key, default}, acc -> if :lists.member(key, seen), do: acc, else: [{key, default} | acc]
+            _key, acc -> acc
+          end)
+
+        {:ok, defaults}
+
+      _ ->
+        {:error, bad}
+    end
+  end
+
+  defp validate_pairs([], _allowed, acc, seen, bad), do: {acc, seen, bad}
+
+  defp validate_pairs([{key, _} = pair | rest], allowed, acc, seen, bad) when is_atom(key) do
+    if :lists.member(key, allowed) and not :lists.member(key, seen) do
+      validate_pairs(rest, allowed, [pair | acc], [key | seen], bad)
+    else
+      validate_pairs(rest, allowed, acc, seen, [key | bad])
+    end
+  end
+
+  def validate!(keywords, values) do
+    case validate(keywords, values) do
+      {:ok, keywords} ->
+        keywords
+
+      {:error, bad} ->
+        allowed = Enum.map(values, fn {key, _default} -> key; key -> key end)
+
+        raise ArgumentError,
+              "unknown keys " <> inspect(bad) <> " in " <> inspect(keywords) <>
+                ", the allowed keys are: " <> inspect(allowed)
+    end
+  end
+
   def get_and_update(keywords, key, fun) when is_list(keywords) and is_atom(key) and is_function(fun, 1) do
     get_and_update_acc(keywords, [], key, fun)
   end

@@ -237,5 +237,7 @@ defmodule Map do
   def from_struct(struct) when is_atom(struct), do: :maps.remove(:__struct__, struct.__struct__())
   def from_struct(%{__struct__: _} = struct), do: :maps.remove(:__struct__, struct)
 
+  def from_keys(keys, value) when is_list(keys), do: :maps.from_keys(keys, value)
+
   def equal?(map1, map2) when is_map(map1) and is_map(map2), do: map1 === map2
 end
