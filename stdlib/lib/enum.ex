@@ -745,6 +745,34 @@ defmodule Enum do
     end
   end
 
+  # ----- randomness -------------------------------------------------------------------
+  # There is no :rand yet: random numbers are hashes of the monotonic clock (in
+  # nanoseconds) and a counter, good enough to pick and shuffle but not seedable.
+
+  def random(enumerable) do
+    case to_list(enumerable) do
+      [] -> raise Enum.EmptyError
+      list -> :lists.nth(random_below(length(list), 0) + 1, list)
+    end
+  end
+
+  def shuffle(enumerable) do
+    {decorated, _} =
+      reduce(enumerable, {[], 0}, fn x, {acc, i} -> {[{random_below(4_294_967_296, i), i, x} | acc], i + 1} end)
+
+    for {_, _, x} <- :lists.sort(decorated), do: x
+  end
+
+  def take_random(_enumerable, 0), do: []
+
+  def take_random(enumerable, count) when is_integer(count) and count > 0 do
+    take_list(shuffle(enumerable), count)
+  end
+
+  defp random_below(n, salt) do
+    rem(:erlang.phash2({:erlang.monotonic_time(), salt, n}, 4_294_967_296), n)
+  end
+
   def reverse(list) when is_list(list), do: :lists.reverse(list)
   def reverse(enumerable), do: reduce(enumerable, [], fn x, acc -> [x | acc] end)
 
