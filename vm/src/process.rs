@@ -21,6 +21,8 @@ pub struct Process {
     /// `{module, function, args}` of an undefined function just called, for the stack
     /// trace of the `undef` error.
     pub pending_undef: Option<(Term, Term, Term)>,
+    /// Calls until the next stress collection (the `gc-stress` feature only).
+    pub stress_countdown: u64,
 }
 
 impl Process {
@@ -33,6 +35,7 @@ impl Process {
             exc: [Term::NIL; 3],
             reductions: 0,
             pending_undef: None,
+            stress_countdown: 0,
         }
     }
 }

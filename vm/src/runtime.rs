@@ -65,6 +65,9 @@ pub fn run_script(src: &str, file: &str) -> Outcome {
     let run = Atom::intern("run").unwrap_or(crate::atom::NIL);
     let r = interp::call(&mut p, script, run, &[]);
     crate::natives::flush_stdout();
+    if std::env::var_os("BEAMLET_GC_STATS").is_some() {
+        eprintln!("gc: {:?} reductions {}", p.heap.stats(), p.reductions);
+    }
     match r {
         Ok(_) => Outcome::Done,
         Err(u) => Outcome::Crashed(report(&mut p, u)),

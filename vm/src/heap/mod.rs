@@ -224,8 +224,14 @@ impl Heap {
     /// Always true with the `gc-stress` feature.
     #[inline]
     pub fn should_gc(&self) -> bool {
-        cfg!(feature = "gc-stress")
-            || self.overflowed
+        cfg!(feature = "gc-stress") || self.needs_gc()
+    }
+
+    /// [`Heap::should_gc`] without the `gc-stress` feature: the heap itself needs a
+    /// collection. (The interpreter applies its own stress schedule.)
+    #[inline]
+    pub fn needs_gc(&self) -> bool {
+        self.overflowed
             || self.frag_words > self.young.words()
             || self.vheap_bytes > self.vheap_limit
     }

@@ -46,6 +46,10 @@ pub struct Frame {
     base: usize,
     /// Where the result goes in the caller's window.
     dst: u16,
+    /// The end of the highest window among this caller and every frame below it: a
+    /// callee's window can end below its caller's, and the caller's registers above it
+    /// are still live, so a collection scans the stack up to this.
+    top: usize,
 }
 
 /// An exception nobody caught.
@@ -719,12 +723,16 @@ fn pop_return(p: &mut Process, cur: &mut Cur, v: Term) -> Option<Term> {
 
 #[inline(always)]
 fn push_frame(p: &mut Process, cur: &Cur, dst: u16) {
+    // SAFETY: `cur.fun` is a verified function index of `cur.module`.
+    let regs = unsafe { cur.module.funs.get_unchecked(cur.fun as usize) }.regs as usize;
+    let below = p.frames.last().map_or(0, |f| f.top);
     p.frames.push(Frame {
         module: cur.module,
         fun: cur.fun,
         ret_pc: cur.pc,
         base: cur.base,
         dst,
+        top: below.max(cur.base + regs),
     });
 }
 
@@ -755,14 +763,32 @@ fn enter(
     cur.pc = info.entry;
     cur.base = base;
     p.reductions += 1;
-    if p.heap.should_gc() || cfg!(feature = "gc-stress") {
+    if p.heap.needs_gc() || stress(p, top) {
         collect(p, top);
     }
     Ok(())
 }
 
+/// Under the `gc-stress` feature: collect at every call while the stack is shallow (under
+/// 4 Ki words), and once every `top / 64` calls above (a collection scans the whole stack,
+/// so collecting at every call of a million-deep recursion would take quadratic time;
+/// this keeps the scanning to about 64 words per call).
+#[inline(always)]
+fn stress(p: &mut Process, top: usize) -> bool {
+    if !cfg!(feature = "gc-stress") {
+        return false;
+    }
+    if top < 1 << 12 || p.stress_countdown == 0 {
+        p.stress_countdown = (top as u64) >> 6;
+        return true;
+    }
+    p.stress_countdown -= 1;
+    false
+}
+
 /// A collection with the live registers (up to `top`) and the exception as roots.
 fn collect(p: &mut Process, top: usize) {
+    let top = p.frames.last().map_or(top, |f| f.top.max(top));
     let Process {
         heap, stack, exc, ..
     } = p;
