@@ -57,7 +57,9 @@ pub fn main() -> ExitCode {
 fn read_source(file: &std::path::Path) -> Result<String, String> {
     let name = file.display();
     match std::fs::read(file) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|_| format!("{name}: the file is not valid UTF-8")),
+        Ok(bytes) => {
+            String::from_utf8(bytes).map_err(|_| format!("{name}: the file is not valid UTF-8"))
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(format!("No file named {name}")),
         Err(e) => Err(format!("{name}: {e}")),
     }
@@ -138,7 +140,8 @@ fn run_script(file: &std::path::Path) -> ExitCode {
     let name = file.display().to_string();
     match beamlet_vm::runtime::run_script(&src, &name) {
         beamlet_vm::runtime::Outcome::Done => ExitCode::SUCCESS,
-        beamlet_vm::runtime::Outcome::CompileError(e) | beamlet_vm::runtime::Outcome::Crashed(e) => {
+        beamlet_vm::runtime::Outcome::CompileError(e)
+        | beamlet_vm::runtime::Outcome::Crashed(e) => {
             eprint!("{e}");
             ExitCode::from(1)
         }

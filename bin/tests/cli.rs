@@ -73,7 +73,11 @@ fn an_unknown_flag_is_a_usage_error() {
 
 #[test]
 fn check_accepts_a_valid_program() {
-    insta::assert_snapshot!(vm(&["check", "../bench/fib.exs", "../bench/mandelbrot.exs"]));
+    insta::assert_snapshot!(vm(&[
+        "check",
+        "../bench/fib.exs",
+        "../bench/mandelbrot.exs"
+    ]));
 }
 
 #[test]

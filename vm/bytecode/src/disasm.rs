@@ -16,7 +16,11 @@ pub fn module(m: &Module) -> String {
         }
     }
     for &(k, v) in &m.attributes {
-        let value = m.literals.get(v as usize).map(|l| literal(m, l)).unwrap_or_default();
+        let value = m
+            .literals
+            .get(v as usize)
+            .map(|l| literal(m, l))
+            .unwrap_or_default();
         let _ = writeln!(out, "attribute {} = {value}", m.atom(k));
     }
     if !m.imports.is_empty() {
