@@ -178,6 +178,11 @@ impl Expander<'_> {
                     span,
                 )
             }
+            // Elixir's `is_map_key(map, key)` is `:erlang.is_map_key(key, map)`.
+            ("is_map_key", [m, k]) => {
+                let (m, k) = (self.expr(m)?, self.expr(k)?);
+                Expr::bif("is_map_key", vec![k, m], span)
+            }
             ("is_nil", [x]) => {
                 let v = self.expr(x)?;
                 Expr::bif("=:=", vec![v, Expr::atom("nil", span)], span)

@@ -25,7 +25,6 @@ const KERNEL_BIFS: &[(&str, usize, &str)] = &[
     ("max", 2, "max"),
     ("min", 2, "min"),
     ("binary_part", 3, "binary_part"),
-    ("is_map_key", 2, "is_map_key"),
     ("is_atom", 1, "is_atom"),
     ("is_binary", 1, "is_binary"),
     ("is_bitstring", 1, "is_bitstring"),
@@ -1370,5 +1369,8 @@ fn kernel_inline(name: &str, arity: usize) -> bool {
         || KERNEL_BIFS
             .iter()
             .any(|(n, a, _)| *n == name && *a == arity)
-        || matches!((name, arity), ("elem", 2) | ("put_elem", 3) | ("is_nil", 1))
+        || matches!(
+            (name, arity),
+            ("elem", 2) | ("put_elem", 3) | ("is_nil", 1) | ("is_map_key", 2)
+        )
 }

@@ -247,95 +247,126 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 Ok(())
             }
             Instr::Call { dst, base, fun } => {
-                let b = cur.base + base.0 as usize;
-                push_frame(p, &cur, dst.0);
-                let m = cur.module;
-                enter(p, &mut cur, m, fun.0, b)
+                let r: Result<(), Raise> = {
+                    let b = cur.base + base.0 as usize;
+                    push_frame(p, &cur, dst.0);
+                    let m = cur.module;
+                    enter(p, &mut cur, m, fun.0, b)
+                };
+                sync!();
+                r
             }
             Instr::CallTail { base, fun } => {
-                let arity = cur.module.funs[fun.0 as usize].arity as usize;
-                let b = cur.base + base.0 as usize;
-                p.stack.copy_within(b..b + arity, cur.base);
-                let m = cur.module;
-                let base = cur.base;
-                enter(p, &mut cur, m, fun.0, base)
+                let r: Result<(), Raise> = {
+                    let arity = cur.module.funs[fun.0 as usize].arity as usize;
+                    let b = cur.base + base.0 as usize;
+                    p.stack.copy_within(b..b + arity, cur.base);
+                    let m = cur.module;
+                    let base = cur.base;
+                    enter(p, &mut cur, m, fun.0, base)
+                };
+                sync!();
+                r
             }
             Instr::CallExt { dst, base, import } => {
-                let b = cur.base + base.0 as usize;
-                let arity = cur.module.bytecode.imports[import.0 as usize].arity as usize;
-                match resolve_import(cur.module, import.0) {
-                    Some(Target::Native(f)) => native(p, &cur, f, b, arity).map(|v| {
-                        reg!(dst) = v;
-                    }),
-                    Some(Target::Code(m, f)) => {
-                        push_frame(p, &cur, dst.0);
-                        enter(p, &mut cur, m, f, b)
+                let r: Result<(), Raise> = {
+                    let b = cur.base + base.0 as usize;
+                    let arity = cur.module.bytecode.imports[import.0 as usize].arity as usize;
+                    match resolve_import(cur.module, import.0) {
+                        Some(Target::Native(f)) => native(p, &cur, f, b, arity).map(|v| {
+                            reg!(dst) = v;
+                        }),
+                        Some(Target::Code(m, f)) => {
+                            push_frame(p, &cur, dst.0);
+                            enter(p, &mut cur, m, f, b)
+                        }
+                        Some(Target::Apply(n)) => {
+                            apply_import(p, &mut cur, b, n, Some(dst.0)).map(|_| ())
+                        }
+                        None => Err(undef_import(p, &cur, import.0, b, arity)),
                     }
-                    Some(Target::Apply(n)) => {
-                        apply_import(p, &mut cur, b, n, Some(dst.0)).map(|_| ())
-                    }
-                    None => Err(undef_import(p, &cur, import.0, b, arity)),
-                }
+                };
+                sync!();
+                r
             }
             Instr::CallExtTail { base, import } => {
-                let b = cur.base + base.0 as usize;
-                let arity = cur.module.bytecode.imports[import.0 as usize].arity as usize;
-                match resolve_import(cur.module, import.0) {
-                    Some(Target::Native(f)) => match native(p, &cur, f, b, arity) {
-                        Ok(v) => {
-                            if let Some(v) = pop_return(p, &mut cur, v) {
-                                return Ok(v);
+                let r: Result<(), Raise> = {
+                    let b = cur.base + base.0 as usize;
+                    let arity = cur.module.bytecode.imports[import.0 as usize].arity as usize;
+                    match resolve_import(cur.module, import.0) {
+                        Some(Target::Native(f)) => match native(p, &cur, f, b, arity) {
+                            Ok(v) => {
+                                if let Some(v) = pop_return(p, &mut cur, v) {
+                                    return Ok(v);
+                                }
+                                Ok(())
                             }
-                            sync!();
-                            Ok(())
+                            Err(e) => Err(e),
+                        },
+                        Some(Target::Code(m, f)) => {
+                            p.stack.copy_within(b..b + arity, cur.base);
+                            let base = cur.base;
+                            enter(p, &mut cur, m, f, base)
                         }
-                        Err(e) => Err(e),
-                    },
-                    Some(Target::Code(m, f)) => {
-                        p.stack.copy_within(b..b + arity, cur.base);
-                        let base = cur.base;
-                        enter(p, &mut cur, m, f, base)
+                        Some(Target::Apply(n)) => match apply_import(p, &mut cur, b, n, None) {
+                            Ok(Some(v)) => match pop_return(p, &mut cur, v) {
+                                Some(v) => return Ok(v),
+                                None => Ok(()),
+                            },
+                            Ok(None) => Ok(()),
+                            Err(e) => Err(e),
+                        },
+                        None => Err(undef_import(p, &cur, import.0, b, arity)),
                     }
-                    Some(Target::Apply(n)) => match apply_import(p, &mut cur, b, n, None) {
+                };
+                sync!();
+                r
+            }
+            Instr::CallFun { dst, base, arity } => {
+                let r: Result<(), Raise> = {
+                    let b = cur.base + base.0 as usize;
+                    call_fun(p, &mut cur, b, arity.0 as usize, Some(dst.0)).map(|_| ())
+                };
+                sync!();
+                r
+            }
+            Instr::CallFunTail { base, arity } => {
+                let r: Result<(), Raise> = {
+                    let b = cur.base + base.0 as usize;
+                    match call_fun(p, &mut cur, b, arity.0 as usize, None) {
                         Ok(Some(v)) => match pop_return(p, &mut cur, v) {
                             Some(v) => return Ok(v),
                             None => Ok(()),
                         },
                         Ok(None) => Ok(()),
                         Err(e) => Err(e),
-                    },
-                    None => Err(undef_import(p, &cur, import.0, b, arity)),
-                }
-            }
-            Instr::CallFun { dst, base, arity } => {
-                let b = cur.base + base.0 as usize;
-                call_fun(p, &mut cur, b, arity.0 as usize, Some(dst.0)).map(|_| ())
-            }
-            Instr::CallFunTail { base, arity } => {
-                let b = cur.base + base.0 as usize;
-                match call_fun(p, &mut cur, b, arity.0 as usize, None) {
-                    Ok(Some(v)) => match pop_return(p, &mut cur, v) {
-                        Some(v) => return Ok(v),
-                        None => Ok(()),
-                    },
-                    Ok(None) => Ok(()),
-                    Err(e) => Err(e),
-                }
+                    }
+                };
+                sync!();
+                r
             }
             Instr::Apply { dst, base } => {
-                let b = cur.base + base.0 as usize;
-                apply(p, &mut cur, b, Some(dst.0)).map(|_| ())
+                let r: Result<(), Raise> = {
+                    let b = cur.base + base.0 as usize;
+                    apply(p, &mut cur, b, Some(dst.0)).map(|_| ())
+                };
+                sync!();
+                r
             }
             Instr::ApplyTail { base } => {
-                let b = cur.base + base.0 as usize;
-                match apply(p, &mut cur, b, None) {
-                    Ok(Some(v)) => match pop_return(p, &mut cur, v) {
-                        Some(v) => return Ok(v),
-                        None => Ok(()),
-                    },
-                    Ok(None) => Ok(()),
-                    Err(e) => Err(e),
-                }
+                let r: Result<(), Raise> = {
+                    let b = cur.base + base.0 as usize;
+                    match apply(p, &mut cur, b, None) {
+                        Ok(Some(v)) => match pop_return(p, &mut cur, v) {
+                            Some(v) => return Ok(v),
+                            None => Ok(()),
+                        },
+                        Ok(None) => Ok(()),
+                        Err(e) => Err(e),
+                    }
+                };
+                sync!();
+                r
             }
             Instr::Bif1 { dst, a, import } => {
                 let args = [src!(a)];
@@ -681,26 +712,8 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
             let trace = stacktrace(p, &cur, e.reason);
             unwind(p, &mut cur, e.class, e.reason, trace)?;
             sync!();
-        } else if changes_frame(&ins) {
-            sync!();
         }
     }
-}
-
-/// Whether `ins` may change the running frame or move the register stack.
-#[inline(always)]
-fn changes_frame(ins: &Instr) -> bool {
-    matches!(
-        ins,
-        Instr::Call { .. }
-            | Instr::CallTail { .. }
-            | Instr::CallExt { .. }
-            | Instr::CallExtTail { .. }
-            | Instr::CallFun { .. }
-            | Instr::CallFunTail { .. }
-            | Instr::Apply { .. }
-            | Instr::ApplyTail { .. }
-    )
 }
 
 /// Returns `v` to the caller; `Some(v)` when there is none (the run is over).
