@@ -37,6 +37,12 @@ fn table() -> &'static Table {
             ("erlang", "monotonic_time", 0, monotonic_time0),
             ("erlang", "monotonic_time", 1, monotonic_time1),
             ("erlang", "raise", 3, raise3),
+            ("erlang", "fun_info", 2, fun_info),
+            ("binary", "bin_to_list", 1, bin_to_list),
+            ("unicode", "characters_to_binary", 1, characters_to_binary1),
+            ("unicode", "characters_to_binary", 2, characters_to_binary2),
+            ("unicode", "characters_to_binary", 3, characters_to_binary3),
+            ("unicode", "characters_to_list", 1, characters_to_list1),
         ];
         entries
             .iter()
@@ -354,4 +360,196 @@ impl inspect::Resolve for CodeServer {
             uniq: 0,
         })
     }
+}
+
+/// `:erlang.fun_info(fun, item)` for `arity`, `module`, `name`, `type` and `env`.
+fn fun_info(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    use crate::term::View;
+    let [f, item] = args else {
+        return Err(Raise::badarg());
+    };
+    let key = item.as_atom().ok_or_else(Raise::badarg)?;
+    let value = match (f.view(), key.name()) {
+        (View::Fun { arity, .. } | View::Export { arity, .. }, "arity") => {
+            Term::small(arity).unwrap_or(Term::NIL)
+        }
+        (View::Fun { module, .. } | View::Export { module, .. }, "module") => Term::atom(module),
+        (View::Export { function, .. }, "name") => Term::atom(function),
+        (View::Fun { module, index, .. }, "name") => {
+            let name = code::lookup(module)
+                .and_then(|m| m.funs.get(usize::try_from(index).ok()?).map(|f| f.name))
+                .unwrap_or(atom::UNDEFINED);
+            Term::atom(name)
+        }
+        (View::Fun { .. }, "type") => a("local"),
+        (View::Export { .. }, "type") => a("external"),
+        (View::Fun { env, .. }, "env") => {
+            let env: Vec<Term> = env.to_vec();
+            p.heap.list(&env)
+        }
+        (View::Export { .. }, "env") => Term::NIL,
+        _ => return Err(Raise::badarg()),
+    };
+    Ok(p.heap.tuple(&[*item, value]))
+}
+
+/// `:binary.bin_to_list(bin)`: its bytes.
+fn bin_to_list(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [b] = args else {
+        return Err(Raise::badarg());
+    };
+    let bytes = crate::binary::bytes(*b).ok_or_else(Raise::badarg)?;
+    let items: Vec<Term> = bytes
+        .iter()
+        .map(|&x| Term::small(x as i64).unwrap_or(Term::NIL))
+        .collect();
+    Ok(p.heap.list(&items))
+}
+
+/// An encoding of `:unicode`: `:utf8`/`:unicode`, `:latin1`, `:utf16`/`:utf32` with
+/// optional `{_, :little}`.
+#[derive(Clone, Copy)]
+enum Encoding {
+    Utf8,
+    Latin1,
+    Utf16(bool),
+    Utf32(bool),
+}
+
+fn encoding(t: Term) -> Option<Encoding> {
+    let (name, little) = match t.tuple() {
+        Some([n, e]) => (n.as_atom()?, e.as_atom()?.name() == "little"),
+        _ => (t.as_atom()?, false),
+    };
+    Some(match name.name() {
+        "utf8" | "unicode" => Encoding::Utf8,
+        "latin1" => Encoding::Latin1,
+        "utf16" => Encoding::Utf16(little),
+        "utf32" => Encoding::Utf32(little),
+        _ => return None,
+    })
+}
+
+/// The code points of chardata `t` read in encoding `enc` (binaries in `enc`, integers
+/// as code points, nested lists).
+fn code_points(t: Term, enc: Encoding) -> Option<Vec<char>> {
+    let mut out = Vec::new();
+    let mut work = vec![t];
+    while let Some(t) = work.pop() {
+        if let Some(i) = t.as_small() {
+            out.push(char::from_u32(u32::try_from(i).ok()?)?);
+        } else if t.is_nil() {
+        } else if let Some((h, tl)) = t.cons() {
+            work.push(tl);
+            work.push(h);
+        } else {
+            let bytes = crate::binary::bytes(t)?;
+            match enc {
+                Encoding::Utf8 => out.extend(std::str::from_utf8(bytes).ok()?.chars()),
+                Encoding::Latin1 => out.extend(bytes.iter().map(|&b| b as char)),
+                Encoding::Utf16(little) => {
+                    if bytes.len() % 2 != 0 {
+                        return None;
+                    }
+                    let units = bytes.chunks(2).map(|c| {
+                        let pair = [c[0], c[1]];
+                        if little {
+                            u16::from_le_bytes(pair)
+                        } else {
+                            u16::from_be_bytes(pair)
+                        }
+                    });
+                    for c in char::decode_utf16(units) {
+                        out.push(c.ok()?);
+                    }
+                }
+                Encoding::Utf32(little) => {
+                    if bytes.len() % 4 != 0 {
+                        return None;
+                    }
+                    for c in bytes.chunks(4) {
+                        let w = [c[0], c[1], c[2], c[3]];
+                        let u = if little {
+                            u32::from_le_bytes(w)
+                        } else {
+                            u32::from_be_bytes(w)
+                        };
+                        out.push(char::from_u32(u)?);
+                    }
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+fn encode(chars: &[char], enc: Encoding) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(chars.len());
+    for &c in chars {
+        match enc {
+            Encoding::Utf8 => out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+            Encoding::Latin1 => out.push(u8::try_from(c as u32).ok()?),
+            Encoding::Utf16(little) => {
+                for u in c.encode_utf16(&mut [0; 2]) {
+                    out.extend_from_slice(&if little {
+                        u.to_le_bytes()
+                    } else {
+                        u.to_be_bytes()
+                    });
+                }
+            }
+            Encoding::Utf32(little) => {
+                let u = c as u32;
+                out.extend_from_slice(&if little {
+                    u.to_le_bytes()
+                } else {
+                    u.to_be_bytes()
+                });
+            }
+        }
+    }
+    Some(out)
+}
+
+fn convert(p: &mut Process, data: Term, from: Term, to: Term) -> Result<Term, Raise> {
+    let (from, to) = (
+        encoding(from).ok_or_else(Raise::badarg)?,
+        encoding(to).ok_or_else(Raise::badarg)?,
+    );
+    let chars = code_points(data, from).ok_or_else(Raise::badarg)?;
+    let bytes = encode(&chars, to).ok_or_else(Raise::badarg)?;
+    Ok(p.heap.binary(&bytes))
+}
+
+fn characters_to_binary1(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [d] = args else {
+        return Err(Raise::badarg());
+    };
+    convert(p, *d, a("unicode"), a("unicode"))
+}
+
+fn characters_to_binary2(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [d, from] = args else {
+        return Err(Raise::badarg());
+    };
+    convert(p, *d, *from, a("unicode"))
+}
+
+fn characters_to_binary3(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [d, from, to] = args else {
+        return Err(Raise::badarg());
+    };
+    convert(p, *d, *from, *to)
+}
+
+fn characters_to_list1(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [d] = args else {
+        return Err(Raise::badarg());
+    };
+    let chars = code_points(*d, Encoding::Utf8).ok_or_else(Raise::badarg)?;
+    let items: Vec<Term> = chars
+        .iter()
+        .map(|&c| Term::small(c as i64).unwrap_or(Term::NIL))
+        .collect();
+    Ok(p.heap.list(&items))
 }

@@ -204,6 +204,23 @@ impl Expander<'_> {
         for s in segs {
             let (value, spec) = split_segment(s);
             let mut flags = SegSpec::parse(self, spec)?;
+            // `<<"é"::utf8>>`: one segment per code point.
+            if let (K::String(parts), Some(ty @ (seg::UTF8 | seg::UTF16 | seg::UTF32))) =
+                (&value.kind, flags.ty)
+            {
+                let Some(text) = literal_string(parts) else {
+                    return err(value.span, "interpolation is not allowed in a utf segment");
+                };
+                for c in text.chars() {
+                    let spec = SegSpec {
+                        ty: Some(ty),
+                        ..flags.clone()
+                    };
+                    let v = Expr::konst(Const::int(c as i64), value.span);
+                    out.push(spec.finish(ty, v));
+                }
+                continue;
+            }
             let v = match &value.kind {
                 // A literal string segment is its bytes (or code points for utf types).
                 K::String(parts) if flags.ty.is_none() || flags.ty == Some(seg::BINARY) => {
@@ -236,6 +253,16 @@ impl Expander<'_> {
                 let Some(text) = literal_string(parts) else {
                     return err(value.span, "interpolation is not allowed in a pattern");
                 };
+                if let Some(ty @ (seg::UTF8 | seg::UTF16 | seg::UTF32)) = flags.ty {
+                    for c in text.chars() {
+                        let spec = SegSpec {
+                            ty: Some(ty),
+                            ..flags.clone()
+                        };
+                        out.push(spec.finish(ty, Pat::Const(Const::int(c as i64))));
+                    }
+                    continue;
+                }
                 if flags.ty.is_none() || flags.ty == Some(seg::BINARY) {
                     flags.ty = Some(seg::BINARY);
                     let n = text.len();
@@ -321,7 +348,7 @@ fn split_segment(s: &A) -> (&A, Option<&A>) {
 }
 
 /// The modifiers of one segment.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct SegSpec {
     ty: Option<u32>,
     signed: bool,
