@@ -39,6 +39,8 @@ struct ModInfo {
     public: HashSet<(String, usize)>,
     /// `(name, arity)` of the def/defp written in the source (not generated).
     defined: HashSet<(String, usize)>,
+    /// `@enforce_keys`: struct keys every construction must give.
+    enforce: Vec<String>,
     /// Struct fields and their default expressions, when it defines a struct.
     struct_fields: Option<Vec<(String, A)>>,
 }

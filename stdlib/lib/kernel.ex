@@ -162,6 +162,20 @@ end
 
 # Helpers the compiler's expansions call.
 defmodule Beamlet.Kernel do
+  # `__struct__/1` of a struct with `@enforce_keys`: every such key must be given.
+  def enforce_keys(kv, keys, module) do
+    given = if is_map(kv), do: :maps.keys(kv), else: for({k, _} <- kv, do: k)
+    missing = for k <- keys, not :lists.member(k, given), do: k
+
+    if missing != [] do
+      raise ArgumentError,
+            "the following keys must also be given when building struct " <>
+              inspect(module) <> ": " <> inspect(missing)
+    end
+
+    :ok
+  end
+
   # What `raise x` raises when x is not known at compile time.
   def exception_of(msg) when is_binary(msg), do: RuntimeError.exception(msg)
   def exception_of(%{__exception__: true} = e), do: e

@@ -109,6 +109,32 @@ fn binop_bif(op: Op) -> Option<&'static str> {
 
 /// Records the functions a module body defines (for calls to functions defined later).
 pub(super) fn scan_def(d: &A, info: &mut ModInfo) {
+    // `@enforce_keys [:a, :b]`
+    if let K::UnaryOp {
+        op: Op::At,
+        operand,
+    } = &d.kind
+    {
+        if let K::Call {
+            callee: ACallee::Local(n),
+            args,
+            ..
+        } = &operand.kind
+        {
+            if let (true, Some(K::List(items))) =
+                (n == "enforce_keys", args.first().map(|a| &a.kind))
+            {
+                info.enforce = items
+                    .iter()
+                    .filter_map(|i| match &i.kind {
+                        K::Atom(a) => Some(a.clone()),
+                        _ => None,
+                    })
+                    .collect();
+            }
+        }
+        return;
+    }
     let K::Call {
         callee: ACallee::Local(kind),
         args,
@@ -307,7 +333,6 @@ impl Expander<'_> {
                                 | "callback"
                                 | "typedoc"
                                 | "derive"
-                                | "enforce_keys"
                                 | "compile"
                                 | "dialyzer"
                         ) {
@@ -449,7 +474,12 @@ impl Expander<'_> {
         );
         // __struct__/1: the defaults merged with a keyword list or map.
         let kv = self.fresh();
-        let body = Expr::new(
+        let enforce = self
+            .known
+            .get(&name)
+            .map(|i| i.enforce.clone())
+            .unwrap_or_default();
+        let merged = Expr::new(
             Kind::Bif(
                 "beamlet",
                 "merge_struct",
@@ -463,6 +493,22 @@ impl Expander<'_> {
             ),
             span,
         );
+        let body = if enforce.is_empty() {
+            merged
+        } else {
+            let keys = crate::expand::const_list(enforce.iter().map(|k| Const::atom(k)).collect());
+            let check = Expr::remote(
+                "Elixir.Beamlet.Kernel",
+                "enforce_keys",
+                vec![
+                    Expr::var(kv, span),
+                    Expr::konst(keys, span),
+                    Expr::atom(&name, span),
+                ],
+                span,
+            );
+            Expr::new(Kind::Block(vec![check, merged]), span)
+        };
         self.add_fun(
             "__struct__",
             1,

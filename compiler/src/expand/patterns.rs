@@ -311,6 +311,30 @@ impl Expander<'_> {
                         }
                     }
                 }
+                let enforce = self
+                    .known
+                    .get(&module)
+                    .map(|i| i.enforce.clone())
+                    .unwrap_or_default();
+                let missing: Vec<&String> = enforce
+                    .iter()
+                    .filter(|k| {
+                        !given
+                            .iter()
+                            .any(|(g, _)| matches!(&g.kind, Kind::Const(Const::Atom(a)) if a == *k))
+                    })
+                    .collect();
+                if !missing.is_empty() {
+                    let list: Vec<String> = missing.iter().map(|k| format!(":{k}")).collect();
+                    return err(
+                        span,
+                        format!(
+                            "the following keys must also be given when building struct {}: [{}]",
+                            module.trim_start_matches("Elixir."),
+                            list.join(", ")
+                        ),
+                    );
+                }
                 // The defaults come from `__struct__/0`: they were evaluated in the
                 // struct's own module (its attributes, its aliases).
                 let _ = fields;
