@@ -183,6 +183,26 @@ impl Expander<'_> {
                 let (m, k) = (self.expr(m)?, self.expr(k)?);
                 Expr::bif("is_map_key", vec![k, m], span)
             }
+            // `put_in(data.a[:b], v)` and friends: the path becomes a list of keys.
+            ("put_in" | "update_in" | "get_and_update_in", [path, f])
+                if access_path(path).is_some() =>
+            {
+                let Some((root, keys)) = access_path(path) else {
+                    return Ok(None);
+                };
+                let root = self.expr(root)?;
+                let keys = self.path_keys(&keys, span)?;
+                let f = self.expr(f)?;
+                Expr::remote("Elixir.Kernel", name, vec![root, keys, f], span)
+            }
+            ("pop_in", [path]) if access_path(path).is_some() => {
+                let Some((root, keys)) = access_path(path) else {
+                    return Ok(None);
+                };
+                let root = self.expr(root)?;
+                let keys = self.path_keys(&keys, span)?;
+                Expr::remote("Elixir.Kernel", name, vec![root, keys], span)
+            }
             ("is_nil", [x]) => {
                 let v = self.expr(x)?;
                 Expr::bif("=:=", vec![v, Expr::atom("nil", span)], span)
@@ -222,6 +242,26 @@ impl Expander<'_> {
             _ => return Ok(None),
         };
         Ok(Some(e))
+    }
+
+    /// The keys of an access path as a list expression: `[k]` is `k`, `.field` is
+    /// `Access.key!(:field)`.
+    fn path_keys(&mut self, keys: &[PathKey<'_>], span: Span) -> R<Expr> {
+        let mut items = Vec::with_capacity(keys.len());
+        for k in keys {
+            items.push(match k {
+                PathKey::Index(e) => self.expr(e)?,
+                PathKey::Field(name) => {
+                    Expr::remote("Elixir.Access", "key!", vec![Expr::atom(name, span)], span)
+                }
+            });
+        }
+        Ok(items
+            .into_iter()
+            .rev()
+            .fold(Expr::konst(Const::Nil, span), |acc, x| {
+                Expr::new(Kind::Cons(Box::new(x), Box::new(acc)), span)
+            }))
     }
 
     /// A branch of `if`: its own scope; a missing branch is `nil`.
@@ -855,4 +895,40 @@ impl Expander<'_> {
             }
         }
     }
+}
+
+/// One step of an access path.
+enum PathKey<'a> {
+    /// `[key]`.
+    Index(&'a A),
+    /// `.field`.
+    Field(&'a str),
+}
+
+/// `root.a[:b].c` -> (root, [a, :b, c]); `None` when `e` is not such a path.
+fn access_path(e: &A) -> Option<(&A, Vec<PathKey<'_>>)> {
+    let mut keys = Vec::new();
+    let mut cur = e;
+    loop {
+        match &cur.kind {
+            K::Access { expr, key } => {
+                keys.push(PathKey::Index(key));
+                cur = expr;
+            }
+            K::Call {
+                callee: ACallee::Remote(base, name),
+                args,
+                parens: false,
+            } if args.is_empty() && !matches!(base.kind, K::Alias { .. } | K::Atom(_)) => {
+                keys.push(PathKey::Field(name));
+                cur = base;
+            }
+            _ => break,
+        }
+    }
+    if keys.is_empty() {
+        return None;
+    }
+    keys.reverse();
+    Some((cur, keys))
 }
