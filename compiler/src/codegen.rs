@@ -711,16 +711,9 @@ impl FnGen<'_> {
             Kind::Bif("erlang", name, args) => match args.as_slice() {
                 [a, b] => {
                     let (a, b) = (self.value(a)?, self.value(b)?);
-                    self.emit(match *name {
-                        "<" => Instr::IsLt { fail, a, b },
-                        ">" => Instr::IsLt { fail, a: b, b: a },
-                        "=<" => Instr::IsGe { fail, a: b, b: a },
-                        ">=" => Instr::IsGe { fail, a, b },
-                        "==" => Instr::IsEq { fail, a, b },
-                        "/=" => Instr::IsNe { fail, a, b },
-                        "=:=" => Instr::IsEqExact { fail, a, b },
-                        _ => Instr::IsNeExact { fail, a, b },
-                    });
+                    if let Some(ins) = comparison(name, fail, a, b) {
+                        self.emit(ins);
+                    }
                     Ok(())
                 }
                 [a] => {
@@ -1114,22 +1107,11 @@ impl FnGen<'_> {
             }
             Kind::Bif("erlang", name, args) => {
                 if let [a, b] = args.as_slice() {
-                    let cmp = match *name {
-                        "<" | ">" | "=<" | ">=" | "==" | "/=" | "=:=" | "=/=" => Some(*name),
-                        _ => None,
-                    };
-                    if let Some(op) = cmp {
+                    if is_comparison(name) {
                         let (a, b) = (self.guard_value(a, abort)?, self.guard_value(b, abort)?);
-                        self.emit(match op {
-                            "<" => Instr::IsLt { fail, a, b },
-                            ">" => Instr::IsLt { fail, a: b, b: a },
-                            "=<" => Instr::IsGe { fail, a: b, b: a },
-                            ">=" => Instr::IsGe { fail, a, b },
-                            "==" => Instr::IsEq { fail, a, b },
-                            "/=" => Instr::IsNe { fail, a, b },
-                            "=:=" => Instr::IsEqExact { fail, a, b },
-                            _ => Instr::IsNeExact { fail, a, b },
-                        });
+                        if let Some(ins) = comparison(name, fail, a, b) {
+                            self.emit(ins);
+                        }
                         return Ok(());
                     }
                 }
@@ -1341,7 +1323,7 @@ fn is_test(e: &Expr) -> bool {
         Kind::Const(Const::Atom(a)) => a == "true",
         Kind::Bif("erlang", "not", args) => matches!(args.as_slice(), [a] if is_test(a)),
         Kind::Bif("erlang", name, args) => match args.len() {
-            2 => matches!(*name, "<" | ">" | "=<" | ">=" | "==" | "/=" | "=:=" | "=/="),
+            2 => is_comparison(name),
             1 => type_test(name).is_some(),
             _ => false,
         },
@@ -1380,4 +1362,24 @@ fn binds_deep(e: &Expr) -> bool {
         Kind::Case(v, ..) | Kind::If(v, ..) => binds_deep(v),
         Kind::Try(_) => false,
     }
+}
+
+fn is_comparison(name: &str) -> bool {
+    matches!(name, "<" | ">" | "=<" | ">=" | "==" | "/=" | "=:=" | "=/=")
+}
+
+/// The test instruction for the comparison BIF `name`: falls through when `a name b`
+/// holds, jumps to `fail` otherwise.
+fn comparison(name: &str, fail: Label, a: Src, b: Src) -> Option<Instr> {
+    Some(match name {
+        "<" => Instr::IsLt { fail, a, b },
+        ">" => Instr::IsLt { fail, a: b, b: a },
+        "=<" => Instr::IsGe { fail, a: b, b: a },
+        ">=" => Instr::IsGe { fail, a, b },
+        "==" => Instr::IsEq { fail, a, b },
+        "/=" => Instr::IsNe { fail, a, b },
+        "=:=" => Instr::IsEqExact { fail, a, b },
+        "=/=" => Instr::IsNeExact { fail, a, b },
+        _ => return None,
+    })
 }

@@ -806,23 +806,8 @@ impl Expander<'_> {
     /// `Kernel.name(args)` for a Kernel function the compiler inlines (operators, BIFs).
     fn kernel_call(&mut self, name: &str, args: &[A], span: Span) -> R<Expr> {
         if let Some(op) = operator(name) {
-            let e = match args {
-                [a] => A::new(
-                    K::UnaryOp {
-                        op,
-                        operand: Box::new(a.clone()),
-                    },
-                    span,
-                ),
-                [a, b] => A::new(
-                    K::BinOp {
-                        op,
-                        left: Box::new(a.clone()),
-                        right: Box::new(b.clone()),
-                    },
-                    span,
-                ),
-                _ => return err(span, "invalid operator call"),
+            let Some(e) = apply_op(op, args, span) else {
+                return err(span, "invalid operator call");
             };
             return self.expr(&e);
         }
@@ -1219,23 +1204,8 @@ impl Expander<'_> {
                             .map(|i| A::new(K::Var(format!("&{i}")), span))
                             .collect();
                         if let Some(op) = operator(f) {
-                            let body = match params.as_slice() {
-                                [a] => A::new(
-                                    K::UnaryOp {
-                                        op,
-                                        operand: Box::new(a.clone()),
-                                    },
-                                    span,
-                                ),
-                                [a, b] => A::new(
-                                    K::BinOp {
-                                        op,
-                                        left: Box::new(a.clone()),
-                                        right: Box::new(b.clone()),
-                                    },
-                                    span,
-                                ),
-                                _ => return err(span, "invalid operator capture"),
+                            let Some(body) = apply_op(op, &params, span) else {
+                                return err(span, "invalid operator capture");
                             };
                             return self.fn_expr(
                                 &[AClause {
@@ -1279,23 +1249,8 @@ impl Expander<'_> {
                 let params: Vec<A> = (1..=arity)
                     .map(|i| A::new(K::Var(format!("&{i}")), span))
                     .collect();
-                let body = match params.as_slice() {
-                    [a] => A::new(
-                        K::UnaryOp {
-                            op: *op,
-                            operand: Box::new(a.clone()),
-                        },
-                        span,
-                    ),
-                    [a, b] => A::new(
-                        K::BinOp {
-                            op: *op,
-                            left: Box::new(a.clone()),
-                            right: Box::new(b.clone()),
-                        },
-                        span,
-                    ),
-                    _ => return err(span, "invalid operator capture"),
+                let Some(body) = apply_op(*op, &params, span) else {
+                    return err(span, "invalid operator capture");
                 };
                 return self.fn_expr(
                     &[AClause {
@@ -1419,4 +1374,27 @@ fn kernel_inline(name: &str, arity: usize) -> bool {
             (name, arity),
             ("elem", 2) | ("put_elem", 3) | ("is_nil", 1) | ("is_map_key", 2)
         )
+}
+
+/// `op a` or `a op b` as syntax (captures and `Kernel.op(...)` calls); `None` for other
+/// argument counts.
+fn apply_op(op: Op, args: &[A], span: Span) -> Option<A> {
+    Some(match args {
+        [a] => A::new(
+            K::UnaryOp {
+                op,
+                operand: Box::new(a.clone()),
+            },
+            span,
+        ),
+        [a, b] => A::new(
+            K::BinOp {
+                op,
+                left: Box::new(a.clone()),
+                right: Box::new(b.clone()),
+            },
+            span,
+        ),
+        _ => return None,
+    })
 }
