@@ -341,7 +341,21 @@ impl<'s> Expander<'s> {
             K::Sigil(s) => return self.sigil(s, span),
             K::Var(name) => return self.var(name, span),
             K::List(items) => return self.list(items, span),
-            K::Tuple(items) => Kind::Tuple(self.exprs(items)?),
+            K::Tuple(items) => {
+                let items = self.exprs(items)?;
+                // A tuple of constants is one constant (a literal, built once at load).
+                let consts: Option<Vec<Const>> = items
+                    .iter()
+                    .map(|i| match &i.kind {
+                        Kind::Const(c) => Some(c.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                match consts {
+                    Some(cs) => Kind::Const(Const::Tuple(cs)),
+                    None => Kind::Tuple(items),
+                }
+            }
             K::Bitstring(segs) => return self.bitstring(segs, span),
             K::Map { update, pairs } => {
                 let pairs = self.map_pairs(pairs)?;

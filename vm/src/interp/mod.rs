@@ -27,10 +27,11 @@ use crate::heap::{Roots, TermAlloc};
 use crate::process::Process;
 use crate::term::{map, order, Term};
 
-/// Most words the register stack may hold (a runaway recursion stops here with an error
-/// instead of taking all memory): 64 Mi words, 512 MiB, room for over 5 million frames of
-/// ordinary functions (the BEAM would grow until the machine runs out).
-pub const MAX_STACK_WORDS: usize = 64 << 20;
+/// Most words the register stack may hold (a runaway recursion stops here with a
+/// `system_limit` error instead of taking all memory): 32 Mi words, 256 MiB, room for a
+/// million frames of functions with up to 32 registers (the BEAM would grow until the
+/// machine runs out).
+pub const MAX_STACK_WORDS: usize = 32 << 20;
 
 /// How many frames a stack trace shows (the BEAM's default `backtrace_depth`).
 pub const BACKTRACE_DEPTH: usize = 8;
