@@ -46,8 +46,8 @@ defmodule Exception do
     end
   end
 
-  def format_mfa(module, fun, arity) when is_list(arity) do
-    format_mfa(module, fun, length(arity))
+  def format_mfa(module, fun, args) when is_list(args) do
+    inspect(module) <> "." <> format_fun(fun) <> "(" <> Enum.map_join(args, ", ", &inspect/1) <> ")"
   end
 
   def format_mfa(module, fun, arity) do
@@ -69,6 +69,13 @@ defmodule ErlangError do
   defexception [:original, :reason]
 
   def message(%{original: original}), do: "Erlang error: " <> inspect(original)
+
+  def normalize(:badarg, [{m, f, args, opts} | _]) when is_list(args) and is_list(opts) do
+    case :lists.keyfind(:error_info, 1, opts) do
+      {:error_info, _} -> %ArgumentError{message: bif_message(m, f, args)}
+      false -> %ArgumentError{}
+    end
+  end
 
   def normalize(:badarg, _), do: %ArgumentError{}
   def normalize(:badarith, _), do: %ArithmeticError{}
@@ -94,6 +101,23 @@ defmodule ErlangError do
   end
 
   def normalize(other, _), do: %ErlangError{original: other}
+
+  # OTP 25's explanation of a BIF's bad arguments, as Elixir prints it.
+  defp bif_message(m, f, args) do
+    case :beamlet.bif_arg_errors(m, f, args) do
+      [] ->
+        "argument error"
+
+      errors ->
+        lines = for {pos, text} <- errors, do: "  * " <> ordinal(pos) <> " argument: " <> text <> "\n"
+        "errors were found at the given arguments:\n\n" <> :erlang.iolist_to_binary(lines)
+    end
+  end
+
+  defp ordinal(1), do: "1st"
+  defp ordinal(2), do: "2nd"
+  defp ordinal(3), do: "3rd"
+  defp ordinal(n), do: Integer.to_string(n) <> "th"
 
   defp arity_of(args) when is_list(args), do: length(args)
   defp arity_of(arity), do: arity

@@ -98,9 +98,12 @@ defmodule Integer do
   defp digit_value(c) when c >= ?A and c <= ?Z, do: c - ?A + 10
   defp digit_value(_), do: 99
 
-  def to_string(integer, base \\ 10) when is_integer(integer), do: :erlang.integer_to_binary(integer, base)
+  # No guards: a bad argument is the BIF's ArgumentError, as in Elixir.
+  def to_string(integer), do: :erlang.integer_to_binary(integer)
+  def to_string(integer, base), do: :erlang.integer_to_binary(integer, base)
 
-  def to_charlist(integer, base \\ 10) when is_integer(integer), do: :erlang.integer_to_list(integer, base)
+  def to_charlist(integer), do: :erlang.integer_to_list(integer)
+  def to_charlist(integer, base), do: :erlang.integer_to_list(integer, base)
 
   def gcd(integer1, integer2) when is_integer(integer1) and is_integer(integer2) do
     gcd_positive(abs(integer1), abs(integer2))

@@ -38,6 +38,7 @@ fn table() -> &'static Table {
             ("erlang", "monotonic_time", 1, monotonic_time1),
             ("erlang", "raise", 3, raise3),
             ("erlang", "fun_info", 2, fun_info),
+            ("beamlet", "bif_arg_errors", 3, bif_arg_errors),
             ("binary", "bin_to_list", 1, bin_to_list),
             ("unicode", "characters_to_binary", 1, characters_to_binary1),
             ("unicode", "characters_to_binary", 2, characters_to_binary2),
@@ -550,6 +551,109 @@ fn characters_to_list1(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     let items: Vec<Term> = chars
         .iter()
         .map(|&c| Term::small(c as i64).unwrap_or(Term::NIL))
+        .collect();
+    Ok(p.heap.list(&items))
+}
+
+/// Why a BIF call failed, argument by argument, as OTP 25's `erl_erts_errors` explains
+/// it: `[{position, text}]` (empty when there is nothing specific to say). Covers the
+/// BIFs programs most often get wrong.
+fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [m, f, a] = args else {
+        return Err(Raise::badarg());
+    };
+    let mut xs = Vec::new();
+    let mut l = *a;
+    while let Some((h, t)) = l.cons() {
+        xs.push(h);
+        l = t;
+    }
+    let (Some(m), Some(f)) = (m.as_atom(), f.as_atom()) else {
+        return Ok(Term::NIL);
+    };
+    let arg = |i: usize| xs.get(i).copied().unwrap_or(Term::NIL);
+    let is_bin = |t: Term| crate::binary::bits(t).is_some_and(|b| b.is_binary());
+    let proper_list = |t: Term| {
+        let mut t = t;
+        while let Some((_, tl)) = t.cons() {
+            t = tl;
+        }
+        t.is_nil()
+    };
+    let mut errs: Vec<(i64, &str)> = Vec::new();
+    match (m.name(), f.name(), xs.len()) {
+        ("erlang", "hd" | "tl", 1) => errs.push((1, "not a nonempty list")),
+        ("erlang", "length", 1) => errs.push((1, "not a list")),
+        ("erlang", "element", 2) | ("erlang", "setelement", 3) => {
+            if !arg(0).is_integer() {
+                errs.push((1, "not an integer"));
+            }
+            if arg(1).tuple().is_none() {
+                errs.push((2, "not a tuple"));
+            }
+            if errs.is_empty() {
+                errs.push((1, "out of range"));
+            }
+        }
+        ("erlang", "tuple_size" | "tuple_to_list", 1) => errs.push((1, "not a tuple")),
+        ("erlang", "list_to_tuple", 1) => errs.push((1, "not a list")),
+        ("erlang", "map_size", 1) => errs.push((1, "not a map")),
+        ("erlang", "byte_size" | "bit_size", 1) => errs.push((1, "not a bitstring")),
+        ("erlang", "atom_to_binary" | "atom_to_list", _) => errs.push((1, "not an atom")),
+        ("erlang", "binary_to_existing_atom" | "binary_to_atom", _) => {
+            if !is_bin(arg(0)) {
+                errs.push((1, "not a binary"));
+            } else if f.name() == "binary_to_existing_atom" {
+                errs.push((1, "not an already existing atom"));
+            }
+        }
+        ("erlang", "list_to_existing_atom", 1) => errs.push((
+            1,
+            if proper_list(arg(0)) {
+                "not an already existing atom"
+            } else {
+                "not a list"
+            },
+        )),
+        ("erlang", "binary_to_integer", _) => errs.push((
+            1,
+            if is_bin(arg(0)) {
+                "not a textual representation of an integer"
+            } else {
+                "not a binary"
+            },
+        )),
+        ("erlang", "list_to_integer", _) => errs.push((
+            1,
+            if proper_list(arg(0)) {
+                "not a textual representation of an integer"
+            } else {
+                "not a list"
+            },
+        )),
+        ("erlang", "binary_to_float", 1) => errs.push((
+            1,
+            if is_bin(arg(0)) {
+                "not a textual representation of a float"
+            } else {
+                "not a binary"
+            },
+        )),
+        ("erlang", "integer_to_binary" | "integer_to_list", _) if !arg(0).is_integer() => {
+            errs.push((1, "not an integer"))
+        }
+        ("erlang", "map_get", 2) if !arg(1).is_map() => errs.push((2, "not a map")),
+        ("erlang", "iolist_to_binary" | "list_to_binary" | "iolist_size", 1) => {
+            errs.push((1, "not an iodata term"))
+        }
+        _ => {}
+    }
+    let items: Vec<Term> = errs
+        .into_iter()
+        .map(|(i, text)| {
+            let t = p.heap.string(text);
+            p.heap.tuple(&[Term::small(i).unwrap_or(Term::NIL), t])
+        })
         .collect();
     Ok(p.heap.list(&items))
 }

@@ -18,9 +18,9 @@ pub struct Process {
     pub exc: [Term; 3],
     /// Reductions spent.
     pub reductions: u64,
-    /// `{module, function, args}` of an undefined function just called, for the stack
-    /// trace of the `undef` error.
-    pub pending_undef: Option<(Term, Term, Term)>,
+    /// `{module, function, args, location}` of an undefined function or a failing BIF
+    /// just called: the first entry of the stack trace about to be built, as on the BEAM.
+    pub pending_top: Option<[Term; 4]>,
     /// Calls until the next stress collection (the `gc-stress` feature only).
     pub stress_countdown: u64,
 }
@@ -34,7 +34,7 @@ impl Process {
             frames: Vec::new(),
             exc: [Term::NIL; 3],
             reductions: 0,
-            pending_undef: None,
+            pending_top: None,
             stress_countdown: 0,
         }
     }

@@ -274,9 +274,18 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                     let b = cur.base + base.0 as usize;
                     let arity = cur.module.bytecode.imports[import.0 as usize].arity as usize;
                     match resolve_import(cur.module, import.0) {
-                        Some(Target::Native(f)) => native(p, &cur, f, b, arity).map(|v| {
-                            reg!(dst) = v;
-                        }),
+                        Some(Target::Native(f)) => match native(p, &cur, f, b, arity) {
+                            Ok(v) => {
+                                reg!(dst) = v;
+                                Ok(())
+                            }
+                            Err(e) => {
+                                let args: smallvec::SmallVec<[Term; 8]> =
+                                    p.stack[b..b + arity].iter().copied().collect();
+                                bif_failed(p, &cur, import.0, &args, &e);
+                                Err(e)
+                            }
+                        },
                         Some(Target::Code(m, f)) => {
                             push_frame(p, &cur, dst.0);
                             enter(p, &mut cur, m, f, b)
@@ -302,7 +311,12 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                                 }
                                 Ok(())
                             }
-                            Err(e) => Err(e),
+                            Err(e) => {
+                                let args: smallvec::SmallVec<[Term; 8]> =
+                                    p.stack[b..b + arity].iter().copied().collect();
+                                bif_failed(p, &cur, import.0, &args, &e);
+                                Err(e)
+                            }
                         },
                         Some(Target::Code(m, f)) => {
                             p.stack.copy_within(b..b + arity, cur.base);
@@ -830,6 +844,28 @@ fn native(
     f(p, &args)
 }
 
+/// Records a failed BIF call of import `import` as the first stack-trace entry, with the
+/// `error_info` that lets `Exception` explain which argument was wrong.
+fn bif_failed(p: &mut Process, cur: &Cur, import: u32, args: &[Term], e: &Raise) {
+    if !e.reason.is(Term::atom(atom::BADARG)) {
+        // Like the BEAM: only `badarg` names the BIF in the trace (with its error info).
+        return;
+    }
+    let imp = cur.module.bytecode.imports[import as usize];
+    let m = atom(cur.module.bytecode.atom(imp.module));
+    let f = atom(cur.module.bytecode.atom(imp.name));
+    record_bif_failure(p, m, f, args);
+}
+
+/// The BEAM's `{m, f, args, [error_info: %{module: :erl_erts_errors}]}` entry.
+fn record_bif_failure(p: &mut Process, m: Term, f: Term, args: &[Term]) {
+    let args = p.heap.list(args);
+    let info = map::from_pairs(&mut p.heap, &[(atom("module"), atom("erl_erts_errors"))]);
+    let pair = p.heap.tuple(&[atom("error_info"), info]);
+    let loc = p.heap.list(&[pair]);
+    p.pending_top = Some([m, f, args, loc]);
+}
+
 /// `:erlang.apply(fun, args)` (n = 2) or `:erlang.apply(m, f, args)` (n = 3) with its
 /// arguments at `R[b..]` (absolute).
 fn apply_import(
@@ -865,7 +901,7 @@ fn apply_import(
 
 fn call_bif(p: &mut Process, cur: &Cur, import: u32, args: &[Term]) -> Result<Term, Raise> {
     match resolve_import(cur.module, import) {
-        Some(Target::Native(f)) => f(p, args),
+        Some(Target::Native(f)) => f(p, args).inspect_err(|e| bif_failed(p, cur, import, args, e)),
         _ => {
             let imp = cur.module.bytecode.imports[import as usize];
             let m = Atom::intern(cur.module.bytecode.atom(imp.module)).unwrap_or(atom::NIL);
@@ -901,7 +937,7 @@ fn undef_import(p: &mut Process, cur: &Cur, import: u32, b: usize, arity: usize)
     let m = atom(cur.module.bytecode.atom(imp.module));
     let n = atom(cur.module.bytecode.atom(imp.name));
     let args = p.heap.list(&p.stack[b..b + arity]);
-    p.pending_undef = Some((m, n, args));
+    p.pending_top = Some([m, n, args, Term::NIL]);
     Raise::error(Term::atom(atom::UNDEF))
 }
 
@@ -988,7 +1024,15 @@ fn dispatch_mfa(
 ) -> Result<Option<Term>, Raise> {
     match resolve_mfa(module, name, arity) {
         Some(Target::Native(f)) => {
-            let v = native(p, cur, f, b, arity)?;
+            let v = match native(p, cur, f, b, arity) {
+                Ok(v) => v,
+                Err(e) => {
+                    let args: smallvec::SmallVec<[Term; 8]> =
+                        p.stack[b..b + arity].iter().copied().collect();
+                    record_bif_failure(p, Term::atom(module), Term::atom(name), &args);
+                    return Err(e);
+                }
+            };
             match dst {
                 Some(d) => {
                     p.stack[cur.base + d as usize] = v;
@@ -1012,7 +1056,7 @@ fn dispatch_mfa(
         },
         None => {
             let args = p.heap.list(&p.stack[b..b + arity]);
-            p.pending_undef = Some((Term::atom(module), Term::atom(name), args));
+            p.pending_top = Some([Term::atom(module), Term::atom(name), args, Term::NIL]);
             Err(Raise::error(Term::atom(atom::UNDEF)))
         }
     }
@@ -1078,12 +1122,9 @@ fn stacktrace(p: &mut Process, cur: &Cur, reason: Term) -> Term {
         entries.push((f.module, f.fun, f.ret_pc.saturating_sub(1)));
     }
     let mut items = Vec::with_capacity(entries.len() + 1);
-    // An undefined function is the first entry, as on the BEAM.
-    if reason.is(Term::atom(atom::UNDEF)) {
-        if let Some((m, n, args)) = p.pending_undef.take() {
-            let loc = Term::NIL;
-            items.push(p.heap.tuple(&[m, n, args, loc]));
-        }
+    // An undefined function or a failing BIF is the first entry, as on the BEAM.
+    if let Some(top) = p.pending_top.take() {
+        items.push(p.heap.tuple(&top));
     }
     let function_clause = reason.is(Term::atom(atom::FUNCTION_CLAUSE));
     for (i, (m, f, pc)) in entries.into_iter().enumerate() {
