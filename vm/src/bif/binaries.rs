@@ -583,3 +583,150 @@ pub fn matches3(p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
     let [s, pat, opts] = args(a)?;
     do_matches(p, s, pat, opts)
 }
+
+/// Parses `binary:replace/4` options: `global`, `{scope, {pos, len}}`,
+/// `{insert_replaced, pos | [pos]}`.
+fn replace_options(opts: Term, size: usize) -> Result<(bool, usize, usize, Vec<usize>), Raise> {
+    let (mut global, mut from, mut end, mut insert) = (false, 0, size, Vec::new());
+    let items = list_vec(opts).ok_or_else(Raise::badarg)?;
+    for t in items {
+        if t.as_atom().is_some_and(|a| a.name() == "global") {
+            global = true;
+        } else if let Some(&[tag, v]) = t.tuple() {
+            if tag.as_atom().is_some_and(|a| a.name() == "insert_replaced") {
+                let ps = if v.is_list() {
+                    list_vec(v).ok_or_else(Raise::badarg)?
+                } else {
+                    vec![v]
+                };
+                for x in ps {
+                    insert.push(
+                        sint(x)
+                            .and_then(|i| usize::try_from(i).ok())
+                            .ok_or_else(Raise::badarg)?,
+                    );
+                }
+            } else {
+                (from, end) = scope(t, size).ok_or_else(Raise::badarg)?;
+            }
+        } else {
+            return Err(Raise::badarg());
+        }
+    }
+    Ok((global, from, end, insert))
+}
+
+fn replace(
+    p: &mut Process,
+    subject: Term,
+    pattern: Term,
+    with: Term,
+    opts: Term,
+) -> Result<Term, Raise> {
+    let bytes = bin_bytes(subject)?;
+    let pats = patterns(pattern)?;
+    let replacement = bin_bytes(with)?;
+    let (global, from0, end, insert) = replace_options(opts, bytes.len())?;
+    if insert.iter().any(|&i| i > replacement.len()) {
+        return Err(Raise::badarg());
+    }
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut start = 0;
+    let mut from = from0;
+    while let Some((pos, len)) = find(&bytes, &pats, from, end) {
+        out.extend_from_slice(&bytes[start..pos]);
+        let matched = &bytes[pos..pos + len];
+        // The replacement, with the matched part inserted at each position.
+        let mut last = 0;
+        let mut points = insert.clone();
+        points.sort_unstable();
+        for i in points {
+            out.extend_from_slice(&replacement[last..i]);
+            out.extend_from_slice(matched);
+            last = i;
+        }
+        out.extend_from_slice(&replacement[last..]);
+        start = pos + len;
+        from = start;
+        if !global {
+            break;
+        }
+    }
+    out.extend_from_slice(&bytes[start..]);
+    Ok(p.heap.binary(&out))
+}
+
+/// `binary:replace/3`.
+pub fn replace3(p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
+    let [s, pat, with] = args(a)?;
+    replace(p, s, pat, with, Term::NIL)
+}
+
+/// `binary:replace/4` (options `global`, `{scope, ...}`, `{insert_replaced, ...}`).
+pub fn replace4(p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
+    let [s, pat, with, opts] = args(a)?;
+    replace(p, s, pat, with, opts)
+}
+
+fn endian_little(t: Term) -> Result<bool, Raise> {
+    match t.as_atom().map(|a| a.name()) {
+        Some("big") => Ok(false),
+        Some("little") => Ok(true),
+        _ => Err(Raise::badarg()),
+    }
+}
+
+fn decode_unsigned(p: &mut Process, b: Term, little: bool) -> Result<Term, Raise> {
+    let bytes = bin_bytes(b)?;
+    let sign = num_bigint::Sign::Plus;
+    let n = if little {
+        num_bigint::BigInt::from_bytes_le(sign, &bytes)
+    } else {
+        num_bigint::BigInt::from_bytes_be(sign, &bytes)
+    };
+    Ok(p.heap.bigint(&n))
+}
+
+/// `binary:decode_unsigned/1`.
+pub fn decode_unsigned1(p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
+    let [b] = args(a)?;
+    decode_unsigned(p, b, false)
+}
+
+/// `binary:decode_unsigned/2`.
+pub fn decode_unsigned2(p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
+    let [b, e] = args(a)?;
+    let little = endian_little(e)?;
+    decode_unsigned(p, b, little)
+}
+
+fn encode_unsigned(p: &mut Process, n: Term, little: bool) -> Result<Term, Raise> {
+    let big = match n.as_small() {
+        Some(i) => num_bigint::BigInt::from(i),
+        None => crate::term::bignum::to_bigint(n).ok_or_else(Raise::badarg)?,
+    };
+    if big.sign() == num_bigint::Sign::Minus {
+        return Err(Raise::badarg());
+    }
+    let (_, mut bytes) = big.to_bytes_be();
+    if bytes.is_empty() {
+        bytes.push(0);
+    }
+    if little {
+        bytes.reverse();
+    }
+    Ok(p.heap.binary(&bytes))
+}
+
+/// `binary:encode_unsigned/1`.
+pub fn encode_unsigned1(p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
+    let [n] = args(a)?;
+    encode_unsigned(p, n, false)
+}
+
+/// `binary:encode_unsigned/2`.
+pub fn encode_unsigned2(p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
+    let [n, e] = args(a)?;
+    let little = endian_little(e)?;
+    encode_unsigned(p, n, little)
+}
