@@ -643,6 +643,14 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
             errs.push((1, "not an integer"))
         }
         ("erlang", "map_get", 2) if !arg(1).is_map() => errs.push((2, "not a map")),
+        ("erlang", "binary_to_term", 1) => errs.push((
+            1,
+            if is_bin(arg(0)) {
+                "invalid external representation of a term"
+            } else {
+                "not a binary"
+            },
+        )),
         ("erlang", "iolist_to_binary" | "list_to_binary" | "iolist_size", 1) => {
             errs.push((1, "not an iodata term"))
         }

@@ -35,6 +35,7 @@ mod atoms;
 mod binaries;
 mod compare;
 mod convert;
+mod etf;
 mod lists;
 mod maps;
 mod math;
@@ -417,6 +418,8 @@ bifs! {
     ("binary", "at", 2) => binaries::at,
     ("binary", "split", 2) => binaries::split2,
     ("binary", "split", 3) => binaries::split3,
+    ("erlang", "term_to_binary", 1) => etf::term_to_binary,
+    ("erlang", "binary_to_term", 1) => etf::binary_to_term,
     ("binary", "replace", 3) => binaries::replace3,
     ("binary", "replace", 4) => binaries::replace4,
     ("binary", "decode_unsigned", 1) => binaries::decode_unsigned1,
