@@ -908,9 +908,7 @@ impl FnGen<'_> {
             Fail::BadMatch => self.raise_tagged("badmatch", v),
             Fail::WithClause => self.raise_tagged("with_clause", v),
             Fail::TryClause => self.raise_tagged("try_clause", v),
-            Fail::CaseClause | Fail::Unreachable | Fail::CondClause => {
-                self.raise_tagged("case_clause", v)
-            }
+            Fail::CaseClause | Fail::Unreachable => self.raise_tagged("case_clause", v),
         }
     }
 

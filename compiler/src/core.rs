@@ -142,9 +142,8 @@ pub enum Fail {
     TryClause,
     /// `:function_clause` (the value is ignored: the arguments are in the stack trace).
     FunctionClause,
-    /// Raise `CondClauseError`.
-    CondClause,
-    /// `{:badarg, value}`... not used: clauses that cannot fail.
+    /// Clauses that end in a catch-all (rescue clauses, catch clauses with their own
+    /// fallback): no match cannot happen; `{:case_clause, v}` keeps the code total.
     Unreachable,
 }
 

@@ -17,7 +17,7 @@
 //!   Byte      1      a small unsigned number (arity, class, type code)
 //! ```
 //!
-//! In memory the loader keeps instructions as the [`crate::Instr`] enum (pinned at 16 bytes
+//! In memory the loader keeps instructions as the [`crate::Instr`] enum (pinned at 20 bytes
 //! by a test) and the interpreter dispatches with one `match`.
 //!
 //! Notes:
