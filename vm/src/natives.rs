@@ -17,6 +17,8 @@ use crate::inspect::{self, InspectOpts};
 use crate::process::Process;
 use crate::term::{map, Term};
 
+mod io_format;
+
 type Table = HashMap<(Atom, Atom, usize), BifFn>;
 
 fn table() -> &'static Table {
@@ -39,6 +41,10 @@ fn table() -> &'static Table {
             ("erlang", "raise", 3, raise3),
             ("erlang", "fun_info", 2, fun_info),
             ("beamlet", "bif_arg_errors", 3, bif_arg_errors),
+            ("io", "format", 1, io_format1),
+            ("io", "format", 2, io_format2),
+            ("io", "format", 3, io_format3),
+            ("io_lib", "format", 2, io_lib_format),
             ("binary", "bin_to_list", 1, bin_to_list),
             ("unicode", "characters_to_binary", 1, characters_to_binary1),
             ("unicode", "characters_to_binary", 2, characters_to_binary2),
@@ -662,6 +668,61 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
             let t = p.heap.string(text);
             p.heap.tuple(&[Term::small(i).unwrap_or(Term::NIL), t])
         })
+        .collect();
+    Ok(p.heap.list(&items))
+}
+
+/// The text of `:io.format`'s format and arguments; `badarg` when they do not fit.
+fn formatted(fmt: Term, args: Term) -> Result<String, Raise> {
+    let fmt = inspect::to_string(fmt).map_err(|()| Raise::badarg())?;
+    let fmt = String::from_utf8(fmt).map_err(|_| Raise::badarg())?;
+    let mut xs = Vec::new();
+    let mut l = args;
+    while let Some((h, t)) = l.cons() {
+        xs.push(h);
+        l = t;
+    }
+    if !l.is_nil() {
+        return Err(Raise::badarg());
+    }
+    io_format::format(&fmt, &xs).ok_or_else(Raise::badarg)
+}
+
+fn io_format1(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [f] = args else {
+        return Err(Raise::badarg());
+    };
+    io_format2(p, &[*f, Term::NIL])
+}
+
+fn io_format2(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [f, a] = args else {
+        return Err(Raise::badarg());
+    };
+    let s = formatted(*f, *a)?;
+    let _ = std::io::stdout().write_all(s.as_bytes());
+    let _ = p;
+    Ok(Term::atom(atom::OK))
+}
+
+fn io_format3(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [dev, f, a] = args else {
+        return Err(Raise::badarg());
+    };
+    let s = formatted(*f, *a)?;
+    let bin = p.heap.string(&s);
+    put_chars(p, &[*dev, bin])
+}
+
+/// `:io_lib.format/2`: the text as a charlist.
+fn io_lib_format(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [f, a] = args else {
+        return Err(Raise::badarg());
+    };
+    let s = formatted(*f, *a)?;
+    let items: Vec<Term> = s
+        .chars()
+        .map(|c| Term::small(c as i64).unwrap_or(Term::NIL))
         .collect();
     Ok(p.heap.list(&items))
 }

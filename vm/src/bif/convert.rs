@@ -241,7 +241,7 @@ fn scientific(f: f64, prec: usize) -> String {
 }
 
 /// OTP's `sys_double_to_chars_fast`: fixed notation with `decimals` digits.
-fn fixed(f: f64, decimals: i32, compact: bool) -> Option<String> {
+pub(crate) fn fixed(f: f64, decimals: i32, compact: bool) -> Option<String> {
     const POW10: [f64; 19] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
         1e17, 1e18,

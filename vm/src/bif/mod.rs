@@ -34,7 +34,7 @@ mod arith;
 mod atoms;
 mod binaries;
 mod compare;
-mod convert;
+pub(crate) mod convert;
 mod etf;
 mod lists;
 mod maps;
