@@ -97,17 +97,10 @@ fn check(files: &[PathBuf]) -> ExitCode {
     let mut clean = true;
     for file in files {
         let name = file.display().to_string();
-        let src = match std::fs::read(file) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(s) => s,
-                Err(_) => {
-                    eprintln!("{name}: the file is not valid UTF-8");
-                    clean = false;
-                    continue;
-                }
-            },
+        let src = match read_source(file) {
+            Ok(s) => s,
             Err(e) => {
-                eprintln!("{name}: {e}");
+                eprintln!("{e}");
                 clean = false;
                 continue;
             }
@@ -125,11 +118,7 @@ fn check(files: &[PathBuf]) -> ExitCode {
 }
 
 fn run_script(file: &std::path::Path) -> ExitCode {
-    if !file.exists() {
-        // What `elixir nosuch.exs` prints, with its exit status.
-        eprintln!("No file named {}", file.display());
-        return ExitCode::from(1);
-    }
+    // A missing file reads as `elixir nosuch.exs` reports it, with its exit status.
     let src = match read_source(file) {
         Ok(s) => s,
         Err(e) => {

@@ -419,53 +419,13 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 Ok(())
             }
             Instr::Add { dst, a, b } => {
-                let (x, y) = (src!(a), src!(b));
-                match (x.as_small(), y.as_small()) {
-                    (Some(i), Some(j)) => {
-                        reg!(dst) = p.heap.int(i + j);
-                        Ok(())
-                    }
-                    _ => match float_op(x, y, |a, b| a + b) {
-                        Some(r) => {
-                            reg!(dst) = p.heap.float(r);
-                            Ok(())
-                        }
-                        None => arith(p, Arith::Add, x, y).map(|v| reg!(dst) = v),
-                    },
-                }
+                arith_fast(p, Arith::Add, src!(a), src!(b)).map(|v| reg!(dst) = v)
             }
             Instr::Sub { dst, a, b } => {
-                let (x, y) = (src!(a), src!(b));
-                match (x.as_small(), y.as_small()) {
-                    (Some(i), Some(j)) => {
-                        reg!(dst) = p.heap.int(i - j);
-                        Ok(())
-                    }
-                    _ => match float_op(x, y, |a, b| a - b) {
-                        Some(r) => {
-                            reg!(dst) = p.heap.float(r);
-                            Ok(())
-                        }
-                        None => arith(p, Arith::Sub, x, y).map(|v| reg!(dst) = v),
-                    },
-                }
+                arith_fast(p, Arith::Sub, src!(a), src!(b)).map(|v| reg!(dst) = v)
             }
             Instr::Mul { dst, a, b } => {
-                let (x, y) = (src!(a), src!(b));
-                match (x.as_small(), y.as_small()) {
-                    (Some(i), Some(j)) => {
-                        let v = p.heap.int128(i as i128 * j as i128);
-                        reg!(dst) = v;
-                        Ok(())
-                    }
-                    _ => match float_op(x, y, |a, b| a * b) {
-                        Some(r) => {
-                            reg!(dst) = p.heap.float(r);
-                            Ok(())
-                        }
-                        None => arith(p, Arith::Mul, x, y).map(|v| reg!(dst) = v),
-                    },
-                }
+                arith_fast(p, Arith::Mul, src!(a), src!(b)).map(|v| reg!(dst) = v)
             }
             Instr::IsLt { fail, a, b } => {
                 let (x, y) = (src!(a), src!(b));
@@ -917,6 +877,27 @@ enum Arith {
     Add,
     Sub,
     Mul,
+}
+
+/// `add`/`sub`/`mul`: small integers and floats inline, the BIF for the rest.
+#[inline(always)]
+fn arith_fast(p: &mut Process, op: Arith, x: Term, y: Term) -> Result<Term, Raise> {
+    if let (Some(i), Some(j)) = (x.as_small(), y.as_small()) {
+        return Ok(match op {
+            Arith::Add => p.heap.int(i + j),
+            Arith::Sub => p.heap.int(i - j),
+            Arith::Mul => p.heap.int128(i as i128 * j as i128),
+        });
+    }
+    let f = match op {
+        Arith::Add => |a: f64, b: f64| a + b,
+        Arith::Sub => |a: f64, b: f64| a - b,
+        Arith::Mul => |a: f64, b: f64| a * b,
+    };
+    match float_op(x, y, f) {
+        Some(r) => Ok(p.heap.float(r)),
+        None => arith(p, op, x, y),
+    }
 }
 
 /// The general case of `add`/`sub`/`mul`: the `:erlang` BIF (bignums, errors).
