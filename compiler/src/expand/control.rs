@@ -49,6 +49,26 @@ fn arrow_guard(e: &A) -> A {
     e.clone()
 }
 
+/// A generator's step `fn pat, acc_head -> body; _, acc -> acc end`: elements that do not
+/// match the pattern leave the accumulator as it is.
+fn step_fn(pat: A, acc_head: A, body: A, acc: &str, span: Span) -> A {
+    A::new(
+        K::Fn(vec![
+            AClause {
+                args: vec![pat, acc_head],
+                body,
+                span,
+            },
+            AClause {
+                args: vec![avar("_", span), avar(acc, span)],
+                body: avar(acc, span),
+                span,
+            },
+        ]),
+        span,
+    )
+}
+
 fn avar(name: &str, span: Span) -> A {
     A::new(K::Var(name.into()), span)
 }
@@ -459,21 +479,7 @@ impl Expander<'_> {
                         ),
                         None => avar(acc, span),
                     };
-                    let f = A::new(
-                        K::Fn(vec![
-                            AClause {
-                                args: vec![pat, head],
-                                body: ast,
-                                span,
-                            },
-                            AClause {
-                                args: vec![avar("_", span), avar(acc, span)],
-                                body: avar(acc, span),
-                                span,
-                            },
-                        ]),
-                        span,
-                    );
+                    let f = step_fn(pat, head, ast, acc, span);
                     aremote(
                         &["Enum"],
                         "reduce",
@@ -521,21 +527,7 @@ impl Expander<'_> {
                     let Some(seg_size) = size else {
                         return err(q.span, "invalid bitstring generator");
                     };
-                    let f = A::new(
-                        K::Fn(vec![
-                            AClause {
-                                args: vec![whole, avar(acc, span)],
-                                body: ast,
-                                span,
-                            },
-                            AClause {
-                                args: vec![avar("_", span), avar(acc, span)],
-                                body: avar(acc, span),
-                                span,
-                            },
-                        ]),
-                        span,
-                    );
+                    let f = step_fn(whole, avar(acc, span), ast, acc, span);
                     aremote(
                         &["Beamlet", "For"],
                         "bitstring_reduce",
