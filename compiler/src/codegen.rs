@@ -6,8 +6,8 @@
 //! within a scope, so aliasing is safe. A call puts its arguments at the watermark, which
 //! is above every live value, as the Lua-style convention of the instruction set needs.
 //!
-//! Clauses are matched in order: each clause's tests jump to the next clause on failure
-//! (the patterns of `case`, function heads, `fn` and catch clauses share this code).
+//! Clauses are compiled to decision trees (see [`decision`]); the patterns of `case`,
+//! function heads, `fn`, `with`, catch clauses and `for` generators share this code.
 //! Labels are numbered while a function is generated and resolved to instruction indices
 //! when it is done.
 #![allow(clippy::indexing_slicing)] // Label and register indices are ones this module made.
@@ -24,6 +24,8 @@ use num_bigint::Sign;
 use crate::ast::Span;
 use crate::core::*;
 use crate::diagnostic::Diagnostic;
+
+mod decision;
 
 /// Generates the bytecode of `m`. `src` gives line numbers.
 pub fn module(m: &Module, file: &str, src: &str) -> Result<beamlet_bytecode::Module, Diagnostic> {
@@ -910,49 +912,6 @@ impl FnGen<'_> {
             Fail::TryClause => self.raise_tagged("try_clause", v),
             Fail::CaseClause | Fail::Unreachable => self.raise_tagged("case_clause", v),
         }
-    }
-
-    /// Matches `values` against `clauses` in order; the chosen body goes to `ctx`.
-    /// `on_fail`, when given, is where control goes when nothing matches (instead of
-    /// raising `fail`).
-    fn clauses(
-        &mut self,
-        values: &[Src],
-        clauses: &[Clause],
-        ctx: Ctx,
-        fail: Fail,
-        on_fail: Option<Label>,
-    ) -> R<()> {
-        let done = self.label();
-        let saved = self.next;
-        let dst = match ctx {
-            Ctx::Into(r) => Some(r),
-            Ctx::Tail => None,
-        };
-        let saved_vars = self.vars.clone();
-        for c in clauses {
-            let next = self.label();
-            self.next = saved.max(dst.map_or(0, |d| d.0 as u32 + 1));
-            for (p, &v) in c.pats.iter().zip(values) {
-                self.pattern(p, v, next)?;
-            }
-            if let Some(g) = &c.guard {
-                self.guard(g, next, next)?;
-            }
-            self.expr(&c.body, ctx)?;
-            if ctx != Ctx::Tail {
-                self.emit(Instr::Jump { to: done });
-            }
-            self.bind(next);
-            self.vars = saved_vars.clone();
-        }
-        self.next = saved.max(dst.map_or(0, |d| d.0 as u32 + 1));
-        match on_fail {
-            Some(l) => self.emit(Instr::Jump { to: l }),
-            None => self.raise_fail(fail, values),
-        }
-        self.bind(done);
-        Ok(())
     }
 
     /// Tests `src` against `p`, binding its variables; jumps to `fail` when it does not

@@ -21,8 +21,12 @@ mod control;
 mod forms;
 mod patterns;
 
-/// The module holding a script's top-level code.
-pub const SCRIPT_MODULE: &str = "elixir_script";
+/// The module holding a script's top-level code: Elixir's name for it, so that messages
+/// and stack traces read the same (`anonymous fn/1 in :elixir_compiler_0.__FILE__/1`).
+pub const SCRIPT_MODULE: &str = "elixir_compiler_0";
+/// The function of [`SCRIPT_MODULE`] that runs the script, of arity 1 (its argument is
+/// ignored), as Elixir names it.
+pub const SCRIPT_FUN: &str = "__FILE__";
 
 /// A file, expanded.
 pub struct Expanded {
@@ -118,7 +122,7 @@ pub fn expand_file<'s>(
             name: SCRIPT_MODULE.into(),
             ..ModCtx::default()
         }],
-        current_fun: "run".into(),
+        current_fun: SCRIPT_FUN.into(),
         errors: Vec::new(),
         done: Vec::new(),
         script: Vec::new(),
@@ -149,11 +153,11 @@ pub fn expand_file<'s>(
         name: SCRIPT_MODULE.into(),
         struct_fields: None,
         funs: vec![FunDef {
-            name: "run".into(),
-            arity: 0,
+            name: SCRIPT_FUN.into(),
+            arity: 1,
             exported: true,
             clauses: vec![Clause {
-                pats: vec![],
+                pats: vec![Pat::Wild],
                 guard: None,
                 body,
             }],

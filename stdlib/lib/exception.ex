@@ -30,7 +30,7 @@ defmodule Exception do
   defp format_entries([]), do: []
   defp format_entries([entry | rest]), do: ["    ", format_stacktrace_entry(entry), "\n" | format_entries(rest)]
 
-  def format_stacktrace_entry({:elixir_script, :run, 0, location}) do
+  def format_stacktrace_entry({_module, :__FILE__, 1, location}) do
     format_location(location) <> "(file)"
   end
 
@@ -46,20 +46,37 @@ defmodule Exception do
     end
   end
 
-  def format_mfa(module, fun, args) when is_list(args) do
-    inspect(module) <> "." <> format_fun(fun) <> "(" <> Enum.map_join(args, ", ", &inspect/1) <> ")"
-  end
-
   def format_mfa(module, fun, arity) do
-    inspect(module) <> "." <> format_fun(fun) <> "/" <> Integer.to_string(arity)
+    case anonymous_fun_parent(Atom.to_string(fun)) do
+      {outer, outer_arity} ->
+        "anonymous fn" <> format_arity(arity) <> " in " <> inspect(module) <> "." <>
+          remote_name(outer) <> "/" <> outer_arity
+
+      :error ->
+        inspect(module) <> "." <> remote_name(Atom.to_string(fun)) <> format_arity(arity)
+    end
   end
 
-  defp format_fun(fun) do
-    name = Atom.to_string(fun)
+  defp format_arity(args) when is_list(args), do: "(" <> Enum.map_join(args, ", ", &inspect/1) <> ")"
+  defp format_arity(arity), do: "/" <> Integer.to_string(arity)
 
-    case name do
-      "-" <> _ -> "anonymous fn"
-      _ -> name
+  # `-outer/2-fun-0-` is an anonymous function defined in outer/2.
+  defp anonymous_fun_parent("-" <> rest) do
+    [trailing | reversed] = Enum.reverse(String.split(rest, "/"))
+
+    case String.split(trailing, "-") do
+      [arity, _inner, _count, ""] -> {Enum.join(Enum.reverse(reversed), "/"), arity}
+      _ -> :error
+    end
+  end
+
+  defp anonymous_fun_parent(_), do: :error
+
+  # A function name as it is written after `Mod.`: quoted when it is not an identifier.
+  defp remote_name(name) do
+    case inspect(String.to_atom(name)) do
+      ":" <> rest -> rest
+      other -> other
     end
   end
   def exception?(term), do: is_map(term) and :erlang.is_map_key(:__exception__, term) and :erlang.map_get(:__exception__, term) === true

@@ -62,8 +62,8 @@ pub fn run_script(src: &str, file: &str) -> Outcome {
     }
     let mut p = Process::new(HeapConfig::default());
     let script = Atom::intern(beamlet_compiler::expand::SCRIPT_MODULE).unwrap_or(crate::atom::NIL);
-    let run = Atom::intern("run").unwrap_or(crate::atom::NIL);
-    let r = interp::call(&mut p, script, run, &[]);
+    let run = Atom::intern(beamlet_compiler::expand::SCRIPT_FUN).unwrap_or(crate::atom::NIL);
+    let r = interp::call(&mut p, script, run, &[Term::NIL]);
     crate::natives::flush_stdout();
     if std::env::var_os("BEAMLET_GC_STATS").is_some() {
         eprintln!("gc: {:?} reductions {}", p.heap.stats(), p.reductions);

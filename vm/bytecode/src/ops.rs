@@ -33,6 +33,10 @@
 //!   `(start, end, target)` ranges (see [`crate::Handler`]); `get_exc` reads the caught
 //!   exception at the target.
 //! - Type codes of `test_type`: see [`crate::TypeTest`].
+//! - `select_val`/`select_arity` are followed by their table: `n` `case_val` entries,
+//!   one per key (the BEAM's `select_val` keeps its table as an operand list; ours is a
+//!   run of fixed-size instructions, so the decoder, the label mapping and the
+//!   disassembler need nothing special). A select never falls through.
 
 /// Calls `$m!` with the instruction table. Each entry: doc line, snake name, Camel name,
 /// operands. Append only: the position of an entry is its opcode number.
@@ -126,6 +130,12 @@ macro_rules! for_each_op {
             bs_test_unit = BsTestUnit { fail: Label, src: Src, unit: Count };
             /// R[dst] := bitstring from literal K[lit] matched against src: if src does not start with it, pc := fail; else R[dst] := the rest
             bs_skip_prefix = BsSkipPrefix { fail: Label, dst: Reg, src: Src, lit: Src };
+            /// pc := the `to` of the first of the next n `case_val` entries whose key === src, else fail (src is an immediate or boxed term)
+            select_val = SelectVal { fail: Label, src: Src, n: Count };
+            /// if src is a tuple: pc := the `to` of the next n `case_val` entries whose key (a small integer) is its arity; else pc := fail
+            select_arity = SelectArity { fail: Label, src: Src, n: Count };
+            /// an entry of the `select_*` table above it (key: a constant); run on its own: pc := to
+            case_val = CaseVal { key: Src, to: Label };
         }
     };
 }

@@ -225,11 +225,15 @@ fn check_function(m: &Module, f: &Function) -> Result<(), VerifyError> {
     for (off, ins) in code.iter().enumerate() {
         let pc = start + off as u32;
         check_instr(m, f, ins).map_err(|msg| at(pc, format!("{ins}: {msg}")))?;
+        check_select(m, code, off).map_err(|msg| at(pc, format!("{ins}: {msg}")))?;
     }
     match code.last().map(Instr::opcode) {
         Some(
             Opcode::Ret
             | Opcode::Jump
+            | Opcode::SelectVal
+            | Opcode::SelectArity
+            | Opcode::CaseVal
             | Opcode::CallTail
             | Opcode::CallExtTail
             | Opcode::CallFunTail
@@ -242,6 +246,31 @@ fn check_function(m: &Module, f: &Function) -> Result<(), VerifyError> {
             "the function's code falls through its end".into(),
         )),
     }
+}
+
+/// A `select_*` at `off` is followed, inside the function, by its `n` `case_val` entries,
+/// each keyed by a constant (a small non-negative integer for `select_arity`).
+fn check_select(m: &Module, code: &[Instr], off: usize) -> Result<(), String> {
+    let (n, arity) = match code[off] {
+        Instr::SelectVal { n, .. } => (n.0 as usize, false),
+        Instr::SelectArity { n, .. } => (n.0 as usize, true),
+        _ => return Ok(()),
+    };
+    let Some(table) = code.get(off + 1..).and_then(|rest| rest.get(..n)) else {
+        return Err(format!("its table of {n} entries runs past the function"));
+    };
+    for (i, e) in table.iter().enumerate() {
+        let Instr::CaseVal { key, .. } = *e else {
+            return Err(format!("entry {i} of its table is not a case_val"));
+        };
+        let SrcKind::Const(k) = key.decode() else {
+            continue; // check_instr refuses it
+        };
+        if arity && !matches!(m.literals.get(k as usize), Some(Literal::Int(a)) if *a >= 0) {
+            return Err(format!("the key of entry {i} is not an arity"));
+        }
+    }
+    Ok(())
 }
 
 fn at(pc: u32, message: String) -> VerifyError {
@@ -393,6 +422,9 @@ fn check_instr(m: &Module, f: &Function, ins: &Instr) -> Result<(), String> {
         Instr::BsBuild { base, n, spec, .. } => {
             window(base.0, 2 * n.0 as u64)?;
             check_spec(m, spec.decode(), n.0 as usize)
+        }
+        Instr::CaseVal { key, .. } if !matches!(key.decode(), SrcKind::Const(_)) => {
+            Err("the key is not a constant".into())
         }
         Instr::BsGet { flags, .. } => check_seg_flags(flags.0),
         Instr::BsTestUnit { unit, .. } if unit.0 == 0 => Err("unit 0".into()),

@@ -743,3 +743,72 @@ fn a_table_of_many_handlers_is_checked_in_one_sweep() {
     let e = verify(&m).expect_err("outside-in");
     assert!(e.to_string().contains("is not nested properly"), "{e}");
 }
+
+// --- Select tables ---
+
+/// fun0's code from pc 0 becomes `select`, then `entries`, then what was there.
+fn with_select(m: &mut Module, select: Instr, entries: &[Instr]) {
+    let mut code = vec![select];
+    code.extend_from_slice(entries);
+    let len = code.len();
+    m.code.splice(0..len, code);
+}
+
+fn case(key: u32, to: u32) -> Instr {
+    Instr::CaseVal {
+        key: Src::konst(key),
+        to: Label(to),
+    }
+}
+
+#[test]
+fn a_select_is_followed_by_its_table() {
+    let val = |n| Instr::SelectVal {
+        fail: Label(4),
+        src: r(0),
+        n: Count(n),
+    };
+    let arity = |n| Instr::SelectArity {
+        fail: Label(4),
+        src: r(0),
+        n: Count(n),
+    };
+    // select_val r0 over :ok (k3), 1 (k0) and "ab" (k2).
+    accepted(|m| with_select(m, val(3), &[case(3, 4), case(0, 4), case(2, 4)]));
+    accepted(|m| with_select(m, arity(1), &[case(0, 4)]));
+    accepted(|m| with_select(m, val(0), &[]));
+    refused(
+        |m| with_select(m, val(2), &[case(3, 4), Instr::Ret { src: r(0) }]),
+        &["at 0", "entry 1 of its table is not a case_val"],
+    );
+    refused(
+        |m| {
+            with_select(
+                m,
+                val(1),
+                &[Instr::CaseVal {
+                    key: r(1),
+                    to: Label(4),
+                }],
+            )
+        },
+        &["the key is not a constant"],
+    );
+    // An arity must be a non-negative small integer.
+    refused(
+        |m| with_select(m, arity(1), &[case(3, 4)]),
+        &["the key of entry 0 is not an arity"],
+    );
+    // The table may not run into the next function (fun0 has 5 instructions).
+    refused(
+        |m| m.code[4] = val(1),
+        &["at 4", "its table of 1 entries runs past the function"],
+    );
+    refused(
+        |m| with_select(m, val(1), &[case(3, 5)]),
+        &["operand `to` out of range"],
+    );
+    // A lone entry is a jump, and like a select it may end a function.
+    accepted(|m| m.code[4] = case(0, 0));
+    accepted(|m| m.code[4] = val(0));
+}

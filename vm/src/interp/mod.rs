@@ -499,6 +499,29 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 }
                 Ok(())
             }
+            Instr::SelectVal { fail, src: s, n } => {
+                let x = src!(s);
+                cur.pc = select(code, consts, cur.pc, n.0, fail.0, |k| {
+                    x.is(k) || (x.is_boxed() && order::exact_eq(x, k))
+                });
+                Ok(())
+            }
+            Instr::SelectArity { fail, src: s, n } => {
+                cur.pc = match src!(s).tuple() {
+                    Some(e) => {
+                        let arity = e.len() as i64;
+                        select(code, consts, cur.pc, n.0, fail.0, |k| {
+                            k.as_small() == Some(arity)
+                        })
+                    }
+                    None => fail.0,
+                };
+                Ok(())
+            }
+            Instr::CaseVal { to, .. } => {
+                cur.pc = to.0;
+                Ok(())
+            }
             Instr::TestFunArity { fail, src: s, n } => {
                 let t = src!(s);
                 if fun_arity(t) != Some(n.0 as usize) {
@@ -689,6 +712,31 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
             sync!();
         }
     }
+}
+
+/// The target of a `select_*` whose table of `n` entries starts at `pc`: the `to` of the
+/// first entry whose key `hit`s, else `fail`. The verifier proved the table is there and
+/// its keys are constants.
+#[inline(always)]
+fn select(
+    code: *const Instr,
+    consts: *const Term,
+    pc: u32,
+    n: u32,
+    fail: u32,
+    hit: impl Fn(Term) -> bool,
+) -> u32 {
+    for i in pc..pc + n {
+        // SAFETY: a verified table lies inside the function's code.
+        if let Instr::CaseVal { key, to } = unsafe { *code.add(i as usize) } {
+            // SAFETY: a verified constant index.
+            let k = unsafe { *consts.add((key.0 & !CONST_BIT) as usize) };
+            if hit(k) {
+                return to.0;
+            }
+        }
+    }
+    fail
 }
 
 /// Returns `v` to the caller; `Some(v)` when there is none (the run is over).

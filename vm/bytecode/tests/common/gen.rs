@@ -72,6 +72,9 @@ pub const TERMINATORS: &[Opcode] = &[
     Opcode::ApplyTail,
     Opcode::Raise,
     Opcode::Reraise,
+    Opcode::SelectVal,
+    Opcode::SelectArity,
+    Opcode::CaseVal,
 ];
 
 /// A valid module: 1 to 4 functions of up to 12 instructions, with constants, imports,
@@ -554,6 +557,22 @@ pub fn instr(op: Opcode, m: &mut Module, f: usize, e: &mut Entropy) -> Option<In
                 lit: Src::konst(m.literals.len() as u32 - 1),
             }
         }
+        // One instruction at a time: a select with an empty table (its entries are
+        // tested in tests/verify.rs), and lone entries (which jump).
+        O::SelectVal => Instr::SelectVal {
+            fail: label(e),
+            src: src(e)?,
+            n: Count(0),
+        },
+        O::SelectArity => Instr::SelectArity {
+            fail: label(e),
+            src: src(e)?,
+            n: Count(0),
+        },
+        O::CaseVal => Instr::CaseVal {
+            key: Src::konst(e.below(nlit.max(1)).min(nlit.checked_sub(1)?)),
+            to: label(e),
+        },
     })
 }
 

@@ -168,8 +168,28 @@ fn function(m: &Module, f: &Function) -> Result<(), String> {
         }
     }
     let code = &m.code[f.entry as usize..hi as usize];
-    for ins in code {
+    for (i, ins) in code.iter().enumerate() {
         instr(m, f, ins).map_err(|e| format!("{ins:?}: {e}"))?;
+        // A select's table: n case_val entries with constant keys, arities for
+        // select_arity, all inside the function.
+        let (n, arity) = match *ins {
+            Instr::SelectVal { n, .. } => (n.0 as u64, false),
+            Instr::SelectArity { n, .. } => (n.0 as u64, true),
+            _ => continue,
+        };
+        if i as u64 + n >= code.len() as u64 {
+            return Err("select table past the end".into());
+        }
+        for e in &code[i + 1..=i + n as usize] {
+            let Instr::CaseVal { key, .. } = *e else {
+                return Err("select table entry".into());
+            };
+            let frame = Frame { m, f };
+            let lit = frame.konst(key)?;
+            if arity && !matches!(lit, Literal::Int(a) if *a >= 0) {
+                return Err("select_arity key".into());
+            }
+        }
     }
     let last = code[code.len() - 1];
     let ends = matches!(
@@ -182,6 +202,9 @@ fn function(m: &Module, f: &Function) -> Result<(), String> {
             | Instr::ApplyTail { .. }
             | Instr::Raise { .. }
             | Instr::Reraise { .. }
+            | Instr::SelectVal { .. }
+            | Instr::SelectArity { .. }
+            | Instr::CaseVal { .. }
     );
     if !ends {
         return Err("falls through".into());
@@ -436,6 +459,14 @@ fn instr(m: &Module, f: &Function, ins: &Instr) -> Result<(), String> {
             x.reg(ctx)?;
             x.src(size)?;
             flags(fl.0)
+        }
+        Instr::SelectVal { fail, src, n: _ } | Instr::SelectArity { fail, src, n: _ } => {
+            x.label(fail)?;
+            x.src(src)
+        }
+        Instr::CaseVal { key, to } => {
+            x.label(to)?;
+            x.konst(key).map(|_| ())
         }
         Instr::BsTestSize { fail, src, bits: _ } => {
             x.label(fail)?;
