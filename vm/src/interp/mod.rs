@@ -47,10 +47,16 @@ pub struct Frame {
     base: usize,
     /// Where the result goes in the caller's window.
     dst: u16,
-    /// The end of the highest window among this caller and every frame below it: a
-    /// callee's window can end below its caller's, and the caller's registers above it
-    /// are still live, so a collection scans the stack up to this.
-    top: usize,
+}
+
+impl Frame {
+    /// The end of the caller's window. A callee's window can end below its caller's,
+    /// and the caller's registers above it still hold terms, so a collection scans the
+    /// stack up to the highest end of all frames.
+    fn top(&self) -> usize {
+        // SAFETY: `fun` is a verified function index of `module`.
+        self.base + unsafe { self.module.funs.get_unchecked(self.fun as usize) }.regs as usize
+    }
 }
 
 /// An exception nobody caught.
@@ -195,15 +201,32 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
     // calls, returns, exceptions. Every access is inside the bounds the verifier proved
     // (registers below `regs`, constants inside the table, `pc` inside the code) and
     // `enter` keeps `stack.len() >= base + regs`.
+    // `ip` is the next instruction; `cur.pc` is brought up to date (`save!`) before
+    // anything that reads it (calls, BIFs, exceptions).
     let mut regs: *mut Term;
     let mut consts: *const Term;
     let mut code: *const Instr;
+    let mut ip: *const Instr;
     macro_rules! sync {
         () => {{
             // SAFETY: `base + regs <= stack.len()` (see above).
             regs = unsafe { p.stack.as_mut_ptr().add(cur.base) };
             consts = cur.module.consts.as_ptr();
             code = cur.module.code.as_ptr();
+            // SAFETY: `cur.pc` is an instruction of the code (see the loop).
+            ip = unsafe { code.add(cur.pc as usize) };
+        }};
+    }
+    macro_rules! save {
+        () => {{
+            // SAFETY: `ip` points into the code `code` starts.
+            cur.pc = unsafe { ip.offset_from(code) } as u32;
+        }};
+    }
+    macro_rules! jump {
+        ($to:expr) => {{
+            // SAFETY: a verified label of the running function.
+            ip = unsafe { code.add($to as usize) };
         }};
     }
     macro_rules! reg {
@@ -228,15 +251,16 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
     loop {
         // SAFETY: the verifier proved every jump target and entry inside the code and that
         // no function falls off its end, so `pc` always indexes an instruction.
-        let ins = unsafe { *code.add(cur.pc as usize) };
-        cur.pc += 1;
+        let ins = unsafe { *ip };
+        // SAFETY: as above; `ip` is not read before the instruction sets it or it is checked.
+        ip = unsafe { ip.add(1) };
         let r: Result<(), Raise> = match ins {
             Instr::Move { dst, src: s } => {
                 reg!(dst) = src!(s);
                 Ok(())
             }
             Instr::Jump { to } => {
-                cur.pc = to.0;
+                jump!(to.0);
                 Ok(())
             }
             Instr::Ret { src: s } => {
@@ -248,6 +272,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 Ok(())
             }
             Instr::Call { dst, base, fun } => {
+                save!();
                 let r: Result<(), Raise> = {
                     let b = cur.base + base.0 as usize;
                     push_frame(p, &cur, dst.0);
@@ -258,6 +283,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 r
             }
             Instr::CallTail { base, fun } => {
+                save!();
                 let r: Result<(), Raise> = {
                     let arity = cur.module.funs[fun.0 as usize].arity as usize;
                     let b = cur.base + base.0 as usize;
@@ -270,6 +296,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 r
             }
             Instr::CallExt { dst, base, import } => {
+                save!();
                 let r: Result<(), Raise> = {
                     let b = cur.base + base.0 as usize;
                     let arity = cur.module.bytecode.imports[import.0 as usize].arity as usize;
@@ -300,6 +327,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 r
             }
             Instr::CallExtTail { base, import } => {
+                save!();
                 let r: Result<(), Raise> = {
                     let b = cur.base + base.0 as usize;
                     let arity = cur.module.bytecode.imports[import.0 as usize].arity as usize;
@@ -338,6 +366,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 r
             }
             Instr::CallFun { dst, base, arity } => {
+                save!();
                 let r: Result<(), Raise> = {
                     let b = cur.base + base.0 as usize;
                     call_fun(p, &mut cur, b, arity.0 as usize, Some(dst.0)).map(|_| ())
@@ -346,6 +375,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 r
             }
             Instr::CallFunTail { base, arity } => {
+                save!();
                 let r: Result<(), Raise> = {
                     let b = cur.base + base.0 as usize;
                     match call_fun(p, &mut cur, b, arity.0 as usize, None) {
@@ -361,6 +391,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 r
             }
             Instr::Apply { dst, base } => {
+                save!();
                 let r: Result<(), Raise> = {
                     let b = cur.base + base.0 as usize;
                     apply(p, &mut cur, b, Some(dst.0)).map(|_| ())
@@ -369,6 +400,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 r
             }
             Instr::ApplyTail { base } => {
+                save!();
                 let r: Result<(), Raise> = {
                     let b = cur.base + base.0 as usize;
                     match apply(p, &mut cur, b, None) {
@@ -384,10 +416,12 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 r
             }
             Instr::Bif1 { dst, a, import } => {
+                save!();
                 let args = [src!(a)];
                 call_bif(p, &cur, import.0, &args).map(|v| reg!(dst) = v)
             }
             Instr::Bif2 { dst, a, b, import } => {
+                save!();
                 let args = [src!(a), src!(b)];
                 call_bif(p, &cur, import.0, &args).map(|v| reg!(dst) = v)
             }
@@ -397,10 +431,11 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 a,
                 import,
             } => {
+                save!();
                 let args = [src!(a)];
                 match call_bif(p, &cur, import.0, &args) {
                     Ok(v) => reg!(dst) = v,
-                    Err(_) => cur.pc = fail.0,
+                    Err(_) => jump!(fail.0),
                 }
                 Ok(())
             }
@@ -411,10 +446,11 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 b,
                 import,
             } => {
+                save!();
                 let args = [src!(a), src!(b)];
                 match call_bif(p, &cur, import.0, &args) {
                     Ok(v) => reg!(dst) = v,
-                    Err(_) => cur.pc = fail.0,
+                    Err(_) => jump!(fail.0),
                 }
                 Ok(())
             }
@@ -434,7 +470,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                     _ => order::compare(x, y).is_lt(),
                 };
                 if !lt {
-                    cur.pc = fail.0;
+                    jump!(fail.0);
                 }
                 Ok(())
             }
@@ -445,7 +481,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                     _ => order::compare(x, y).is_ge(),
                 };
                 if !ge {
-                    cur.pc = fail.0;
+                    jump!(fail.0);
                 }
                 Ok(())
             }
@@ -456,7 +492,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                     _ => x.is(y) || order::eq(x, y),
                 };
                 if !eq {
-                    cur.pc = fail.0;
+                    jump!(fail.0);
                 }
                 Ok(())
             }
@@ -467,65 +503,65 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                     _ => x.is(y) || order::eq(x, y),
                 };
                 if eq {
-                    cur.pc = fail.0;
+                    jump!(fail.0);
                 }
                 Ok(())
             }
             Instr::IsEqExact { fail, a, b } => {
                 let (x, y) = (src!(a), src!(b));
                 if !(x.is(y) || order::exact_eq(x, y)) {
-                    cur.pc = fail.0;
+                    jump!(fail.0);
                 }
                 Ok(())
             }
             Instr::IsNeExact { fail, a, b } => {
                 let (x, y) = (src!(a), src!(b));
                 if x.is(y) || order::exact_eq(x, y) {
-                    cur.pc = fail.0;
+                    jump!(fail.0);
                 }
                 Ok(())
             }
             Instr::TestType { fail, src: s, ty } => {
                 let t = src!(s);
                 if !type_test(t, ty.0) {
-                    cur.pc = fail.0;
+                    jump!(fail.0);
                 }
                 Ok(())
             }
             Instr::TestArity { fail, src: s, n } => {
                 let t = src!(s);
                 if t.tuple().map(|e| e.len()) != Some(n.0 as usize) {
-                    cur.pc = fail.0;
+                    jump!(fail.0);
                 }
                 Ok(())
             }
             Instr::SelectVal { fail, src: s, n } => {
                 let x = src!(s);
-                cur.pc = select(code, consts, cur.pc, n.0, fail.0, |k| {
+                let to = select(ip, consts, n.0, fail.0, |k| {
                     x.is(k) || (x.is_boxed() && order::exact_eq(x, k))
                 });
+                jump!(to);
                 Ok(())
             }
             Instr::SelectArity { fail, src: s, n } => {
-                cur.pc = match src!(s).tuple() {
+                let to = match src!(s).tuple() {
                     Some(e) => {
                         let arity = e.len() as i64;
-                        select(code, consts, cur.pc, n.0, fail.0, |k| {
-                            k.as_small() == Some(arity)
-                        })
+                        select(ip, consts, n.0, fail.0, |k| k.as_small() == Some(arity))
                     }
                     None => fail.0,
                 };
+                jump!(to);
                 Ok(())
             }
             Instr::CaseVal { to, .. } => {
-                cur.pc = to.0;
+                jump!(to.0);
                 Ok(())
             }
             Instr::TestFunArity { fail, src: s, n } => {
                 let t = src!(s);
                 if fun_arity(t) != Some(n.0 as usize) {
-                    cur.pc = fail.0;
+                    jump!(fail.0);
                 }
                 Ok(())
             }
@@ -599,7 +635,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 let m = src!(s);
                 match m.is_map().then(|| map::get(m, src!(key))).flatten() {
                     Some(v) => reg!(dst) = v,
-                    None => cur.pc = fail.0,
+                    None => jump!(fail.0),
                 }
                 Ok(())
             }
@@ -632,6 +668,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 let c = class_of(src!(class));
                 let r = src!(reason);
                 let t = src!(trace);
+                save!();
                 match unwind(p, &mut cur, c, r, t) {
                     Ok(()) => {
                         sync!();
@@ -669,7 +706,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                         reg!(dst) = v;
                         reg!(ctx) = rest;
                     }
-                    None => cur.pc = fail.0,
+                    None => jump!(fail.0),
                 }
                 Ok(())
             }
@@ -680,7 +717,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
             } => {
                 let ok = crate::binary::bits(src!(s)).is_some_and(|b| b.bit_size == n.0 as usize);
                 if !ok {
-                    cur.pc = fail.0;
+                    jump!(fail.0);
                 }
                 Ok(())
             }
@@ -688,7 +725,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 let ok = crate::binary::bits(src!(s))
                     .is_some_and(|b| unit.0 == 0 || b.bit_size % unit.0 as usize == 0);
                 if !ok {
-                    cur.pc = fail.0;
+                    jump!(fail.0);
                 }
                 Ok(())
             }
@@ -701,12 +738,13 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 let (t, prefix) = (src!(s), src!(lit));
                 match bits::skip_prefix(p, t, prefix) {
                     Some(rest) => reg!(dst) = rest,
-                    None => cur.pc = fail.0,
+                    None => jump!(fail.0),
                 }
                 Ok(())
             }
         };
         if let Err(e) = r {
+            save!();
             let trace = stacktrace(p, &cur, e.reason);
             unwind(p, &mut cur, e.class, e.reason, trace)?;
             sync!();
@@ -714,21 +752,20 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
     }
 }
 
-/// The target of a `select_*` whose table of `n` entries starts at `pc`: the `to` of the
-/// first entry whose key `hit`s, else `fail`. The verifier proved the table is there and
-/// its keys are constants.
+/// The target of a `select_*` whose table of `n` entries starts at `table`: the `to` of
+/// the first entry whose key `hit`s, else `fail`. The verifier proved the table is there
+/// and its keys are constants.
 #[inline(always)]
 fn select(
-    code: *const Instr,
+    table: *const Instr,
     consts: *const Term,
-    pc: u32,
     n: u32,
     fail: u32,
     hit: impl Fn(Term) -> bool,
 ) -> u32 {
-    for i in pc..pc + n {
+    for i in 0..n as usize {
         // SAFETY: a verified table lies inside the function's code.
-        if let Instr::CaseVal { key, to } = unsafe { *code.add(i as usize) } {
+        if let Instr::CaseVal { key, to } = unsafe { *table.add(i) } {
             // SAFETY: a verified constant index.
             let k = unsafe { *consts.add((key.0 & !CONST_BIT) as usize) };
             if hit(k) {
@@ -751,7 +788,9 @@ fn pop_return(p: &mut Process, cur: &mut Cur, v: Term) -> Option<Term> {
                 pc: f.ret_pc,
                 base: f.base,
             };
-            p.stack[cur.base + f.dst as usize] = v;
+            // SAFETY: `dst` is a verified register of the caller, whose window is on the
+            // stack.
+            unsafe { *p.stack.get_unchecked_mut(cur.base + f.dst as usize) = v };
             None
         }
     }
@@ -759,16 +798,12 @@ fn pop_return(p: &mut Process, cur: &mut Cur, v: Term) -> Option<Term> {
 
 #[inline(always)]
 fn push_frame(p: &mut Process, cur: &Cur, dst: u16) {
-    // SAFETY: `cur.fun` is a verified function index of `cur.module`.
-    let regs = unsafe { cur.module.funs.get_unchecked(cur.fun as usize) }.regs as usize;
-    let below = p.frames.last().map_or(0, |f| f.top);
     p.frames.push(Frame {
         module: cur.module,
         fun: cur.fun,
         ret_pc: cur.pc,
         base: cur.base,
         dst,
-        top: below.max(cur.base + regs),
     });
 }
 
@@ -822,9 +857,10 @@ fn stress(p: &mut Process, top: usize) -> bool {
     false
 }
 
-/// A collection with the live registers (up to `top`) and the exception as roots.
+/// A collection with the registers (up to the highest end of a window: `top` for the
+/// running function's) and the exception as roots.
 fn collect(p: &mut Process, top: usize) {
-    let top = p.frames.last().map_or(top, |f| f.top.max(top));
+    let top = p.frames.iter().map(Frame::top).fold(top, usize::max);
     let Process {
         heap, stack, exc, ..
     } = p;
