@@ -249,13 +249,21 @@ impl<'s> Expander<'s> {
     fn prescan(&mut self, items: &[&A], prefix: &str) {
         for e in items {
             if let Some((name_e, body)) = defmodule_parts(e) {
-                let Some(segs) = alias_segments(name_e) else {
-                    continue;
-                };
-                let full = if prefix.is_empty() {
-                    segs.join(".")
+                // The module's atom, and the prefix of the modules nested in it.
+                let (atom, full) = if let K::Atom(a) = &name_e.kind {
+                    (
+                        a.clone(),
+                        a.strip_prefix("Elixir.").unwrap_or(a).to_string(),
+                    )
+                } else if let Some(segs) = alias_segments(name_e) {
+                    let full = if prefix.is_empty() {
+                        segs.join(".")
+                    } else {
+                        format!("{prefix}.{}", segs.join("."))
+                    };
+                    (format!("Elixir.{full}"), full)
                 } else {
-                    format!("{prefix}.{}", segs.join("."))
+                    continue;
                 };
                 let mut info = ModInfo::default();
                 let inner: Vec<&A> = match body.map(|b| &b.kind) {
@@ -266,7 +274,7 @@ impl<'s> Expander<'s> {
                 for d in &inner {
                     forms::scan_def(d, &mut info);
                 }
-                self.known.insert(format!("Elixir.{full}"), info);
+                self.known.insert(atom, info);
                 self.prescan(&inner, &full);
             }
         }

@@ -224,16 +224,26 @@ pub(super) fn scan_def(d: &A, info: &mut ModInfo) {
 
 impl Expander<'_> {
     pub(super) fn defmodule(&mut self, _e: &A, name_e: &A, body: Option<&A>) -> R<()> {
-        let Some(segs) = super::alias_segments(name_e) else {
-            return err(name_e.span, "defmodule expects an alias as the module name");
-        };
         let outer = self.module().name.clone();
-        let name = if outer == SCRIPT_MODULE {
-            alias_atom(&segs)
+        // `defmodule :name` names the module by a plain atom, nested or not.
+        let (name, segs) = if let K::Atom(a) = &name_e.kind {
+            (a.clone(), Vec::new())
+        } else if let Some(segs) = super::alias_segments(name_e) {
+            let name = if outer == SCRIPT_MODULE {
+                alias_atom(&segs)
+            } else if outer.starts_with("Elixir.") {
+                format!("{outer}.{}", segs.join("."))
+            } else {
+                format!("Elixir.{outer}.{}", segs.join("."))
+            };
+            (name, segs)
         } else {
-            format!("{outer}.{}", segs.join("."))
+            return err(
+                name_e.span,
+                "defmodule expects an alias or an atom as the module name",
+            );
         };
-        // A nested module is aliased in its parent by its last segment.
+        // A nested module is aliased in its parent by its first segment.
         if outer != SCRIPT_MODULE {
             if let Some(first) = segs.first() {
                 let target = format!("{outer}.{first}");
