@@ -204,69 +204,96 @@ pub enum ExprKind {
     Block(Vec<Expr>),
 }
 
-impl ExprKind {
-    /// Calls `f` on each direct child expression.
-    pub fn for_each_child<'a>(&'a self, f: &mut dyn FnMut(&'a Expr)) {
-        fn segs<'a>(parts: &'a [Segment], f: &mut dyn FnMut(&'a Expr)) {
+/// The direct children of an `ExprKind`, by shared or by mutable reference: one list of
+/// the cases for [`ExprKind::for_each_child`] and [`ExprKind::for_each_child_mut`].
+macro_rules! each_child {
+    ($kind:expr, $f:ident, $($m:tt)?) => {{
+        fn segs<'a>(parts: &'a $($m)? [Segment], f: &mut dyn FnMut(&'a $($m)? Expr)) {
             for p in parts {
                 if let Segment::Interp(e) = p {
                     f(e);
                 }
             }
         }
-        match self {
+        match $kind {
             ExprKind::Int(_)
             | ExprKind::Float(_)
             | ExprKind::Char(_)
             | ExprKind::Atom(_)
             | ExprKind::Var(_)
             | ExprKind::NullaryOp(_) => {}
-            ExprKind::AtomInterp(p) | ExprKind::String(p) | ExprKind::Charlist(p) => segs(p, f),
-            ExprKind::Sigil(s) => segs(&s.parts, f),
-            ExprKind::Alias { base, .. } => base.iter().for_each(|b| f(b)),
+            ExprKind::AtomInterp(p) | ExprKind::String(p) | ExprKind::Charlist(p) => segs(p, $f),
+            ExprKind::Sigil(s) => segs(& $($m)? s.parts, $f),
+            ExprKind::Alias { base, .. } => {
+                if let Some(b) = base {
+                    $f(b);
+                }
+            }
             ExprKind::List(xs)
             | ExprKind::Tuple(xs)
             | ExprKind::Bitstring(xs)
-            | ExprKind::Block(xs) => xs.iter().for_each(&mut *f),
+            | ExprKind::Block(xs) => {
+                for x in xs {
+                    $f(x);
+                }
+            }
             ExprKind::Map { update, pairs } => {
-                update.iter().for_each(|u| f(u));
+                if let Some(u) = update {
+                    $f(u);
+                }
                 for (k, v) in pairs {
-                    f(k);
-                    f(v);
+                    $f(k);
+                    $f(v);
                 }
             }
             ExprKind::Struct { name, map } => {
-                f(name);
-                f(map);
+                $f(name);
+                $f(map);
             }
             ExprKind::BinOp { left, right, .. } => {
-                f(left);
-                f(right);
+                $f(left);
+                $f(right);
             }
-            ExprKind::UnaryOp { operand, .. } => f(operand),
+            ExprKind::UnaryOp { operand, .. } => $f(operand),
             ExprKind::RangeStep { first, last, step } => {
-                f(first);
-                f(last);
-                f(step);
+                $f(first);
+                $f(last);
+                $f(step);
             }
             ExprKind::Call { callee, args, .. } => {
                 match callee {
                     Callee::Local(_) => {}
-                    Callee::Remote(e, _) | Callee::Anonymous(e) | Callee::Expr(e) => f(e),
+                    Callee::Remote(e, _) | Callee::Anonymous(e) | Callee::Expr(e) => $f(e),
                 }
-                args.iter().for_each(&mut *f);
+                for a in args {
+                    $f(a);
+                }
             }
             ExprKind::Access { expr, key } => {
-                f(expr);
-                f(key);
+                $f(expr);
+                $f(key);
             }
             ExprKind::Fn(cs) | ExprKind::Clauses(cs) => {
                 for c in cs {
-                    c.args.iter().for_each(&mut *f);
-                    f(&c.body);
+                    for a in & $($m)? c.args {
+                        $f(a);
+                    }
+                    $f(& $($m)? c.body);
                 }
             }
         }
+    }};
+}
+
+impl ExprKind {
+    /// Calls `f` on each direct child expression.
+    pub fn for_each_child<'a>(&'a self, f: &mut dyn FnMut(&'a Expr)) {
+        each_child!(self, f,)
+    }
+
+    /// Calls `f` on each direct child expression, mutably.
+    pub fn for_each_child_mut<'a>(&'a mut self, f: &mut dyn FnMut(&'a mut Expr)) {
+        each_child!(self, f, mut)
     }
 }
 
@@ -285,6 +312,13 @@ impl Expr {
     /// Nesting depth (a leaf is 1).
     pub fn depth(&self) -> u32 {
         self.depth
+    }
+
+    /// Gives this node and every node below it the span `span` (code a form generates
+    /// points at the form).
+    pub fn set_spans(&mut self, span: Span) {
+        self.span = span;
+        self.kind.for_each_child_mut(&mut |c| c.set_spans(span));
     }
 
     /// Structural equality, ignoring spans and sigil delimiters' spelling of the same

@@ -20,6 +20,7 @@ use crate::diagnostic::Diagnostic;
 mod control;
 mod forms;
 mod patterns;
+mod protocols;
 
 /// The module holding a script's top-level code: Elixir's name for it, so that messages
 /// and stack traces read the same (`anonymous fn/1 in :elixir_compiler_0.__FILE__/1`).
@@ -248,7 +249,30 @@ impl<'s> Expander<'s> {
     /// call can name a function defined further down.
     fn prescan(&mut self, items: &[&A], prefix: &str) {
         for e in items {
-            if let Some((name_e, body)) = defmodule_parts(e) {
+            for (atom, body) in protocols::impl_modules(e, prefix) {
+                let mut info = ModInfo::default();
+                let inner: Vec<&A> = match body.map(|b| &b.kind) {
+                    Some(K::Block(xs)) => xs.iter().collect(),
+                    Some(_) => body.into_iter().collect(),
+                    None => vec![],
+                };
+                for d in &inner {
+                    forms::scan_def(d, &mut info);
+                }
+                self.known.insert(atom, info);
+            }
+            let generated;
+            let parts = match protocols::protocol_parts(e) {
+                Some((name_e, body)) => match protocols::protocol_body(e, body) {
+                    Ok(b) => {
+                        generated = b;
+                        Some((name_e, Some(&generated)))
+                    }
+                    Err(_) => None,
+                },
+                None => defmodule_parts(e),
+            };
+            if let Some((name_e, body)) = parts {
                 // The module's atom, and the prefix of the modules nested in it.
                 let (atom, full) = if let K::Atom(a) = &name_e.kind {
                     (
@@ -283,6 +307,14 @@ impl<'s> Expander<'s> {
     fn top_level(&mut self, e: &A) -> R<Option<Expr>> {
         if let Some((name_e, body)) = defmodule_parts(e) {
             self.defmodule(e, name_e, body)?;
+            return Ok(None);
+        }
+        if protocols::protocol_parts(e).is_some() {
+            self.defprotocol(e)?;
+            return Ok(None);
+        }
+        if protocols::impl_parts(e).is_some() {
+            self.defimpl(e)?;
             return Ok(None);
         }
         Ok(Some(self.expr(e)?))
@@ -664,6 +696,11 @@ impl<'s> Expander<'s> {
 
 /// `defmodule Name do ... end` -> (name, body).
 fn defmodule_parts(e: &A) -> Option<(&A, Option<&A>)> {
+    module_form(e, "defmodule")
+}
+
+/// `form Name do ... end` -> (name, body).
+fn module_form<'a>(e: &'a A, form: &str) -> Option<(&'a A, Option<&'a A>)> {
     let K::Call {
         callee: ACallee::Local(n),
         args,
@@ -672,7 +709,7 @@ fn defmodule_parts(e: &A) -> Option<(&A, Option<&A>)> {
     else {
         return None;
     };
-    if n != "defmodule" {
+    if n != form {
         return None;
     }
     let [name, kw] = args.as_slice() else {

@@ -55,4 +55,6 @@ forms! {
     pipes: "defmodule M do\n  def f(l), do: l |> Enum.map(&(&1 + 1)) |> Enum.sum()\nend";
     attributes_and_aliases: "defmodule M do\n  alias Foo.Bar\n  @limit 10\n  def f, do: {@limit, Bar, __MODULE__}\nend";
     script_top_level: "x = 1\nIO.puts(x + 1)";
+    protocols: "defprotocol P do\n  def f(x, y)\nend\ndefimpl P, for: Integer do\n  def f(x, y), do: x + y\nend";
+    clause_switch: "defmodule M do\n  def f(:a), do: 1\n  def f(:b), do: 2\n  def f({:ok, x}), do: x\n  def f({:error, _, _}), do: :err\n  def f(_), do: :other\nend";
 }

@@ -1,6 +1,6 @@
-# Enum over lists, maps, ranges and MapSets (there are no protocols yet: these are the
-# enumerables). Functions that may stop early go through `reduce_while/3`, which walks
-# ranges lazily.
+# Enum over lists, maps, ranges and MapSets directly, and over anything else through the
+# Enumerable protocol. Functions that may stop early go through `reduce_while/3`, which
+# walks ranges lazily.
 defmodule Enum do
   # ----- the traversals ---------------------------------------------------------------
 
@@ -12,40 +12,18 @@ defmodule Enum do
 
   def reduce(%{__struct__: MapSet, map: map}, acc, fun), do: reduce_list(:maps.keys(map), acc, fun)
 
-  def reduce(%{__struct__: _} = struct, acc, fun) do
-    {:done, acc} = enumerable_reduce(struct, {:cont, acc}, fn x, acc -> {:cont, fun.(x, acc)} end)
+  def reduce(map, acc, fun) when is_map(map) and not :erlang.is_map_key(:__struct__, map) do
+    reduce_list(:maps.to_list(map), acc, fun)
+  end
+
+  def reduce(other, acc, fun) do
+    {:done, acc} = Enumerable.reduce(other, {:cont, acc}, fn x, acc -> {:cont, fun.(x, acc)} end)
     acc
   end
 
-  def reduce(map, acc, fun) when is_map(map), do: reduce_list(:maps.to_list(map), acc, fun)
-
-  def reduce(enumerable, acc, fun) when is_function(enumerable, 2) do
-    {:done, acc} = enumerable.({:cont, acc}, fn x, acc -> {:cont, fun.(x, acc)} end)
-    acc
-  end
-
-  def reduce(other, _acc, _fun) do
-    raise Protocol.UndefinedError, protocol: Enumerable, value: other
-  end
-
-  # Enumerables besides lists, maps, ranges and MapSets: functions of arity 2 (as
-  # Stream makes them) and structs with an `Enumerable.Struct` implementation module,
-  # reduced with Enumerable's {:cont, acc} / {:halt, acc} protocol.
-  defp enumerable_reduce(%{__struct__: module} = struct, acc, fun) do
-    impl = :erlang.binary_to_atom("Elixir.Enumerable." <> inspect(module))
-
-    if :beamlet.function_exported(impl, :reduce, 3) do
-      impl.reduce(struct, acc, fun)
-    else
-      raise Protocol.UndefinedError, protocol: Enumerable, value: struct
-    end
-  end
-
-  defp enumerable_reduce(enumerable, acc, fun) when is_function(enumerable, 2), do: enumerable.(acc, fun)
-
-  defp enumerable_reduce(other, _acc, _fun) do
-    raise Protocol.UndefinedError, protocol: Enumerable, value: other
-  end
+  # Enumerables besides lists, maps, ranges and MapSets go through the Enumerable
+  # protocol and its {:cont, acc} / {:halt, acc} / {:suspend, acc} accumulators.
+  defp enumerable_reduce(enumerable, acc, fun), do: Enumerable.reduce(enumerable, acc, fun)
 
   defp reduce_list([], acc, _fun), do: acc
   defp reduce_list([h | t], acc, fun), do: reduce_list(t, fun.(h, acc), fun)
@@ -959,17 +937,7 @@ defmodule Enum do
     reduce(enumerable, set, fn x, acc -> MapSet.put(acc, x) end)
   end
 
-  def into(enumerable, %{__struct__: module} = struct) do
-    impl = :erlang.binary_to_atom("Elixir.Collectable." <> inspect(module))
-
-    if :beamlet.function_exported(impl, :into, 1) do
-      {initial, collector} = impl.into(struct)
-      acc = reduce(enumerable, initial, fn x, acc -> collector.(acc, {:cont, x}) end)
-      collector.(acc, :done)
-    else
-      raise Protocol.UndefinedError, protocol: Collectable, value: struct
-    end
-  end
+  def into(enumerable, %{__struct__: _} = struct), do: collect(enumerable, struct)
 
   def into(enumerable, %{} = map) do
     reduce(enumerable, map, fn {k, v}, acc -> :maps.put(k, v, acc) end)
@@ -979,8 +947,12 @@ defmodule Enum do
     :erlang.iolist_to_binary([binary | to_list(enumerable)])
   end
 
-  def into(_enumerable, other) do
-    raise Protocol.UndefinedError, protocol: Collectable, value: other
+  def into(enumerable, other), do: collect(enumerable, other)
+
+  defp collect(enumerable, collectable) do
+    {initial, collector} = Collectable.into(collectable)
+    acc = reduce(enumerable, initial, fn x, acc -> collector.(acc, {:cont, x}) end)
+    collector.(acc, :done)
   end
 
   def into(enumerable, collectable, transform) when is_function(transform, 1) do

@@ -258,10 +258,14 @@ defmodule Protocol.UndefinedError do
 
   def message(e) do
     "protocol " <> inspect(e.protocol) <> " not implemented for " <> inspect(e.value) <>
-      " of type " <> type_of(e.value)
+      " of type " <> type_of(e.value) <> description(e.description)
   end
 
-  defp type_of(v) when is_binary(v), do: "BitString"
+  defp description(""), do: ""
+  defp description(text), do: ", " <> text
+
+  defp type_of(%{__struct__: struct}) when is_atom(struct), do: inspect(struct) <> " (a struct)"
+  defp type_of(v) when is_bitstring(v), do: "BitString"
   defp type_of(v) when is_tuple(v), do: "Tuple"
   defp type_of(v) when is_map(v), do: "Map"
   defp type_of(v) when is_list(v), do: "List"

@@ -18,7 +18,7 @@ defmodule IO do
         false -> []
       end
 
-    :beamlet.put_chars(device, [label, :beamlet.inspect(item, [pretty: true] ++ opts), ?\n])
+    :beamlet.put_chars(device, [label, Inspect.__inspect__(item, [pretty: true] ++ opts), ?\n])
     item
   end
 

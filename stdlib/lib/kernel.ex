@@ -1,6 +1,6 @@
 # Kernel functions that are not compiled inline (the BIFs and special forms are).
 defmodule Kernel do
-  def inspect(term, opts \\ []) when is_list(opts), do: :beamlet.inspect(term, opts)
+  def inspect(term, opts \\ []) when is_list(opts), do: Inspect.__inspect__(term, opts)
 
   def to_string(term), do: String.Chars.to_string(term)
 
@@ -200,9 +200,6 @@ defmodule Beamlet.Kernel do
   end
 end
 
-defmodule String.Chars do
-  def to_string(term), do: :beamlet.to_string(term)
-end
 
 defmodule Beamlet.For do
   # `for <<seg <- bin>>`: each segment of `bin` (of `size` bits, or one code point for

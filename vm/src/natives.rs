@@ -32,6 +32,8 @@ fn table() -> &'static Table {
             ("beamlet", "merge_struct", 2, merge_struct),
             ("beamlet", "module_loaded", 1, module_loaded),
             ("beamlet", "function_exported", 3, function_exported),
+            ("beamlet", "impl_for", 3, impl_for),
+            ("beamlet", "inspect_impls", 1, inspect_impls),
             ("beamlet", "flush", 0, flush),
             ("beamlet", "to_charlist", 1, to_charlist),
             ("erlang", "make_fun", 3, make_fun),
@@ -161,8 +163,90 @@ fn inspect_native(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     let [t, kw] = args else {
         return Err(Raise::badarg());
     };
-    let s = inspect::inspect_with(*t, &opts_of(*kw), &CodeServer);
+    let mut rendered = Rendered(HashMap::new());
+    let mut l = *kw;
+    while let Some((h, rest)) = l.cons() {
+        if let Some([k, v]) = h.tuple() {
+            if k.as_atom().is_some_and(|k| k.name() == "__rendered__") {
+                rendered.0 = rendered_pairs(*v);
+            }
+        }
+        l = rest;
+    }
+    let s = inspect::inspect_with(*t, &opts_of(*kw), &rendered);
     Ok(p.heap.string(&s))
+}
+
+/// `[{struct, text}]`: what user `Inspect` implementations made of the structs of a term.
+fn rendered_pairs(list: Term) -> HashMap<u64, String> {
+    let mut out = HashMap::new();
+    let mut l = list;
+    while let Some((h, rest)) = l.cons() {
+        if let Some([s, text]) = h.tuple() {
+            if let Some(bytes) = crate::binary::bits(*text).and_then(|b| b.as_bytes()) {
+                out.insert(s.raw(), String::from_utf8_lossy(bytes).into_owned());
+            }
+        }
+        l = rest;
+    }
+    out
+}
+
+/// The code server, plus the texts user `Inspect` implementations made, by the identity
+/// of the struct (the term `inspect_impls` found, which the texts come back with).
+struct Rendered(HashMap<u64, String>);
+
+impl inspect::Resolve for Rendered {
+    fn struct_fields(&self, module: Atom) -> inspect::StructInfo {
+        CodeServer.struct_fields(module)
+    }
+
+    fn closure(&self, module: Atom, index: i64) -> Option<inspect::ClosureInfo> {
+        CodeServer.closure(module, index)
+    }
+
+    fn rendered(&self, m: Term) -> Option<&str> {
+        self.0.get(&m.raw()).map(String::as_str)
+    }
+}
+
+/// `:beamlet.inspect_impls(term)`: the structs in `term` (outermost first, each once)
+/// whose module has a user `Inspect` implementation, which `inspect` must call.
+fn inspect_impls(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    use crate::term::View;
+    let [t] = args else {
+        return Err(Raise::badarg());
+    };
+    let mut found: Vec<Term> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut todo = vec![*t];
+    while let Some(t) = todo.pop() {
+        match t.view() {
+            View::Cons(h, tl) => {
+                todo.push(tl);
+                todo.push(h);
+            }
+            View::Tuple(es) => todo.extend(es.iter().rev().copied()),
+            View::Map(_) => {
+                let module = map::get(t, Term::atom(atom::STRUCT)).and_then(Term::as_atom);
+                if let Some(m) = module {
+                    let impl_name = module_concat("Elixir.Inspect", m.name());
+                    if Atom::existing(&impl_name).and_then(code::lookup).is_some() {
+                        if seen.insert(t.raw()) {
+                            found.push(t);
+                        }
+                        continue;
+                    }
+                }
+                for (k, v) in map::iter(t) {
+                    todo.push(v);
+                    todo.push(k);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(p.heap.list(&found))
 }
 
 /// `String.Chars.to_string/1` for the built-in types.
@@ -244,6 +328,58 @@ fn function_exported(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
         || crate::bif::lookup(m, f, n.max(0) as usize).is_some()
         || lookup(m, f, n.max(0) as usize).is_some();
     Ok(Term::boolean(yes))
+}
+
+/// `:beamlet.impl_for(protocol, value, fallback_to_any)`: the module implementing
+/// `protocol` for `value`, or `nil`, as a protocol's `impl_for/1` finds it: a struct's
+/// `Protocol.Struct` (a struct without one does not fall back to `Map`), a built-in
+/// type's `Protocol.Integer`, `Protocol.List`, ..., then `Protocol.Any` when the protocol
+/// falls back to it.
+fn impl_for(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [proto, value, fallback] = args else {
+        return Err(Raise::badarg());
+    };
+    let Some(proto) = proto.as_atom() else {
+        return Err(Raise::badarg());
+    };
+    let struct_name = value
+        .is_map()
+        .then(|| map::get(*value, Term::atom(atom::STRUCT)))
+        .flatten()
+        .and_then(Term::as_atom);
+    let ty = match struct_name {
+        Some(s) => s.name(),
+        None if value.is_integer() => "Integer",
+        None if value.as_float().is_some() => "Float",
+        None if value.is_atom() => "Atom",
+        None if value.is_list() => "List",
+        None if value.is_map() => "Map",
+        None if value.is_bitstring() => "BitString",
+        None if value.tuple().is_some() => "Tuple",
+        None if value.is_fun() => "Function",
+        None if value.is_pid() => "PID",
+        None if value.is_port() => "Port",
+        None if value.is_reference() => "Reference",
+        None => return Ok(Term::NIL_ATOM),
+    };
+    let implemented = |ty: &str| {
+        let name = module_concat(proto.name(), ty);
+        let m = Atom::existing(&name)?;
+        code::lookup(m).map(|_| Term::atom(m))
+    };
+    let found = implemented(ty).or_else(|| {
+        fallback
+            .is(Term::atom(atom::TRUE))
+            .then(|| implemented("Any"))
+            .flatten()
+    });
+    Ok(found.unwrap_or(Term::NIL_ATOM))
+}
+
+/// `Module.concat(a, b)` of two module names: `Elixir.A.B`.
+fn module_concat(a: &str, b: &str) -> String {
+    let strip = |s: &str| s.strip_prefix("Elixir.").unwrap_or(s).to_string();
+    format!("Elixir.{}.{}", strip(a), strip(b))
 }
 
 fn make_fun(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {

@@ -131,13 +131,17 @@ impl<'c> FnGen<'_> {
                 clause: c,
             })
             .collect();
+        let start = self.code.len();
         self.rows(values, rows, no_match, out)?;
-        self.bind(no_match);
         self.next = floor;
         self.vars = saved_vars;
-        match on_fail {
-            Some(l) => self.emit(Instr::Jump { to: l }),
-            None => self.raise_fail(fail, values),
+        // Clauses that cannot all fail (the last one matches anything) need no failure.
+        if self.code[start..].iter().any(|i| jumps_to(i, no_match)) {
+            self.bind(no_match);
+            match on_fail {
+                Some(l) => self.emit(Instr::Jump { to: l }),
+                None => self.raise_fail(fail, values),
+            }
         }
         self.bind(out.done);
         Ok(())
@@ -403,6 +407,13 @@ impl<'c> FnGen<'_> {
         }
         Ok(())
     }
+}
+
+/// Whether `ins` may jump to `l`.
+fn jumps_to(ins: &Instr, l: Label) -> bool {
+    let mut hit = false;
+    ins.for_each_operand(&mut |_, op| hit |= op == beamlet_bytecode::Operand::Label(l));
+    hit
 }
 
 /// `xs` with element `j` replaced by `parts`.

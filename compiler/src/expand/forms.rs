@@ -314,9 +314,8 @@ impl Expander<'_> {
                     )
                 }
                 "defdelegate" => return err(item.span, "defdelegate is not supported yet"),
-                "defprotocol" | "defimpl" => {
-                    return err(item.span, format!("{kind} is not supported yet"))
-                }
+                "defprotocol" => return self.defprotocol(item),
+                "defimpl" => return self.defimpl(item),
                 _ => {}
             },
             K::UnaryOp {

@@ -200,6 +200,12 @@ pub trait Resolve {
         let _ = (module, index);
         None
     }
+
+    /// The text a user `defimpl Inspect` made of struct `m`, if there is one.
+    fn rendered(&self, m: Term) -> Option<&str> {
+        let _ = m;
+        None
+    }
 }
 
 /// A [`Resolve`] that knows nothing.
@@ -866,6 +872,11 @@ impl<'o> Builder<'o> {
             .and_then(Term::as_atom)
             .filter(|_| self.opts.structs);
         if let Some(module) = module {
+            if let Some(text) = self.modules.rendered(m) {
+                let d = self.docs.text(text);
+                self.values.push(d);
+                return;
+            }
             if self.special_struct(m, module, ctx, tasks) {
                 return;
             }
