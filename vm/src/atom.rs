@@ -127,7 +127,14 @@ impl Atom {
 
     /// The atom with index `i`, if one has been interned with it.
     pub fn from_index(i: u32) -> Option<Atom> {
-        (i < count() as u32).then_some(Atom(i))
+        // A name is set once, before the atom is handed out: no lock needed to see it.
+        let i = i as usize;
+        let set = table()
+            .chunks
+            .get(i / CHUNK)
+            .and_then(OnceLock::get)
+            .is_some_and(|chunk| chunk.get(i % CHUNK).is_some_and(|n| n.get().is_some()));
+        set.then_some(Atom(i as u32))
     }
 
     /// A predefined atom; `i` must be below `PREDEFINED.len()` (checked at compile time by the

@@ -8,6 +8,7 @@
 //! old version keeps running in it.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::{OnceLock, RwLock};
 
 use beamlet_bytecode::{Instr, Literal, Module};
@@ -89,13 +90,37 @@ fn server() -> &'static RwLock<HashMap<Atom, &'static LoadedModule>> {
     S.get_or_init(|| RwLock::new(HashMap::new()))
 }
 
+/// The current version of each module by atom index, for lookups without a lock or a
+/// hash: chunks of slots made on first use (a loaded module is immortal, so a slot holds
+/// a `&'static LoadedModule` or null). Writers hold the server's write lock.
+fn slot(module: Atom, create: bool) -> Option<&'static AtomicPtr<LoadedModule>> {
+    const CHUNK: usize = 1024;
+    type Chunk = Box<[AtomicPtr<LoadedModule>]>;
+    static SLOTS: OnceLock<Box<[OnceLock<Chunk>]>> = OnceLock::new();
+    let slots = SLOTS.get_or_init(|| {
+        (0..crate::atom::ATOM_LIMIT / CHUNK + 1)
+            .map(|_| OnceLock::new())
+            .collect()
+    });
+    let i = module.index() as usize;
+    let cell = slots.get(i / CHUNK)?;
+    let chunk = if create {
+        cell.get_or_init(|| {
+            (0..CHUNK)
+                .map(|_| AtomicPtr::new(std::ptr::null_mut()))
+                .collect()
+        })
+    } else {
+        cell.get()?
+    };
+    chunk.get(i % CHUNK)
+}
+
 /// The current version of `module`.
 pub fn lookup(module: Atom) -> Option<&'static LoadedModule> {
-    server()
-        .read()
-        .unwrap_or_else(|e| e.into_inner())
-        .get(&module)
-        .copied()
+    let p = slot(module, false)?.load(Ordering::Acquire);
+    // SAFETY: slots hold null or a leaked, never-freed `LoadedModule` (see `load`).
+    unsafe { p.as_ref() }
 }
 
 /// Every loaded module's name.
@@ -189,10 +214,11 @@ pub fn load(m: Module) -> Result<&'static LoadedModule, LoadError> {
         imports,
         bytecode: m,
     }));
-    server()
-        .write()
-        .unwrap_or_else(|e| e.into_inner())
-        .insert(loaded.name, loaded);
+    let mut modules = server().write().unwrap_or_else(|e| e.into_inner());
+    modules.insert(loaded.name, loaded);
+    if let Some(s) = slot(loaded.name, true) {
+        s.store(std::ptr::from_ref(loaded).cast_mut(), Ordering::Release);
+    }
     Ok(loaded)
 }
 

@@ -287,7 +287,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 let r: Result<(), Raise> = {
                     let arity = cur.module.funs[fun.0 as usize].arity as usize;
                     let b = cur.base + base.0 as usize;
-                    p.stack.copy_within(b..b + arity, cur.base);
+                    move_down(&mut p.stack, b, cur.base, arity);
                     let m = cur.module;
                     let base = cur.base;
                     enter(p, &mut cur, m, fun.0, base)
@@ -347,7 +347,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                             }
                         },
                         Some(Target::Code(m, f)) => {
-                            p.stack.copy_within(b..b + arity, cur.base);
+                            move_down(&mut p.stack, b, cur.base, arity);
                             let base = cur.base;
                             enter(p, &mut cur, m, f, base)
                         }
@@ -776,6 +776,17 @@ fn select(
     fail
 }
 
+/// `stack[to..to + n] := stack[from..from + n]` for `to <= from` (a tail call's arguments
+/// moving to the bottom of the frame): a plain loop, as `n` is a few words and `memmove`
+/// costs more than the copy.
+#[inline(always)]
+fn move_down(stack: &mut [Term], from: usize, to: usize, n: usize) {
+    debug_assert!(to <= from);
+    for i in 0..n {
+        stack[to + i] = stack[from + i];
+    }
+}
+
 /// Returns `v` to the caller; `Some(v)` when there is none (the run is over).
 #[inline(always)]
 fn pop_return(p: &mut Process, cur: &mut Cur, v: Term) -> Option<Term> {
@@ -1041,12 +1052,12 @@ fn call_fun(
             {
                 return Err(Raise::tagged(&mut p.heap, atom::BADFUN, f));
             }
-            let env: smallvec::SmallVec<[Term; 8]> = env.iter().copied().collect();
             let need = b + 1 + arity + env.len();
             if need > p.stack.len() {
                 p.stack.resize(need.max(p.stack.len() * 2), Term::NIL);
             }
-            p.stack[b + 1 + arity..need].copy_from_slice(&env);
+            // The captures are on the heap, not the stack that grew.
+            p.stack[b + 1 + arity..need].copy_from_slice(env);
             let total = arity + env.len();
             match dst {
                 Some(d) => {
@@ -1054,7 +1065,7 @@ fn call_fun(
                     enter(p, cur, lm, idx, b + 1).map(|()| None)
                 }
                 None => {
-                    p.stack.copy_within(b + 1..b + 1 + total, cur.base);
+                    move_down(&mut p.stack, b + 1, cur.base, total);
                     let base = cur.base;
                     enter(p, cur, lm, idx, base).map(|()| None)
                 }
@@ -1065,7 +1076,7 @@ fn call_fun(
             function,
             arity: a,
         } if a as usize == arity => {
-            p.stack.copy_within(b + 1..b + 1 + arity, b);
+            move_down(&mut p.stack, b + 1, b, arity);
             dispatch_mfa(p, cur, module, function, b, arity, dst)
         }
         crate::term::View::Fun { .. } | crate::term::View::Export { .. } => {
@@ -1114,7 +1125,7 @@ fn dispatch_mfa(
                 enter(p, cur, lm, f, b).map(|()| None)
             }
             None => {
-                p.stack.copy_within(b..b + arity, cur.base);
+                move_down(&mut p.stack, b, cur.base, arity);
                 let base = cur.base;
                 enter(p, cur, lm, f, base).map(|()| None)
             }

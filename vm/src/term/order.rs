@@ -26,12 +26,17 @@ enum Mode {
 
 /// `a == b`.
 pub fn eq(a: Term, b: Term) -> bool {
-    a.is(b) || compare_in(a, b, Mode::Arith) == Ordering::Equal
+    // Two immediates (small integers, atoms, pids, []) are equal only when identical.
+    a.is(b)
+        || (!(a.is_immediate() && b.is_immediate())
+            && compare_in(a, b, Mode::Arith) == Ordering::Equal)
 }
 
 /// `a === b`.
 pub fn exact_eq(a: Term, b: Term) -> bool {
-    a.is(b) || compare_in(a, b, Mode::Exact) == Ordering::Equal
+    a.is(b)
+        || (!(a.is_immediate() && b.is_immediate())
+            && compare_in(a, b, Mode::Exact) == Ordering::Equal)
 }
 
 /// The term order (`<`, `>`, `Enum.sort/1`); `Equal` means `==`.

@@ -1,0 +1,46 @@
+# Enum.find, find_index, find_value, member?, at, fetch, fetch!, and their errors.
+l = [3, 8, 1, 9, 4]
+IO.inspect(Enum.find(l, &(&1 > 5)))
+IO.inspect(Enum.find(l, &(&1 > 50)))
+IO.inspect(Enum.find(l, :none, &(&1 > 50)))
+IO.inspect(Enum.find([], & &1))
+IO.inspect(Enum.find(%{a: 1, b: 2}, fn {_, v} -> v == 2 end))
+IO.inspect(Enum.find_index(l, &(&1 == 9)))
+IO.inspect(Enum.find_index(l, &(&1 == 99)))
+IO.inspect(Enum.find_index(10..20, &(&1 == 15)))
+IO.inspect(Enum.find_value(l, fn x -> if x > 5, do: x * 100 end))
+IO.inspect(Enum.find_value(l, fn _ -> nil end))
+IO.inspect(Enum.find_value(l, :default, fn _ -> false end))
+IO.inspect(Enum.find_value([nil, false, 0], & &1))
+IO.inspect(Enum.member?(l, 9))
+IO.inspect(Enum.member?(l, 9.0))
+IO.inspect(Enum.member?(1..10, 5))
+IO.inspect(Enum.member?(1..10, 5.0))
+IO.inspect(Enum.member?(1..10//2, 4))
+IO.inspect(Enum.member?(%{a: 1}, {:a, 1}))
+IO.inspect(Enum.member?(%{a: 1}, :a))
+IO.inspect(Enum.at(l, 0))
+IO.inspect(Enum.at(l, 4))
+IO.inspect(Enum.at(l, 5))
+IO.inspect(Enum.at(l, -1))
+IO.inspect(Enum.at(l, -5))
+IO.inspect(Enum.at(l, -6))
+IO.inspect(Enum.at(l, 10, :oops))
+IO.inspect(Enum.at([], 0))
+IO.inspect(Enum.at(1..10, 3))
+IO.inspect(Enum.at(1..10, -1))
+IO.inspect(Enum.at(10..1//-3, 2))
+IO.inspect(Enum.fetch(l, 2))
+IO.inspect(Enum.fetch(l, 7))
+IO.inspect(Enum.fetch(l, -2))
+IO.inspect(Enum.fetch([], 0))
+IO.inspect(Enum.fetch!(l, 1))
+IO.inspect(Enum.fetch!(l, -1))
+
+for {coll, i} <- [{l, 5}, {[], 0}, {l, -6}, {1..3, 3}] do
+  try do
+    Enum.fetch!(coll, i)
+  rescue
+    e -> IO.puts("#{inspect(e.__struct__)}: #{Exception.message(e)}")
+  end
+end

@@ -1,0 +1,52 @@
+# Enum.intersperse, concat, product, sum, map_every, map_intersperse, map_join, join, empty?.
+IO.inspect(Enum.intersperse([1, 2, 3], 0))
+IO.inspect(Enum.intersperse([1], 0))
+IO.inspect(Enum.intersperse([], 0))
+IO.inspect(Enum.concat([[1, 2], [3], [], [4, 5]]))
+IO.inspect(Enum.concat([1, 2], 3..4))
+IO.inspect(Enum.concat([]))
+IO.inspect(Enum.concat([[[1]], [[2]]]))
+IO.inspect(Enum.product([]))
+IO.inspect(Enum.product([2, 3, 4]))
+IO.inspect(Enum.product(1..25))
+IO.inspect(Enum.product([2, 0.5]))
+IO.inspect(Enum.sum([0.1, 0.2]))
+IO.inspect(Enum.sum([1, -1, 1.0e300, 1.0e300]))
+IO.inspect(Enum.sum(1..10//3))
+IO.inspect(Enum.sum(10..1))
+IO.inspect(Enum.sum(5..1//1))
+IO.inspect(Enum.map_every(1..10, 3, &(&1 * 100)))
+IO.inspect(Enum.map_every([1, 2, 3], 1, &(&1 + 1)))
+IO.inspect(Enum.map_every([1, 2, 3], 0, &(&1 + 1)))
+IO.inspect(Enum.map_intersperse([1, 2, 3], :sep, &(&1 * 2)))
+IO.inspect(Enum.map_intersperse([], :sep, & &1))
+IO.inspect(Enum.map_join([1, 2, 3], &(&1 * 2)))
+IO.inspect(Enum.map_join([1, 2, 3], " + ", &"<#{&1}>"))
+IO.inspect(Enum.map_join([], ", ", & &1))
+IO.inspect(Enum.map_join(%{a: 1}, ", ", fn {k, v} -> "#{k}=#{v}" end))
+IO.inspect(Enum.join([1, [2, "x"], 'ab'], "-"))
+IO.inspect(Enum.join(["é", "ü"], "·"))
+IO.inspect(Enum.empty?(%{}))
+IO.inspect(Enum.empty?(1..0//1))
+IO.inspect(Enum.empty?([nil]))
+IO.inspect(Enum.all?([]))
+IO.inspect(Enum.any?([]))
+IO.inspect(Enum.all?([1, nil]))
+IO.inspect(Enum.any?([false, nil, 0]))
+IO.inspect(Enum.all?(1..5, &(&1 < 6)))
+IO.inspect(Enum.any?(%{a: 1}, fn {_, v} -> v == 1 end))
+IO.inspect(Enum.each(%{a: 1}, fn _ -> :ignored end))
+IO.inspect(Enum.to_list([]))
+IO.inspect(Enum.map(%{}, & &1))
+
+try do
+  Enum.sum([1, :a])
+rescue
+  e -> IO.puts("#{inspect(e.__struct__)}: #{Exception.message(e)}")
+end
+
+try do
+  Enum.join([{1, 2}], ",")
+rescue
+  e -> IO.puts("#{inspect(e.__struct__)}")
+end

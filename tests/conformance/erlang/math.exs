@@ -1,0 +1,41 @@
+# :math functions not covered by floats/math.exs: trig, hyperbolic, logs, fmod, and domain errors.
+IO.inspect(:math.tan(0.5))
+IO.inspect(:math.asin(1))
+IO.inspect(:math.acos(0.5))
+IO.inspect(:math.atan(1))
+IO.inspect(:math.atan2(1, -1))
+IO.inspect(:math.atan2(0.0, -1))
+IO.inspect(:math.sinh(1))
+IO.inspect(:math.cosh(1))
+IO.inspect(:math.tanh(0.5))
+IO.inspect(:math.asinh(1))
+IO.inspect(:math.acosh(2))
+IO.inspect(:math.atanh(0.5))
+IO.inspect(:math.exp(0))
+IO.inspect(:math.exp(-1))
+IO.inspect(:math.log(:math.exp(2)))
+IO.inspect(:math.log2(3))
+IO.inspect(:math.log10(2))
+IO.inspect(:math.pow(10, -2))
+IO.inspect(:math.pow(-2, 3))
+IO.inspect(:math.pow(2, 0.5) * :math.pow(2, 0.5))
+IO.inspect(:math.sqrt(0))
+IO.inspect(:math.sqrt(1.0e-10))
+IO.inspect(:math.sqrt(12345678987654321))
+IO.inspect(:math.fmod(7.5, 2))
+IO.inspect(:math.fmod(-7.5, 2))
+IO.inspect(:math.floor(-2.5))
+IO.inspect(:math.ceil(-2.5))
+IO.inspect(:math.floor(3))
+IO.inspect(:math.pi() / 4)
+IO.inspect(:math.sin(:math.pi()))
+IO.inspect(:math.cos(:math.pi()))
+IO.inspect(Float.round(:math.sin(:math.pi() / 6), 10))
+
+for f <- [fn -> :math.sqrt(-1) end, fn -> :math.log(0) end, fn -> :math.log(-1) end, fn -> :math.acos(2) end, fn -> :math.pow(10, 400) end, fn -> :math.exp(1000) end] do
+  try do
+    IO.inspect(f.())
+  rescue
+    e -> IO.puts("#{inspect(e.__struct__)}: #{Exception.message(e)}")
+  end
+end

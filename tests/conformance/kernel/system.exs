@@ -1,0 +1,12 @@
+# System: argv, monotonic_time (type only), convert_time_unit, version, halt with a status.
+IO.inspect(System.argv())
+t1 = System.monotonic_time()
+t2 = System.monotonic_time()
+IO.inspect(is_integer(t1) and t2 >= t1)
+IO.inspect(is_integer(System.monotonic_time(:millisecond)))
+IO.inspect(System.convert_time_unit(1, :second, :millisecond))
+IO.inspect(System.convert_time_unit(1500, :millisecond, :second))
+IO.inspect(is_binary(System.version()))
+IO.puts("before halt")
+System.halt(2)
+IO.puts("never")

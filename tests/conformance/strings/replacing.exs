@@ -1,0 +1,31 @@
+# String.replace with global: false, lists of patterns, functions; replace_leading/trailing/prefix/suffix.
+IO.inspect(String.replace("a-b-c", "-", "+"))
+IO.inspect(String.replace("a-b-c", "-", "+", global: false))
+IO.inspect(String.replace("aaa", "a", "aa"))
+IO.inspect(String.replace("abc", "", "-"))
+IO.inspect(String.replace("", "x", "y"))
+IO.inspect(String.replace("héllo", "é", "e"))
+IO.inspect(String.replace("a,b;c", [",", ";"], " "))
+IO.inspect(String.replace("cat hat", "at", fn m -> String.upcase(m) end))
+IO.inspect(String.replace("abcabc", "bc", "[\\0]"))
+IO.inspect(String.replace_leading("hello world", "hel", "J"))
+IO.inspect(String.replace_leading("aaab", "a", "x"))
+IO.inspect(String.replace_leading("baaa", "a", "x"))
+IO.inspect(String.replace_trailing("wow!!!", "!", "?"))
+IO.inspect(String.replace_trailing("ha ha", "ha", "ho"))
+IO.inspect(String.replace_prefix("foobar", "foo", ""))
+IO.inspect(String.replace_prefix("foobar", "bar", "x"))
+IO.inspect(String.replace_prefix("foofoo", "foo", "F"))
+IO.inspect(String.replace_suffix("file.ex", ".ex", ".exs"))
+IO.inspect(String.replace_suffix("file.ex", ".rb", ".exs"))
+IO.inspect(String.replace_prefix("abc", "", "X"))
+IO.inspect(String.replace_suffix("abc", "", "X"))
+IO.inspect(String.replace("1_000_000", "_", ""))
+IO.inspect(String.replace("a b  c", " ", "", global: true))
+IO.inspect(String.replace("Hello", "l", "L", global: false))
+
+try do
+  String.replace_leading("aaa", "", "x")
+rescue
+  e -> IO.puts("#{inspect(e.__struct__)}: #{Exception.message(e)}")
+end
