@@ -526,6 +526,17 @@ impl<'s> Expander<'s> {
                     .collect();
                 Ok(Expr::konst(const_list(items), span))
             }
+            // `~r/source/mods`: compiled (and cached) when evaluated.
+            "r" | "R" => {
+                let source = self.string(&s.parts, span)?;
+                let mods = Expr::konst(Const::Binary(s.modifiers.as_bytes().to_vec()), span);
+                Ok(Expr::remote(
+                    "Elixir.Regex",
+                    "compile!",
+                    vec![source, mods],
+                    span,
+                ))
+            }
             other => err(span, format!("the sigil ~{other} is not supported yet")),
         }
     }

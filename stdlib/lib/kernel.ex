@@ -2,6 +2,10 @@
 defmodule Kernel do
   def inspect(term, opts \\ []) when is_list(opts), do: Inspect.__inspect__(term, opts)
 
+  def left =~ "" when is_binary(left), do: true
+  def left =~ right when is_binary(left) and is_binary(right), do: :binary.match(left, right) != :nomatch
+  def left =~ right when is_binary(left), do: Regex.match?(right, left)
+
   def to_string(term), do: String.Chars.to_string(term)
 
   def to_charlist(term) when is_list(term), do: term

@@ -267,6 +267,8 @@ defmodule String do
     total >= size and :erlang.binary_part(string, total - size, size) == suffix
   end
 
+  def match?(string, %Regex{} = regex) when is_binary(string), do: Regex.match?(regex, string)
+
   def contains?(string, contents) when is_binary(string) and is_list(contents) do
     Enum.any?(contents, fn c -> contains?(string, c) end)
   end
@@ -518,6 +520,8 @@ defmodule String do
 
   def split(string, pattern, options \\ [])
 
+  def split(string, %Regex{} = regex, options) when is_binary(string), do: Regex.split(regex, string, options)
+
   def split(string, "", options) when is_binary(string) do
     parts = Keyword.get(options, :parts, :infinity)
     trim = Keyword.get(options, :trim, false)
@@ -584,6 +588,10 @@ defmodule String do
   # ----- replacing --------------------------------------------------------------------
 
   def replace(subject, pattern, replacement, options \\ [])
+
+  def replace(subject, %Regex{} = regex, replacement, options) when is_binary(subject) do
+    Regex.replace(regex, subject, replacement, options)
+  end
 
   def replace(subject, "", replacement, options) when is_binary(subject) do
     global = Keyword.get(options, :global, true)

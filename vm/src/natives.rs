@@ -18,6 +18,7 @@ use crate::process::Process;
 use crate::term::{map, Term};
 
 mod io_format;
+mod regex;
 
 type Table = HashMap<(Atom, Atom, usize), BifFn>;
 
@@ -34,6 +35,9 @@ fn table() -> &'static Table {
             ("beamlet", "function_exported", 3, function_exported),
             ("beamlet", "impl_for", 3, impl_for),
             ("beamlet", "inspect_impls", 1, inspect_impls),
+            ("beamlet", "re_compile", 2, regex::re_compile),
+            ("beamlet", "re_run", 5, regex::re_run),
+            ("beamlet", "re_names", 2, regex::re_names),
             ("beamlet", "flush", 0, flush),
             ("beamlet", "to_charlist", 1, to_charlist),
             ("erlang", "make_fun", 3, make_fun),

@@ -108,6 +108,27 @@ fn binop_bif(op: Op) -> Option<&'static str> {
 }
 
 /// Records the functions a module body defines (for calls to functions defined later).
+/// The name and parameters of a function head: `f(a, b)`, `f`, or an operator
+/// (`a + b`, `left =~ right`, `-a`).
+fn def_head(head: &A) -> Option<(String, Vec<A>)> {
+    match &head.kind {
+        K::Call {
+            callee: ACallee::Local(n),
+            args,
+            ..
+        } => Some((n.clone(), args.clone())),
+        K::Var(n) => Some((n.clone(), vec![])),
+        K::BinOp { op, left, right } if !matches!(op, Op::When | Op::Default) => Some((
+            op.as_str().to_string(),
+            vec![(**left).clone(), (**right).clone()],
+        )),
+        K::UnaryOp { op, operand } if !matches!(op, Op::At | Op::Capture) => {
+            Some((op.as_str().to_string(), vec![(**operand).clone()]))
+        }
+        _ => None,
+    }
+}
+
 pub(super) fn scan_def(d: &A, info: &mut ModInfo) {
     // `@enforce_keys [:a, :b]`
     if let K::UnaryOp {
@@ -152,15 +173,10 @@ pub(super) fn scan_def(d: &A, info: &mut ModInfo) {
                 } => left,
                 _ => head,
             };
-            let (name, params): (&str, &[A]) = match &head.kind {
-                K::Call {
-                    callee: ACallee::Local(n),
-                    args,
-                    ..
-                } => (n, args),
-                K::Var(n) => (n, &[]),
-                _ => return,
+            let Some((name, params)) = def_head(head) else {
+                return;
             };
+            let (name, params): (&str, &[A]) = (&name, &params);
             let defaults = params
                 .iter()
                 .filter(|p| {
@@ -651,14 +667,8 @@ impl Expander<'_> {
             } => (&**left, Some(&**right)),
             _ => (head, None),
         };
-        let (name, params): (String, Vec<A>) = match &head.kind {
-            K::Call {
-                callee: ACallee::Local(n),
-                args,
-                ..
-            } => (n.clone(), args.clone()),
-            K::Var(n) => (n.clone(), vec![]),
-            _ => return err(head.span, "invalid function head"),
+        let Some((name, params)) = def_head(head) else {
+            return err(head.span, "invalid function head");
         };
         let pairs = match kw {
             Some(kw) => match kw_pairs(kw) {

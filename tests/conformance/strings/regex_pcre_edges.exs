@@ -1,0 +1,23 @@
+# PCRE corner cases that Beamlet does not reproduce yet (see docs/internals/interpreter.md, Regex).
+r = ~r/a(b)?/i
+IO.inspect(r)
+IO.inspect(Regex.opts(r))
+IO.inspect(Map.keys(r))
+IO.inspect(r.source)
+IO.inspect(Regex.run(~r/(a)|(b)/, "a"))
+IO.inspect(Regex.run(~r/(a)|(b)/, "b"))
+IO.inspect(Regex.run(~r/(a)|(b)/, "b", return: :index))
+IO.inspect(Regex.scan(~r/a*/, "baaa"))
+IO.inspect(Regex.scan(~r/a*?/, "baa"))
+IO.inspect(Regex.scan(~r/x*/, "éx"))
+IO.inspect(Regex.compile("("))
+IO.inspect(Regex.split(~r/,/, "a,b,,c,", trim: true))
+IO.inspect(Regex.split(~r//, "abc"))
+IO.inspect(Regex.replace(~r/(\w)(\d)/, "a1 b2", "\\2\\1"))
+IO.inspect(Regex.run(~r/./, "é"))
+IO.inspect(Regex.run(~r/./u, "é"))
+IO.inspect(Regex.run(~r/\w+/, "héllo"))
+IO.inspect(Regex.run(~r/\w+/u, "héllo"))
+IO.inspect(inspect(~r/a\/b/))
+IO.inspect(~r/[a-z]+/x)
+try do Regex.compile!("(") rescue e -> IO.puts(Exception.message(e)) end

@@ -1,0 +1,276 @@
+//! The regular-expression natives behind `Regex` (`stdlib/lib/regex.ex`).
+//!
+//! A regex is its source and its modifiers (`%Regex{source: s, opts: o}`); the compiled
+//! form lives in a cache here, keyed by both, so terms never hold native objects. The
+//! `regex` crate's bytes API matches as PCRE does: without `u`, on bytes with ASCII
+//! classes; with `u`, on UTF-8 code points. Patterns it refuses because they need
+//! look-around or backreferences go to `fancy-regex` (which needs a UTF-8 subject).
+//!
+//! Differences from PCRE that remain (docs/internals/interpreter.md): compile error
+//! messages are PCRE's for the common mistakes only; `$` without `m` matches only at the
+//! very end (PCRE also before a final newline); possessive quantifiers, `\Z`, `\h` and
+//! the `f` modifier are not supported; after an empty match the next search starts one
+//! character later (PCRE first retries a non-empty match at the same place).
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use crate::exception::Raise;
+use crate::heap::TermAlloc;
+use crate::process::Process;
+use crate::term::Term;
+
+enum Engine {
+    Bytes(regex::bytes::Regex),
+    Fancy(fancy_regex::Regex),
+}
+
+/// A compiled regex.
+struct Compiled {
+    engine: Engine,
+    /// `u`: code points rather than bytes (for advancing past an empty match).
+    unicode: bool,
+    /// Names of the capture groups, by group index (0 is the whole match).
+    names: Vec<Option<String>>,
+}
+
+type Cache = Mutex<HashMap<(Vec<u8>, Vec<u8>), Arc<Compiled>>>;
+
+fn cache() -> &'static Cache {
+    static C: OnceLock<Cache> = OnceLock::new();
+    C.get_or_init(|| Mutex::new(HashMap::new()))
+}
+
+/// The compiled `source` with modifiers `opts`, or PCRE's error and position.
+fn compiled(source: &[u8], opts: &[u8]) -> Result<Arc<Compiled>, (String, usize)> {
+    let key = (source.to_vec(), opts.to_vec());
+    if let Some(c) = cache().lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return Ok(c.clone());
+    }
+    let c = Arc::new(compile(source, opts)?);
+    let mut cache = cache().lock().unwrap_or_else(|e| e.into_inner());
+    if cache.len() > 4096 {
+        cache.clear();
+    }
+    cache.insert(key, c.clone());
+    Ok(c)
+}
+
+fn compile(source: &[u8], opts: &[u8]) -> Result<Compiled, (String, usize)> {
+    let Ok(pattern) = std::str::from_utf8(source) else {
+        return Err(("the pattern is not valid UTF-8".into(), 0));
+    };
+    let mut unicode = false;
+    let mut flags = String::new();
+    for &o in opts {
+        match o {
+            b'u' => unicode = true,
+            b'i' => flags.push('i'),
+            b'm' => flags.push('m'),
+            b's' => flags.push('s'),
+            b'x' => flags.push('x'),
+            b'U' => flags.push('U'),
+            _ => return Err((format!("unknown modifier {}", o as char), 0)),
+        }
+    }
+    let bytes = regex::bytes::RegexBuilder::new(pattern)
+        .unicode(unicode)
+        .case_insensitive(flags.contains('i'))
+        .multi_line(flags.contains('m'))
+        .dot_matches_new_line(flags.contains('s'))
+        .ignore_whitespace(flags.contains('x'))
+        .swap_greed(flags.contains('U'))
+        .build();
+    let engine = match bytes {
+        Ok(re) => Engine::Bytes(re),
+        Err(e) => {
+            let inline = if flags.is_empty() {
+                String::new()
+            } else {
+                format!("(?{flags})")
+            };
+            match fancy_regex::Regex::new(&format!("{inline}{pattern}")) {
+                Ok(re) => Engine::Fancy(re),
+                Err(_) => return Err(pcre_error(pattern, &e)),
+            }
+        }
+    };
+    let names = match &engine {
+        Engine::Bytes(re) => re.capture_names().map(|n| n.map(String::from)).collect(),
+        Engine::Fancy(re) => re.capture_names().map(|n| n.map(String::from)).collect(),
+    };
+    Ok(Compiled {
+        engine,
+        unicode,
+        names,
+    })
+}
+
+/// PCRE's message and offset for the common syntax errors.
+fn pcre_error(pattern: &str, e: &regex::Error) -> (String, usize) {
+    use regex_syntax::ast::ErrorKind as K;
+    let Err(err) = regex_syntax::ast::parse::Parser::new().parse(pattern) else {
+        return (
+            e.to_string()
+                .lines()
+                .last()
+                .unwrap_or("invalid regex")
+                .trim()
+                .to_string(),
+            0,
+        );
+    };
+    let at = err.span().start.offset;
+    match err.kind() {
+        K::GroupUnclosed => ("missing )".into(), pattern.len()),
+        K::GroupUnopened => ("unmatched parentheses".into(), at),
+        K::ClassUnclosed => (
+            "missing terminating ] for character class".into(),
+            pattern.len(),
+        ),
+        K::RepetitionMissing => ("nothing to repeat".into(), at),
+        K::EscapeUnexpectedEof => ("\\ at end of pattern".into(), pattern.len()),
+        other => (other.to_string(), at),
+    }
+}
+
+impl Compiled {
+    /// The groups of the first match at or after byte `at`: `(start, end)` each, `None`
+    /// for a group that did not take part.
+    fn captures(&self, subject: &[u8], at: usize) -> Option<Vec<Option<(usize, usize)>>> {
+        match &self.engine {
+            Engine::Bytes(re) => {
+                let c = re.captures_at(subject, at)?;
+                Some(c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
+            }
+            Engine::Fancy(re) => {
+                let text = std::str::from_utf8(subject).ok()?;
+                if !text.is_char_boundary(at) {
+                    return None;
+                }
+                let c = re.captures_from_pos(text, at).ok()??;
+                Some(c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
+            }
+        }
+    }
+
+    /// Where to search after an empty match at `at`: the next character.
+    fn after_empty(&self, subject: &[u8], at: usize) -> usize {
+        let mut next = at + 1;
+        if self.unicode || matches!(self.engine, Engine::Fancy(_)) {
+            while next < subject.len() && (subject[next] & 0xC0) == 0x80 {
+                next += 1;
+            }
+        }
+        next
+    }
+}
+
+fn bytes_of(t: Term) -> Option<&'static [u8]> {
+    crate::binary::bits(t).and_then(|b| b.as_bytes())
+}
+
+fn charlist(p: &mut Process, s: &str) -> Term {
+    let items: Vec<Term> = s.chars().filter_map(|c| Term::small(c as i64)).collect();
+    p.heap.list(&items)
+}
+
+/// `:beamlet.re_compile(source, opts)`: `:ok`, or `{:error, {message, position}}` as
+/// `:re.compile` reports it.
+pub fn re_compile(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [source, opts] = args else {
+        return Err(Raise::badarg());
+    };
+    let (Some(source), Some(opts)) = (bytes_of(*source), bytes_of(*opts)) else {
+        return Err(Raise::badarg());
+    };
+    match compiled(source, opts) {
+        Ok(_) => Ok(Term::atom(crate::atom::OK)),
+        Err((msg, at)) => {
+            let msg = charlist(p, &msg);
+            let at = Term::small(at as i64).unwrap_or(Term::NIL);
+            let reason = p.heap.tuple(&[msg, at]);
+            Ok(p.heap.tuple(&[Term::atom(crate::atom::ERROR), reason]))
+        }
+    }
+}
+
+/// `:beamlet.re_run(source, opts, subject, offset, global)`: the matches from byte
+/// `offset` (all of them when `global`, else at most one), each a list of
+/// `{start, length}` per group (`{-1, 0}` for a group that did not take part). PCRE's
+/// rule for global matching: after an empty match the search moves on one character.
+pub fn re_run(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [source, opts, subject, offset, global] = args else {
+        return Err(Raise::badarg());
+    };
+    let (Some(source), Some(opts), Some(subject)) =
+        (bytes_of(*source), bytes_of(*opts), bytes_of(*subject))
+    else {
+        return Err(Raise::badarg());
+    };
+    let Some(offset) = offset.as_small().and_then(|o| usize::try_from(o).ok()) else {
+        return Err(Raise::badarg());
+    };
+    let global = global.is(Term::TRUE);
+    let re = compiled(source, opts).map_err(|_| Raise::badarg())?;
+    let mut matches: Vec<Vec<Option<(usize, usize)>>> = Vec::new();
+    let mut at = offset;
+    while at <= subject.len() {
+        let Some(groups) = re.captures(subject, at) else {
+            break;
+        };
+        let (start, end) = groups.first().copied().flatten().unwrap_or((at, at));
+        matches.push(groups);
+        if !global {
+            break;
+        }
+        at = if end == start {
+            re.after_empty(subject, end)
+        } else {
+            end
+        };
+    }
+    let mut out = Vec::with_capacity(matches.len());
+    for groups in matches {
+        let items: Vec<Term> = groups
+            .iter()
+            .map(|g| {
+                let (s, l) = match g {
+                    Some((s, e)) => (*s as i64, (e - s) as i64),
+                    None => (-1, 0),
+                };
+                let s = Term::small(s).unwrap_or(Term::NIL);
+                let l = Term::small(l).unwrap_or(Term::NIL);
+                p.heap.tuple(&[s, l])
+            })
+            .collect();
+        out.push(p.heap.list(&items));
+    }
+    Ok(p.heap.list(&out))
+}
+
+/// `:beamlet.re_names(source, opts)`: `[{name, group_index}]` of the named groups, in
+/// the order of the names (as `Regex.names/1` lists them).
+pub fn re_names(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [source, opts] = args else {
+        return Err(Raise::badarg());
+    };
+    let (Some(source), Some(opts)) = (bytes_of(*source), bytes_of(*opts)) else {
+        return Err(Raise::badarg());
+    };
+    let re = compiled(source, opts).map_err(|_| Raise::badarg())?;
+    let mut named: Vec<(&str, usize)> = re
+        .names
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| n.as_deref().map(|n| (n, i)))
+        .collect();
+    named.sort();
+    let mut items = Vec::with_capacity(named.len());
+    for (name, i) in named {
+        let n = p.heap.binary(name.as_bytes());
+        let i = Term::small(i as i64).unwrap_or(Term::NIL);
+        items.push(p.heap.tuple(&[n, i]));
+    }
+    Ok(p.heap.list(&items))
+}
