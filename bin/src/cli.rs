@@ -45,7 +45,10 @@ pub fn main() -> ExitCode {
     match (cli.command, cli.file) {
         (Some(Command::Check { files }), _) => check(&files),
         (Some(Command::Disasm { file }), _) => disasm(&file),
-        (None, Some(file)) => run_script(&file),
+        (None, Some(file)) => {
+            beamlet_vm::natives::os::set_argv(cli.args);
+            run_script(&file)
+        }
         (None, None) => {
             eprintln!("vm: the REPL is not built yet (issue 8); give a script to run");
             ExitCode::from(2)

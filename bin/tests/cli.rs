@@ -99,3 +99,9 @@ fn check_reports_a_missing_file() {
 fn check_reports_several_syntax_errors_in_one_file() {
     insta::assert_snapshot!(vm(&["check", "tests/fixtures/several_errors.exs.bad"]));
 }
+
+#[test]
+fn script_arguments_reach_system_argv() {
+    // `elixir tests/fixtures/argv.exs a -b "c d"` prints ["a", "-b", "c d"].
+    insta::assert_snapshot!(vm(&["tests/fixtures/argv.exs", "a", "-b", "c d"]));
+}

@@ -3,8 +3,35 @@ defmodule System do
   def halt(status) when is_integer(status) and status >= 0, do: :erlang.halt(status)
   def halt(:abort), do: :erlang.halt(:abort)
 
-  # Beamlet passes no arguments to scripts yet.
-  def argv, do: []
+  def argv, do: :beamlet.argv()
+
+  def get_env, do: :maps.from_list(:beamlet.environ())
+  def get_env(name, default \\ nil) when is_binary(name), do: :beamlet.getenv(name) || default
+
+  def fetch_env(name) when is_binary(name) do
+    case :beamlet.getenv(name) do
+      nil -> :error
+      value -> {:ok, value}
+    end
+  end
+
+  def fetch_env!(name) when is_binary(name) do
+    case :beamlet.getenv(name) do
+      nil -> raise System.EnvError, env: name
+      value -> value
+    end
+  end
+
+  def put_env(name, value) when is_binary(name) and is_binary(value), do: :beamlet.putenv(name, value)
+  def put_env(enum), do: Enum.each(enum, fn {k, v} -> put_env(k, v) end)
+  def delete_env(name) when is_binary(name), do: :beamlet.putenv(name, nil)
+
+  def cwd do
+    {:ok, dir} = :beamlet.cwd()
+    dir
+  end
+
+  def cwd!, do: cwd()
 
   def version, do: "1.14.0"
 
@@ -47,3 +74,10 @@ defmodule System do
             inspect(other)
   end
 end
+
+defmodule System.EnvError do
+  defexception [:env]
+
+  def message(%{env: env}), do: "could not fetch environment variable " <> inspect(env) <> " because it is not set"
+end
+

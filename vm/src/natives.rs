@@ -18,6 +18,7 @@ use crate::process::Process;
 use crate::term::{map, Term};
 
 mod io_format;
+pub mod os;
 mod regex;
 
 type Table = HashMap<(Atom, Atom, usize), BifFn>;
@@ -36,6 +37,14 @@ fn table() -> &'static Table {
             ("beamlet", "impl_for", 3, impl_for),
             ("beamlet", "inspect_impls", 1, inspect_impls),
             ("beamlet", "re_compile", 2, regex::re_compile),
+            ("beamlet", "argv", 0, os::argv),
+            ("beamlet", "getenv", 1, os::getenv),
+            ("beamlet", "environ", 0, os::environ),
+            ("beamlet", "putenv", 2, os::putenv),
+            ("beamlet", "file_read", 1, os::file_read),
+            ("beamlet", "file_write", 3, os::file_write),
+            ("beamlet", "file_op", 2, os::file_op),
+            ("beamlet", "cwd", 0, os::cwd),
             ("beamlet", "re_run", 5, regex::re_run),
             ("beamlet", "re_names", 2, regex::re_names),
             ("beamlet", "flush", 0, flush),
