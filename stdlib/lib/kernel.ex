@@ -26,7 +26,20 @@ defmodule Kernel do
 
   def is_exception(term), do: is_map(term) and :erlang.is_map_key(:__exception__, term) and :erlang.map_get(:__exception__, term) === true
 
-  def struct(module, fields \\ []), do: module.__struct__(fields)
+  # Keys that are not fields of the struct are dropped; `@enforce_keys` is not checked
+  # (that is struct!/2).
+  def struct(struct, fields \\ [])
+  def struct(module, fields) when is_atom(module), do: Enum.reduce(fields, module.__struct__(), &put_field/2)
+  def struct(%{__struct__: _} = struct, fields), do: Enum.reduce(fields, struct, &put_field/2)
+
+  defp put_field({:__struct__, _}, acc), do: acc
+
+  defp put_field({key, value}, acc) do
+    case acc do
+      %{^key => _} -> :maps.put(key, value, acc)
+      _ -> acc
+    end
+  end
 
   def function_exported?(module, name, arity), do: :beamlet.function_exported(module, name, arity)
 
