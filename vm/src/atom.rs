@@ -137,6 +137,13 @@ impl Atom {
         set.then_some(Atom(i as u32))
     }
 
+    /// The atom of an index read from an atom term: terms are only made from interned
+    /// atoms, so it exists (no table check).
+    #[inline]
+    pub(crate) const fn from_term_index(i: u32) -> Atom {
+        Atom(i)
+    }
+
     /// A predefined atom; `i` must be below `PREDEFINED.len()` (checked at compile time by the
     /// constants below).
     const fn predefined(i: u32) -> Atom {

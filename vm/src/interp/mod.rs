@@ -1034,13 +1034,9 @@ fn call_fun(
     dst: Option<u16>,
 ) -> Result<Option<Term>, Raise> {
     let f = p.stack[b];
-    match f.view() {
-        crate::term::View::Fun {
-            module,
-            index,
-            arity: a,
-            env,
-        } if a as usize == arity => {
+    let closure = f.closure_parts().filter(|&(_, _, a, _)| a as usize == arity);
+    if let Some((module, index, _, env)) = closure {
+        return {
             let Some(lm) = code::lookup(module) else {
                 return Err(Raise::tagged(&mut p.heap, atom::BADFUN, f));
             };
@@ -1070,7 +1066,9 @@ fn call_fun(
                     enter(p, cur, lm, idx, base).map(|()| None)
                 }
             }
-        }
+        };
+    }
+    match f.view() {
         crate::term::View::Export {
             module,
             function,

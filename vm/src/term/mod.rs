@@ -533,6 +533,22 @@ impl Term {
         }
     }
 
+    /// A closure's module, fun index, arity and captured terms, decoded without the
+    /// checks of [`Term::view`] (the call path of `call_fun`); `None` for anything else.
+    #[inline]
+    pub fn closure_parts<'a>(self) -> Option<(Atom, i64, i64, &'a [Term])> {
+        if self.header()?.kind() != Kind::Fun {
+            return None;
+        }
+        let p = self.term_payload::<'a>();
+        let (m, i, a) = (p.first()?, p.get(1)?, p.get(2)?);
+        if !m.is_atom() {
+            return None;
+        }
+        let module = Atom::from_term_index((m.0 >> IMMED2_BITS) as u32);
+        Some((module, i.as_small()?, a.as_small()?, p.get(3..).unwrap_or(&[])))
+    }
+
     /// Head and tail of a cons cell.
     #[inline]
     pub fn cons(self) -> Option<(Term, Term)> {
