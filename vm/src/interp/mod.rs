@@ -251,10 +251,11 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
     loop {
         // SAFETY: the verifier proved every jump target and entry inside the code and that
         // no function falls off its end, so `pc` always indexes an instruction.
-        let ins = unsafe { *ip };
+        // A reference, not a copy: each arm loads only the operands it uses.
+        let ins: &Instr = unsafe { &*ip };
         // SAFETY: as above; `ip` is not read before the instruction sets it or it is checked.
         ip = unsafe { ip.add(1) };
-        let r: Result<(), Raise> = match ins {
+        let r: Result<(), Raise> = match *ins {
             Instr::Move { dst, src: s } => {
                 reg!(dst) = src!(s);
                 Ok(())
@@ -285,7 +286,8 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
             Instr::CallTail { base, fun } => {
                 save!();
                 let r: Result<(), Raise> = {
-                    let arity = cur.module.funs[fun.0 as usize].arity as usize;
+                    // SAFETY: a verified function index of the module.
+                    let arity = unsafe { cur.module.funs.get_unchecked(fun.0 as usize) }.arity as usize;
                     let b = cur.base + base.0 as usize;
                     move_down(&mut p.stack, b, cur.base, arity);
                     let m = cur.module;
@@ -781,9 +783,11 @@ fn select(
 /// costs more than the copy.
 #[inline(always)]
 fn move_down(stack: &mut [Term], from: usize, to: usize, n: usize) {
-    debug_assert!(to <= from);
+    assert!(to <= from && from + n <= stack.len());
+    let p = stack.as_mut_ptr();
     for i in 0..n {
-        stack[to + i] = stack[from + i];
+        // SAFETY: both ranges are inside the stack (checked above).
+        unsafe { *p.add(to + i) = *p.add(from + i) };
     }
 }
 
@@ -839,7 +843,11 @@ fn enter(
             .resize(top.max(p.stack.len() * 2).min(MAX_STACK_WORDS), Term::NIL);
     }
     // SAFETY: `top <= stack.len()` was just ensured.
-    unsafe { p.stack.get_unchecked_mut(base + info.arity as usize..top) }.fill(Term::NIL);
+    let regs = unsafe { p.stack.as_mut_ptr().add(base) };
+    for i in info.arity as usize..info.regs as usize {
+        // SAFETY: `base + i < top`.
+        unsafe { *regs.add(i) = Term::NIL };
+    }
     cur.module = m;
     cur.fun = f;
     cur.pc = info.entry;
