@@ -796,6 +796,37 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
         ("erlang", "iolist_to_binary" | "list_to_binary" | "iolist_size", 1) => {
             errs.push((1, "not an iodata term"))
         }
+        // erl_stdlib_errors' texts for the `lists` BIFs.
+        ("lists", "keyfind" | "keymember" | "keysearch", 3) => {
+            match arg(1).as_small() {
+                Some(n) if n < 1 => errs.push((2, "out of range")),
+                Some(_) => {}
+                None if arg(1).is_integer() => {}
+                None => errs.push((2, "not an integer")),
+            }
+            if let Some(e) = list_error(arg(2)) {
+                errs.push((3, e));
+            }
+        }
+        ("lists", "member", 2) => errs.extend(list_error(arg(1)).map(|e| (2, e))),
+        ("lists", "reverse", 2) => errs.extend(list_error(arg(0)).map(|e| (1, e))),
+        ("lists", "seq", 3) => {
+            for i in 0..3 {
+                if !arg(i).is_integer() {
+                    errs.push((i as i64 + 1, "not an integer"));
+                }
+            }
+            if errs.is_empty() {
+                let n = |i: usize| crate::bif::bigint_of(arg(i)).unwrap_or_default();
+                let (first, last, inc) = (n(0), n(1), n(2));
+                let zero = num_bigint::BigInt::default();
+                if inc <= zero && &first - &inc <= last {
+                    errs.push((3, "not a positive increment"));
+                } else if inc >= zero && &first - &inc >= last {
+                    errs.push((3, "not a negative increment"));
+                }
+            }
+        }
         _ => {}
     }
     let items: Vec<Term> = errs
@@ -806,6 +837,18 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
         })
         .collect();
     Ok(p.heap.list(&items))
+}
+
+/// Why `t` is not a proper list (erl_stdlib_errors' `must_be_list`), if it is not.
+fn list_error(t: Term) -> Option<&'static str> {
+    if !t.is_list() {
+        return Some("not a list");
+    }
+    let mut t = t;
+    while let Some((_, tl)) = t.cons() {
+        t = tl;
+    }
+    (!t.is_nil()).then_some("not a proper list")
 }
 
 /// The text of `:io.format`'s format and arguments; `badarg` when they do not fit.

@@ -353,6 +353,7 @@ bifs! {
     ("lists", "member", 2) => lists::member,
     ("lists", "keyfind", 3) => lists::keyfind,
     ("lists", "keymember", 3) => lists::keymember,
+    ("lists", "keysearch", 3) => lists::keysearch3,
     ("lists", "sort", 1) => sort::sort,
     ("lists", "seq", 2) => lists::seq,
     ("lists", "seq", 3) => lists::seq3,

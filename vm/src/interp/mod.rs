@@ -902,18 +902,38 @@ fn native(
 /// Records a failed BIF call of import `import` as the first stack-trace entry, with the
 /// `error_info` that lets `Exception` explain which argument was wrong.
 fn bif_failed(p: &mut Process, cur: &Cur, import: u32, args: &[Term], e: &Raise) {
+    let imp = cur.module.bytecode.imports[import as usize];
+    let m = atom(cur.module.bytecode.atom(imp.module));
+    let f = atom(cur.module.bytecode.atom(imp.name));
+    record_bif_failure(p, m, f, args, e);
+}
+
+/// The first stack-trace entry of a failed native call, as the BEAM would have it:
+/// `{m, f, args, [error_info: %{module: :erl_erts_errors}]}` for `badarg`, and for a
+/// `function_clause` of a function that is Erlang code on the BEAM (`lists:max/1`, ...)
+/// the entry of that function with its arguments, so that the error names it. Other
+/// errors (`badarith`, ...) add no entry.
+fn record_bif_failure(p: &mut Process, m: Term, f: Term, args: &[Term], e: &Raise) {
+    if e.reason.is(Term::atom(atom::FUNCTION_CLAUSE)) && !m.is(atom("erlang")) {
+        let file: Vec<Term> = m
+            .as_atom()
+            .map(|a| a.name())
+            .unwrap_or("")
+            .chars()
+            .chain(".erl".chars())
+            .map(|c| Term::small(c as i64).unwrap_or(Term::NIL))
+            .collect();
+        let file = p.heap.list(&file);
+        let kf = p.heap.tuple(&[atom("file"), file]);
+        let loc = p.heap.list(&[kf]);
+        let args = p.heap.list(args);
+        p.pending_top = Some([m, f, args, loc]);
+        return;
+    }
     if !e.reason.is(Term::atom(atom::BADARG)) {
         // Like the BEAM: only `badarg` names the BIF in the trace (with its error info).
         return;
     }
-    let imp = cur.module.bytecode.imports[import as usize];
-    let m = atom(cur.module.bytecode.atom(imp.module));
-    let f = atom(cur.module.bytecode.atom(imp.name));
-    record_bif_failure(p, m, f, args);
-}
-
-/// The BEAM's `{m, f, args, [error_info: %{module: :erl_erts_errors}]}` entry.
-fn record_bif_failure(p: &mut Process, m: Term, f: Term, args: &[Term]) {
     let args = p.heap.list(args);
     let info = map::from_pairs(&mut p.heap, &[(atom("module"), atom("erl_erts_errors"))]);
     let pair = p.heap.tuple(&[atom("error_info"), info]);
@@ -1105,7 +1125,7 @@ fn dispatch_mfa(
                 Err(e) => {
                     let args: smallvec::SmallVec<[Term; 8]> =
                         p.stack[b..b + arity].iter().copied().collect();
-                    record_bif_failure(p, Term::atom(module), Term::atom(name), &args);
+                    record_bif_failure(p, Term::atom(module), Term::atom(name), &args, &e);
                     return Err(e);
                 }
             };
@@ -1199,10 +1219,12 @@ fn stacktrace(p: &mut Process, cur: &Cur, reason: Term) -> Term {
     }
     let mut items = Vec::with_capacity(entries.len() + 1);
     // An undefined function or a failing BIF is the first entry, as on the BEAM.
+    let mut function_clause = reason.is(Term::atom(atom::FUNCTION_CLAUSE));
     if let Some(top) = p.pending_top.take() {
         items.push(p.heap.tuple(&top));
+        // The failing native's entry carries the arguments, not the caller's.
+        function_clause = false;
     }
-    let function_clause = reason.is(Term::atom(atom::FUNCTION_CLAUSE));
     for (i, (m, f, pc)) in entries.into_iter().enumerate() {
         let info = m.funs[f as usize];
         let bf = &m.bytecode.functions[f as usize];
