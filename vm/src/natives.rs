@@ -827,6 +827,43 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
                 }
             }
         }
+        ("maps", "filter" | "filtermap" | "foreach" | "map", 2) => {
+            errs.extend(fun_error(arg(0), 2).map(|e| (1, e)));
+            errs.extend(map_or_iter_error(arg(1)).map(|e| (2, e)));
+        }
+        ("maps", "fold", 3) => {
+            errs.extend(fun_error(arg(0), 3).map(|e| (1, e)));
+            errs.extend(map_or_iter_error(arg(2)).map(|e| (3, e)));
+        }
+        ("maps", "next", 1) => errs.push((1, "not a valid iterator")),
+        ("maps", "update_with", 3 | 4) => {
+            errs.extend(fun_error(arg(1), 1).map(|e| (2, e)));
+            let last = xs.len() - 1;
+            if !arg(last).is_map() {
+                errs.push((last as i64 + 1, "not a map"));
+            }
+        }
+        ("maps", "with" | "without", 2) => {
+            errs.extend(list_error(arg(0)).map(|e| (1, e)));
+            if !arg(1).is_map() {
+                errs.push((2, "not a map"));
+            }
+        }
+        ("maps", "merge_with" | "intersect_with", 3) => {
+            errs.extend(fun_error(arg(0), 3).map(|e| (1, e)));
+            for i in 1..3 {
+                if !arg(i).is_map() {
+                    errs.push((i as i64 + 1, "not a map"));
+                }
+            }
+        }
+        ("maps", "groups_from_list", n) => {
+            for i in 0..n - 1 {
+                errs.extend(fun_error(arg(i), 1).map(|e| (i as i64 + 1, e)));
+            }
+            errs.extend(list_error(arg(n - 1)).map(|e| (n as i64, e)));
+        }
+        ("maps", "from_list" | "from_keys", _) => errs.extend(list_error(arg(0)).map(|e| (1, e))),
         _ => {}
     }
     let items: Vec<Term> = errs
@@ -837,6 +874,30 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
         })
         .collect();
     Ok(p.heap.list(&items))
+}
+
+/// Why `f` is not a fun of `arity` arguments, if it is not (erl_stdlib_errors' texts).
+fn fun_error(f: Term, arity: u8) -> Option<&'static str> {
+    let ok = matches!(f.view(), crate::term::View::Fun { arity: a, .. }
+        | crate::term::View::Export { arity: a, .. } if a as u64 == arity as u64);
+    if ok {
+        return None;
+    }
+    Some(match arity {
+        1 => "not a fun that takes one argument",
+        2 => "not a fun that takes two arguments",
+        _ => "not a fun that takes three arguments",
+    })
+}
+
+/// Why `t` is neither a map nor a `maps` iterator, if it is neither.
+fn map_or_iter_error(t: Term) -> Option<&'static str> {
+    let iter = t.is_map()
+        || t.is(crate::bif::atom_term!("none"))
+        || t.tuple().is_some_and(|x| x.len() == 3)
+        || t.cons()
+            .is_some_and(|(h, tl)| h.is_integer() && tl.is_map());
+    (!iter).then_some("not a map or an iterator")
 }
 
 /// Why `t` is not a proper list (erl_stdlib_errors' `must_be_list`), if it is not.

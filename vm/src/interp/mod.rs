@@ -911,9 +911,15 @@ fn bif_failed(p: &mut Process, cur: &Cur, import: u32, args: &[Term], e: &Raise)
 /// The first stack-trace entry of a failed native call, as the BEAM would have it:
 /// `{m, f, args, [error_info: %{module: :erl_erts_errors}]}` for `badarg`, and for a
 /// `function_clause` of a function that is Erlang code on the BEAM (`lists:max/1`, ...)
-/// the entry of that function with its arguments, so that the error names it. Other
-/// errors (`badarith`, ...) add no entry.
+/// the entry of that function with its arguments, so that the error names it. `{:badkey,
+/// k}` gets the `badarg` entry; other errors (`badarith`, ...) add none.
 fn record_bif_failure(p: &mut Process, m: Term, f: Term, args: &[Term], e: &Raise) {
+    if m.is(atom("erlang")) && f.is(atom("error")) && args.len() >= 2 {
+        // `error(reason, args[, options])`: the raising function's entry carries them.
+        let opts = args.get(2).copied().unwrap_or(Term::NIL);
+        p.pending_args = Some([args[1], opts]);
+        return;
+    }
     if e.reason.is(Term::atom(atom::FUNCTION_CLAUSE)) && !m.is(atom("erlang")) {
         let file: Vec<Term> = m
             .as_atom()
@@ -930,7 +936,12 @@ fn record_bif_failure(p: &mut Process, m: Term, f: Term, args: &[Term], e: &Rais
         p.pending_top = Some([m, f, args, loc]);
         return;
     }
-    if !e.reason.is(Term::atom(atom::BADARG)) {
+    // `{:badkey, k}` too: Elixir finds the map of `:maps.get/2` and friends there.
+    let badkey = e
+        .reason
+        .tuple()
+        .is_some_and(|t| t.len() == 2 && t[0].is(Term::atom(atom::BADKEY)));
+    if !e.reason.is(Term::atom(atom::BADARG)) && !badkey {
         // Like the BEAM: only `badarg` names the BIF in the trace (with its error info).
         return;
     }
@@ -1225,10 +1236,18 @@ fn stacktrace(p: &mut Process, cur: &Cur, reason: Term) -> Term {
         // The failing native's entry carries the arguments, not the caller's.
         function_clause = false;
     }
+    // `error(reason, args, [error_info: info])`: args for the arity, the options'
+    // `error_info` after the location.
+    let (error_args, error_opts) = match p.pending_args.take() {
+        Some([args, opts]) if args.is_list() => (Some(args), opts),
+        _ => (None, Term::NIL),
+    };
     for (i, (m, f, pc)) in entries.into_iter().enumerate() {
         let info = m.funs[f as usize];
         let bf = &m.bytecode.functions[f as usize];
-        let arity = if i == 0 && function_clause {
+        let arity = if i == 0 && error_args.is_some() {
+            error_args.unwrap_or(Term::NIL)
+        } else if i == 0 && function_clause {
             let args: Vec<Term> = p.stack[cur.base..cur.base + info.arity as usize].to_vec();
             p.heap.list(&args)
         } else {
@@ -1244,7 +1263,19 @@ fn stacktrace(p: &mut Process, cur: &Cur, reason: Term) -> Term {
         let line = Term::small(bf.line_of(pc).unwrap_or(0) as i64).unwrap_or(Term::NIL);
         let kf = p.heap.tuple(&[atom("file"), file]);
         let kl = p.heap.tuple(&[atom("line"), line]);
-        let loc = p.heap.list(&[kf, kl]);
+        let mut loc = vec![kf, kl];
+        if i == 0 {
+            let mut o = error_opts;
+            while let Some((h, t)) = o.cons() {
+                if h.tuple()
+                    .is_some_and(|x| x.len() == 2 && x[0].is(atom("error_info")))
+                {
+                    loc.push(h);
+                }
+                o = t;
+            }
+        }
+        let loc = p.heap.list(&loc);
         let entry = p
             .heap
             .tuple(&[Term::atom(m.name), Term::atom(info.name), arity, loc]);
