@@ -22,6 +22,8 @@ defmodule Kernel do
 
   def is_exception(term), do: is_map(term) and :erlang.is_map_key(:__exception__, term) and :erlang.map_get(:__exception__, term) === true
 
+  def is_exception(term, name), do: is_struct(term, name) and is_exception(term)
+
   def struct(module, fields \\ []), do: module.__struct__(fields)
 
   def function_exported?(module, name, arity), do: :beamlet.function_exported(module, name, arity)

@@ -18,6 +18,9 @@ use crate::process::Process;
 use crate::term::{map, Term};
 
 mod io_format;
+mod rand;
+mod stdio;
+mod system;
 
 type Table = HashMap<(Atom, Atom, usize), BifFn>;
 
@@ -52,6 +55,31 @@ fn table() -> &'static Table {
             ("unicode", "characters_to_binary", 2, characters_to_binary2),
             ("unicode", "characters_to_binary", 3, characters_to_binary3),
             ("unicode", "characters_to_list", 1, characters_to_list1),
+            ("io", "fwrite", 1, io_format1),
+            ("io", "fwrite", 2, io_format2),
+            ("io", "fwrite", 3, stdio::fwrite3),
+            ("io", "put_chars", 1, stdio::put_chars1),
+            ("io", "put_chars", 2, stdio::put_chars2),
+            ("io", "nl", 0, stdio::nl0),
+            ("io", "nl", 1, stdio::nl1),
+            ("io", "get_line", 1, stdio::get_line1),
+            ("io", "get_line", 2, stdio::get_line2),
+            ("io", "get_chars", 2, stdio::get_chars2),
+            ("io", "get_chars", 3, stdio::get_chars3),
+            ("erlang", "system_time", 0, system::system_time0),
+            ("erlang", "system_time", 1, system::system_time1),
+            ("os", "system_time", 0, system::system_time0),
+            ("os", "system_time", 1, system::system_time1),
+            ("erlang", "unique_integer", 0, system::unique_integer0),
+            ("erlang", "unique_integer", 1, system::unique_integer1),
+            ("erlang", "node", 0, system::node0),
+            ("erlang", "node", 1, system::node1),
+            ("beamlet", "schedulers_online", 0, system::schedulers_online),
+            ("timer", "sleep", 1, system::sleep),
+            ("rand", "uniform", 0, rand::uniform0),
+            ("rand", "uniform", 1, rand::uniform1),
+            ("rand", "seed", 1, rand::seed1),
+            ("rand", "seed", 2, rand::seed2),
         ];
         entries
             .iter()
@@ -862,6 +890,37 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
                 errs.extend(fun_error(arg(i), 1).map(|e| (i as i64 + 1, e)));
             }
             errs.extend(list_error(arg(n - 1)).map(|e| (n as i64, e)));
+        }
+        ("io", "put_chars", n) | ("io", "nl", n) => {
+            let bad_device = n == 2 || n == 1 && f.name() == "nl";
+            if bad_device
+                && !arg(0)
+                    .as_atom()
+                    .is_some_and(|d| matches!(d.name(), "standard_io" | "standard_error" | "user"))
+            {
+                errs.push((1, "the device does not exist"));
+            } else if f.name() == "put_chars" {
+                errs.push((n as i64, "not valid character data (an iodata term)"));
+            }
+        }
+        ("erlang", "unique_integer", 1) => errs.push((
+            1,
+            if arg(0).is_list() {
+                "invalid modifier"
+            } else {
+                "not a list"
+            },
+        )),
+        ("erlang" | "os", "system_time" | "monotonic_time", 1) => {
+            errs.push((1, "invalid time unit"))
+        }
+        ("erlang", "node", 1) => errs.push((1, "not a pid")),
+        ("math", _, n) => {
+            for i in 0..n {
+                if crate::bif::to_f64(arg(i)).is_err() {
+                    errs.push((i as i64 + 1, "not a number"));
+                }
+            }
         }
         ("maps", "from_list" | "from_keys", _) => errs.extend(list_error(arg(0)).map(|e| (1, e))),
         _ => {}

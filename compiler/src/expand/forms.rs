@@ -42,6 +42,7 @@ const KERNEL_BIFS: &[(&str, usize, &str)] = &[
     ("is_tuple", 1, "is_tuple"),
     ("not", 1, "not"),
     ("node", 0, "node"),
+    ("node", 1, "node"),
     ("self", 0, "self"),
     ("make_ref", 0, "make_ref"),
 ];
@@ -67,6 +68,7 @@ const KERNEL_FUNS: &[(&str, usize)] = &[
     ("is_struct", 1),
     ("is_struct", 2),
     ("is_exception", 1),
+    ("is_exception", 2),
     ("function_exported?", 3),
     ("elem", 2),
     ("put_elem", 3),

@@ -311,6 +311,8 @@ bifs! {
     ("math", "floor", 1) => math::floor,
     ("math", "ceil", 1) => math::ceil,
     ("math", "fmod", 2) => math::fmod,
+    ("math", "erf", 1) => math::erf,
+    ("math", "erfc", 1) => math::erfc,
     // Comparison and boolean operators.
     ("erlang", "==", 2) => compare::eq,
     ("erlang", "/=", 2) => compare::ne,

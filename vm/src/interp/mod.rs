@@ -435,7 +435,10 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 let args = [src!(a)];
                 match call_bif(p, &cur, import.0, &args) {
                     Ok(v) => reg!(dst) = v,
-                    Err(_) => jump!(fail.0),
+                    Err(_) => {
+                        guard_failed(p);
+                        jump!(fail.0)
+                    }
                 }
                 Ok(())
             }
@@ -450,7 +453,10 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 let args = [src!(a), src!(b)];
                 match call_bif(p, &cur, import.0, &args) {
                     Ok(v) => reg!(dst) = v,
-                    Err(_) => jump!(fail.0),
+                    Err(_) => {
+                        guard_failed(p);
+                        jump!(fail.0)
+                    }
                 }
                 Ok(())
             }
@@ -914,6 +920,10 @@ fn bif_failed(p: &mut Process, cur: &Cur, import: u32, args: &[Term], e: &Raise)
 /// the entry of that function with its arguments, so that the error names it. `{:badkey,
 /// k}` gets the `badarg` entry; other errors (`badarith`, ...) add none.
 fn record_bif_failure(p: &mut Process, m: Term, f: Term, args: &[Term], e: &Raise) {
+    if p.pending_top.is_some() {
+        // The native named the failing function itself (an Erlang helper on the BEAM).
+        return;
+    }
     if m.is(atom("erlang")) && f.is(atom("error")) && args.len() >= 2 {
         // `error(reason, args[, options])`: the raising function's entry carries them.
         let opts = args.get(2).copied().unwrap_or(Term::NIL);
@@ -983,6 +993,14 @@ fn apply_import(
     }
     p.stack[b + 1..b + 1 + args.len()].copy_from_slice(&args);
     call_fun(p, cur, b, args.len(), dst)
+}
+
+/// A BIF failed inside a guard: the guard fails, nothing is raised, so the stack-trace
+/// entry the failure recorded must not reach the next exception (its terms would not
+/// survive the next collection either: they are no GC roots).
+fn guard_failed(p: &mut Process) {
+    p.pending_top = None;
+    p.pending_args = None;
 }
 
 fn call_bif(p: &mut Process, cur: &Cur, import: u32, args: &[Term]) -> Result<Term, Raise> {
