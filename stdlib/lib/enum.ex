@@ -906,10 +906,11 @@ defmodule Enum do
 
   def chunk_while(enumerable, acc, chunk_fun, after_fun) do
     {chunks, acc} =
-      reduce(enumerable, {[], acc}, fn x, {chunks, acc} ->
+      reduce_while(enumerable, {[], acc}, fn x, {chunks, acc} ->
         case chunk_fun.(x, acc) do
-          {:cont, chunk, acc} -> {[chunk | chunks], acc}
-          {:cont, acc} -> {chunks, acc}
+          {:cont, chunk, acc} -> {:cont, {[chunk | chunks], acc}}
+          {:cont, acc} -> {:cont, {chunks, acc}}
+          {:halt, acc} -> {:halt, {chunks, acc}}
         end
       end)
 
@@ -1122,8 +1123,19 @@ defmodule Range do
     %{__struct__: Range, first: first, last: last, step: __default_step__(first, last)}
   end
 
+  def new(first, last) do
+    raise ArgumentError,
+          "ranges (first..last) expect both sides to be integers, got: " <> inspect(first) <> ".." <> inspect(last)
+  end
+
   def new(first, last, step) when is_integer(first) and is_integer(last) and is_integer(step) and step != 0 do
     %{__struct__: Range, first: first, last: last, step: step}
+  end
+
+  def new(first, last, step) do
+    raise ArgumentError,
+          "ranges (first..last//step) expect both sides to be integers and the step to be a " <>
+            "non-zero integer, got: " <> inspect(first) <> ".." <> inspect(last) <> "//" <> inspect(step)
   end
 
   def size(%{__struct__: Range, first: first, last: last, step: step}) do

@@ -271,6 +271,8 @@ end
 defmodule FunctionClauseError do
   defexception [:module, :function, :arity, :kind, :args, :clauses]
 
+  def message(%{function: nil}), do: "no function clause matches"
+
   def message(e) do
     "no function clause matching in " <> Exception.format_mfa(e.module, e.function, e.arity)
   end
