@@ -132,6 +132,7 @@ fn run_script(file: &std::path::Path) -> ExitCode {
     let name = file.display().to_string();
     match beamlet_vm::runtime::run_script(&src, &name) {
         beamlet_vm::runtime::Outcome::Done => ExitCode::SUCCESS,
+        beamlet_vm::runtime::Outcome::Exited(status) => ExitCode::from(status as u8),
         beamlet_vm::runtime::Outcome::CompileError(e)
         | beamlet_vm::runtime::Outcome::Crashed(e) => {
             eprint!("{e}");

@@ -63,19 +63,26 @@ defmodule Base do
   end
 
   def decode64(string, opts \\ []) when is_binary(string) do
-    ok_or_error(decode_groups(string, @b64, 6, 4, opts))
+    ok_or_error(decode_groups(remove_ignored(string, Keyword.get(opts, :ignore)), @b64, 6, 4, opts))
   end
 
   def decode64!(string, opts \\ []) when is_binary(string) do
-    ok_or_raise(decode_groups(string, @b64, 6, 4, opts))
+    ok_or_raise(decode_groups(remove_ignored(string, Keyword.get(opts, :ignore)), @b64, 6, 4, opts))
   end
 
   def url_decode64(string, opts \\ []) when is_binary(string) do
-    ok_or_error(decode_groups(string, @b64url, 6, 4, opts))
+    ok_or_error(decode_groups(remove_ignored(string, Keyword.get(opts, :ignore)), @b64url, 6, 4, opts))
   end
 
   def url_decode64!(string, opts \\ []) when is_binary(string) do
-    ok_or_raise(decode_groups(string, @b64url, 6, 4, opts))
+    ok_or_raise(decode_groups(remove_ignored(string, Keyword.get(opts, :ignore)), @b64url, 6, 4, opts))
+  end
+
+  # `ignore: :whitespace`: spaces, tabs, carriage returns and newlines are dropped first.
+  defp remove_ignored(string, nil), do: string
+
+  defp remove_ignored(string, :whitespace) do
+    for <<c <- string>>, c not in [?\s, ?\t, ?\r, ?\n], into: "", do: <<c>>
   end
 
   # ----- base 32 ----------------------------------------------------------------------

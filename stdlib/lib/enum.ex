@@ -724,32 +724,115 @@ defmodule Enum do
   end
 
   # ----- randomness -------------------------------------------------------------------
-  # There is no :rand yet: random numbers are hashes of the monotonic clock (in
-  # nanoseconds) and a counter, good enough to pick and shuffle but not seedable.
+  # Through :rand, with the draws Elixir makes (one `:rand.uniform/1` per pick, one
+  # `:rand.uniform/0` per element to shuffle), so a seeded program picks what it picks
+  # on the BEAM.
 
-  def random(enumerable) do
-    case to_list(enumerable) do
-      [] -> raise Enum.EmptyError
-      list -> :lists.nth(random_below(length(list), 0) + 1, list)
+  def random(list) when is_list(list) do
+    case length(list) do
+      0 -> raise Enum.EmptyError
+      n -> hd(:lists.nthtail(random_integer(0, n - 1), list))
     end
   end
 
-  def shuffle(enumerable) do
-    {decorated, _} =
-      reduce(enumerable, {[], 0}, fn x, {acc, i} -> {[{random_below(4_294_967_296, i), i, x} | acc], i + 1} end)
+  def random(enumerable) do
+    result =
+      case sized(enumerable) do
+        {:ok, 0, _} -> []
+        {:ok, count, at} -> [at.(random_integer(0, count - 1))]
+        :error -> take_random(enumerable, 1)
+      end
 
-    for {_, _, x} <- :lists.sort(decorated), do: x
+    case result do
+      [] -> raise Enum.EmptyError
+      [x] -> x
+    end
   end
+
+  # The size of an enumerable that knows it, and a function from index to element.
+  defp sized(%{__struct__: Range, first: first, step: step} = range) do
+    {:ok, Range.size(range), fn i -> first + i * step end}
+  end
+
+  defp sized(%{__struct__: MapSet, map: map}) do
+    {:ok, map_size(map), fn i -> :lists.nth(i + 1, :maps.keys(map)) end}
+  end
+
+  defp sized(%{__struct__: _}), do: :error
+
+  defp sized(map) when is_map(map) do
+    {:ok, map_size(map), fn i -> :lists.nth(i + 1, :maps.to_list(map)) end}
+  end
+
+  defp sized(_), do: :error
+
+  defp random_integer(limit, limit) when is_integer(limit), do: limit
+  defp random_integer(lower, upper) when upper < lower, do: random_integer(upper, lower)
+  defp random_integer(lower, upper), do: lower + :rand.uniform(upper - lower + 1) - 1
+
+  def shuffle(enumerable) do
+    randomized = reduce(enumerable, [], fn x, acc -> [{:rand.uniform(), x} | acc] end)
+    shuffle_unwrap(:lists.keysort(1, randomized), [])
+  end
+
+  defp shuffle_unwrap([{_, h} | rest], acc), do: shuffle_unwrap(rest, [h | acc])
+  defp shuffle_unwrap([], acc), do: acc
 
   def take_random(_enumerable, 0), do: []
+  def take_random([], _count), do: []
+  def take_random([h | t], 1), do: take_random_list_one(t, h, 1)
 
-  def take_random(enumerable, count) when is_integer(count) and count > 0 do
-    take_list(shuffle(enumerable), count)
+  # Reservoir sampling of one element.
+  def take_random(enumerable, 1) do
+    picked =
+      reduce(enumerable, [], fn
+        x, [current | index] ->
+          if :rand.uniform(index + 1) == 1, do: [x | index + 1], else: [current | index + 1]
+
+        x, [] ->
+          [x | 1]
+      end)
+
+    case picked do
+      [] -> []
+      [current | _] -> [current]
+    end
   end
 
-  defp random_below(n, salt) do
-    rem(:erlang.phash2({:erlang.monotonic_time(), salt, n}, 4_294_967_296), n)
+  # Reservoir sampling: position `i` of the sample is the key `i` of a map.
+  def take_random(enumerable, count) when is_integer(count) and count >= 0 do
+    {size, sample} =
+      reduce(enumerable, {0, %{}}, fn elem, {idx, sample} ->
+        jdx = random_integer(0, idx)
+
+        cond do
+          idx < count ->
+            value = Map.get(sample, jdx)
+            {idx + 1, :maps.put(jdx, elem, :maps.put(idx, value, sample))}
+
+          jdx < count ->
+            {idx + 1, :maps.put(jdx, elem, sample)}
+
+          true ->
+            {idx + 1, sample}
+        end
+      end)
+
+    take_sample(sample, :erlang.min(count, size), [])
   end
+
+  defp take_sample(_sample, 0, acc), do: acc
+  defp take_sample(sample, position, acc), do: take_sample(sample, position - 1, [Map.get(sample, position - 1) | acc])
+
+  defp take_random_list_one([h | t], current, index) do
+    if :rand.uniform(index + 1) == 1 do
+      take_random_list_one(t, h, index + 1)
+    else
+      take_random_list_one(t, current, index + 1)
+    end
+  end
+
+  defp take_random_list_one([], current, _), do: [current]
 
   def reverse(list) when is_list(list), do: :lists.reverse(list)
   def reverse(enumerable), do: reduce(enumerable, [], fn x, acc -> [x | acc] end)
@@ -823,10 +906,11 @@ defmodule Enum do
 
   def chunk_while(enumerable, acc, chunk_fun, after_fun) do
     {chunks, acc} =
-      reduce(enumerable, {[], acc}, fn x, {chunks, acc} ->
+      reduce_while(enumerable, {[], acc}, fn x, {chunks, acc} ->
         case chunk_fun.(x, acc) do
-          {:cont, chunk, acc} -> {[chunk | chunks], acc}
-          {:cont, acc} -> {chunks, acc}
+          {:cont, chunk, acc} -> {:cont, {[chunk | chunks], acc}}
+          {:cont, acc} -> {:cont, {chunks, acc}}
+          {:halt, acc} -> {:halt, {chunks, acc}}
         end
       end)
 
@@ -1039,8 +1123,19 @@ defmodule Range do
     %{__struct__: Range, first: first, last: last, step: __default_step__(first, last)}
   end
 
+  def new(first, last) do
+    raise ArgumentError,
+          "ranges (first..last) expect both sides to be integers, got: " <> inspect(first) <> ".." <> inspect(last)
+  end
+
   def new(first, last, step) when is_integer(first) and is_integer(last) and is_integer(step) and step != 0 do
     %{__struct__: Range, first: first, last: last, step: step}
+  end
+
+  def new(first, last, step) do
+    raise ArgumentError,
+          "ranges (first..last//step) expect both sides to be integers and the step to be a " <>
+            "non-zero integer, got: " <> inspect(first) <> ".." <> inspect(last) <> "//" <> inspect(step)
   end
 
   def size(%{__struct__: Range, first: first, last: last, step: step}) do

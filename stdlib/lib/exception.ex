@@ -102,8 +102,31 @@ defmodule ErlangError do
   def normalize({:badmatch, term}, _), do: %MatchError{term: term}
   def normalize({:badmap, term}, _), do: %BadMapError{term: term}
   def normalize({:badbool, op, term}, _), do: %BadBooleanError{operator: op, term: term}
-  def normalize({:badkey, key}, _), do: %KeyError{key: key}
-  def normalize({:badkey, key, map}, _), do: %KeyError{key: key, term: map}
+  # The map is in the failing BIF's stack-trace entry.
+  def normalize({:badkey, key}, stacktrace) do
+    term =
+      case stacktrace do
+        [{Map, :get_and_update!, [map, _, _], _} | _] -> map
+        [{Map, :update!, [map, _, _], _} | _] -> map
+        [{:maps, :update, [_, _, map], _} | _] -> map
+        [{:maps, :get, [_, map], _} | _] -> map
+        [{:erlang, :map_get, [_, map], _} | _] -> map
+        _ -> nil
+      end
+
+    %KeyError{key: key, term: term}
+  end
+
+  def normalize({:badkey, key, map}, _) when is_map(map), do: %KeyError{key: key, term: map}
+
+  def normalize({:badkey, key, term}, _) do
+    message =
+      "key " <> inspect(key) <> " not found in: " <> inspect(term) <> ". " <>
+        "If you are using the dot syntax, such as map.field, " <>
+        "make sure the left-hand side of the dot is a map"
+
+    %KeyError{key: key, term: term, message: message}
+  end
   def normalize({:case_clause, term}, _), do: %CaseClauseError{term: term}
   def normalize({:with_clause, term}, _), do: %WithClauseError{term: term}
   def normalize({:try_clause, term}, _), do: %TryClauseError{term: term}
@@ -247,6 +270,8 @@ end
 
 defmodule FunctionClauseError do
   defexception [:module, :function, :arity, :kind, :args, :clauses]
+
+  def message(%{function: nil}), do: "no function clause matches"
 
   def message(e) do
     "no function clause matching in " <> Exception.format_mfa(e.module, e.function, e.arity)

@@ -26,6 +26,8 @@ defmodule Kernel do
 
   def is_exception(term), do: is_map(term) and :erlang.is_map_key(:__exception__, term) and :erlang.map_get(:__exception__, term) === true
 
+  def is_exception(term, name), do: is_struct(term, name) and is_exception(term)
+
   # Keys that are not fields of the struct are dropped; `@enforce_keys` is not checked
   # (that is struct!/2).
   def struct(struct, fields \\ [])

@@ -37,8 +37,12 @@ defmodule List do
 
   def keyfind!(list, key, position) when is_integer(position) do
     case :lists.keyfind(key, position + 1, list) do
-      false -> raise KeyError, key: key, term: list
-      tuple -> tuple
+      false ->
+        message = "key " <> inspect(key) <> " at position " <> inspect(position) <> " not found in: " <> inspect(list)
+        raise KeyError, key: key, term: list, message: message
+
+      tuple ->
+        tuple
     end
   end
 

@@ -35,6 +35,16 @@ defmodule System do
 
   def version, do: "1.14.0"
 
+  def os_time, do: :os.system_time()
+  def os_time(unit), do: :os.system_time(normalize_time_unit(unit))
+
+  def system_time, do: :erlang.system_time()
+  def system_time(unit), do: :erlang.system_time(normalize_time_unit(unit))
+
+  def unique_integer(modifiers \\ []), do: :erlang.unique_integer(modifiers)
+
+  def schedulers_online, do: :beamlet.schedulers_online()
+
   def monotonic_time, do: :erlang.monotonic_time()
   def monotonic_time(unit), do: :erlang.monotonic_time(normalize_time_unit(unit))
 

@@ -19,7 +19,10 @@ use crate::term::{map, Term};
 
 mod io_format;
 pub mod os;
+mod rand;
 mod regex;
+mod stdio;
+mod system;
 
 type Table = HashMap<(Atom, Atom, usize), BifFn>;
 
@@ -65,6 +68,31 @@ fn table() -> &'static Table {
             ("unicode", "characters_to_binary", 2, characters_to_binary2),
             ("unicode", "characters_to_binary", 3, characters_to_binary3),
             ("unicode", "characters_to_list", 1, characters_to_list1),
+            ("io", "fwrite", 1, io_format1),
+            ("io", "fwrite", 2, io_format2),
+            ("io", "fwrite", 3, stdio::fwrite3),
+            ("io", "put_chars", 1, stdio::put_chars1),
+            ("io", "put_chars", 2, stdio::put_chars2),
+            ("io", "nl", 0, stdio::nl0),
+            ("io", "nl", 1, stdio::nl1),
+            ("io", "get_line", 1, stdio::get_line1),
+            ("io", "get_line", 2, stdio::get_line2),
+            ("io", "get_chars", 2, stdio::get_chars2),
+            ("io", "get_chars", 3, stdio::get_chars3),
+            ("erlang", "system_time", 0, system::system_time0),
+            ("erlang", "system_time", 1, system::system_time1),
+            ("os", "system_time", 0, system::system_time0),
+            ("os", "system_time", 1, system::system_time1),
+            ("erlang", "unique_integer", 0, system::unique_integer0),
+            ("erlang", "unique_integer", 1, system::unique_integer1),
+            ("erlang", "node", 0, system::node0),
+            ("erlang", "node", 1, system::node1),
+            ("beamlet", "schedulers_online", 0, system::schedulers_online),
+            ("timer", "sleep", 1, system::sleep),
+            ("rand", "uniform", 0, rand::uniform0),
+            ("rand", "uniform", 1, rand::uniform1),
+            ("rand", "seed", 1, rand::seed1),
+            ("rand", "seed", 2, rand::seed2),
         ];
         entries
             .iter()
@@ -809,6 +837,105 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
         ("erlang", "iolist_to_binary" | "list_to_binary" | "iolist_size", 1) => {
             errs.push((1, "not an iodata term"))
         }
+        // erl_stdlib_errors' texts for the `lists` BIFs.
+        ("lists", "keyfind" | "keymember" | "keysearch", 3) => {
+            match arg(1).as_small() {
+                Some(n) if n < 1 => errs.push((2, "out of range")),
+                Some(_) => {}
+                None if arg(1).is_integer() => {}
+                None => errs.push((2, "not an integer")),
+            }
+            if let Some(e) = list_error(arg(2)) {
+                errs.push((3, e));
+            }
+        }
+        ("lists", "member", 2) => errs.extend(list_error(arg(1)).map(|e| (2, e))),
+        ("lists", "reverse", 2) => errs.extend(list_error(arg(0)).map(|e| (1, e))),
+        ("lists", "seq", 3) => {
+            for i in 0..3 {
+                if !arg(i).is_integer() {
+                    errs.push((i as i64 + 1, "not an integer"));
+                }
+            }
+            if errs.is_empty() {
+                let n = |i: usize| crate::bif::bigint_of(arg(i)).unwrap_or_default();
+                let (first, last, inc) = (n(0), n(1), n(2));
+                let zero = num_bigint::BigInt::default();
+                if inc <= zero && &first - &inc <= last {
+                    errs.push((3, "not a positive increment"));
+                } else if inc >= zero && &first - &inc >= last {
+                    errs.push((3, "not a negative increment"));
+                }
+            }
+        }
+        ("maps", "filter" | "filtermap" | "foreach" | "map", 2) => {
+            errs.extend(fun_error(arg(0), 2).map(|e| (1, e)));
+            errs.extend(map_or_iter_error(arg(1)).map(|e| (2, e)));
+        }
+        ("maps", "fold", 3) => {
+            errs.extend(fun_error(arg(0), 3).map(|e| (1, e)));
+            errs.extend(map_or_iter_error(arg(2)).map(|e| (3, e)));
+        }
+        ("maps", "next", 1) => errs.push((1, "not a valid iterator")),
+        ("maps", "update_with", 3 | 4) => {
+            errs.extend(fun_error(arg(1), 1).map(|e| (2, e)));
+            let last = xs.len() - 1;
+            if !arg(last).is_map() {
+                errs.push((last as i64 + 1, "not a map"));
+            }
+        }
+        ("maps", "with" | "without", 2) => {
+            errs.extend(list_error(arg(0)).map(|e| (1, e)));
+            if !arg(1).is_map() {
+                errs.push((2, "not a map"));
+            }
+        }
+        ("maps", "merge_with" | "intersect_with", 3) => {
+            errs.extend(fun_error(arg(0), 3).map(|e| (1, e)));
+            for i in 1..3 {
+                if !arg(i).is_map() {
+                    errs.push((i as i64 + 1, "not a map"));
+                }
+            }
+        }
+        ("maps", "groups_from_list", n) => {
+            for i in 0..n - 1 {
+                errs.extend(fun_error(arg(i), 1).map(|e| (i as i64 + 1, e)));
+            }
+            errs.extend(list_error(arg(n - 1)).map(|e| (n as i64, e)));
+        }
+        ("io", "put_chars", n) | ("io", "nl", n) => {
+            let bad_device = n == 2 || n == 1 && f.name() == "nl";
+            if bad_device
+                && !arg(0)
+                    .as_atom()
+                    .is_some_and(|d| matches!(d.name(), "standard_io" | "standard_error" | "user"))
+            {
+                errs.push((1, "the device does not exist"));
+            } else if f.name() == "put_chars" {
+                errs.push((n as i64, "not valid character data (an iodata term)"));
+            }
+        }
+        ("erlang", "unique_integer", 1) => errs.push((
+            1,
+            if arg(0).is_list() {
+                "invalid modifier"
+            } else {
+                "not a list"
+            },
+        )),
+        ("erlang" | "os", "system_time" | "monotonic_time", 1) => {
+            errs.push((1, "invalid time unit"))
+        }
+        ("erlang", "node", 1) => errs.push((1, "not a pid")),
+        ("math", _, n) => {
+            for i in 0..n {
+                if crate::bif::to_f64(arg(i)).is_err() {
+                    errs.push((i as i64 + 1, "not a number"));
+                }
+            }
+        }
+        ("maps", "from_list" | "from_keys", _) => errs.extend(list_error(arg(0)).map(|e| (1, e))),
         _ => {}
     }
     let items: Vec<Term> = errs
@@ -819,6 +946,42 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
         })
         .collect();
     Ok(p.heap.list(&items))
+}
+
+/// Why `f` is not a fun of `arity` arguments, if it is not (erl_stdlib_errors' texts).
+fn fun_error(f: Term, arity: u8) -> Option<&'static str> {
+    let ok = matches!(f.view(), crate::term::View::Fun { arity: a, .. }
+        | crate::term::View::Export { arity: a, .. } if a as u64 == arity as u64);
+    if ok {
+        return None;
+    }
+    Some(match arity {
+        1 => "not a fun that takes one argument",
+        2 => "not a fun that takes two arguments",
+        _ => "not a fun that takes three arguments",
+    })
+}
+
+/// Why `t` is neither a map nor a `maps` iterator, if it is neither.
+fn map_or_iter_error(t: Term) -> Option<&'static str> {
+    let iter = t.is_map()
+        || t.is(crate::bif::atom_term!("none"))
+        || t.tuple().is_some_and(|x| x.len() == 3)
+        || t.cons()
+            .is_some_and(|(h, tl)| h.is_integer() && tl.is_map());
+    (!iter).then_some("not a map or an iterator")
+}
+
+/// Why `t` is not a proper list (erl_stdlib_errors' `must_be_list`), if it is not.
+fn list_error(t: Term) -> Option<&'static str> {
+    if !t.is_list() {
+        return Some("not a list");
+    }
+    let mut t = t;
+    while let Some((_, tl)) = t.cons() {
+        t = tl;
+    }
+    (!t.is_nil()).then_some("not a proper list")
 }
 
 /// The text of `:io.format`'s format and arguments; `badarg` when they do not fit.

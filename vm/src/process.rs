@@ -21,6 +21,12 @@ pub struct Process {
     /// `{module, function, args, location}` of an undefined function or a failing BIF
     /// just called: the first entry of the stack trace about to be built, as on the BEAM.
     pub pending_top: Option<[Term; 4]>,
+    /// The arguments and options of a call to `erlang:error/2,3` just made: the first
+    /// entry of the stack trace shows them in place of the raising function's arity.
+    pub pending_args: Option<[Term; 2]>,
+    /// The state of `:rand`'s generator (`natives/rand.rs`), once the process draws or
+    /// seeds; OTP keeps it in the process dictionary.
+    pub rand: Option<[u64; 2]>,
     /// Calls until the next stress collection (the `gc-stress` feature only).
     pub stress_countdown: u64,
 }
@@ -35,6 +41,8 @@ impl Process {
             exc: [Term::NIL; 3],
             reductions: 0,
             pending_top: None,
+            pending_args: None,
+            rand: None,
             stress_countdown: 0,
         }
     }

@@ -44,6 +44,9 @@ pub enum Outcome {
     CompileError(String),
     /// An exception escaped: the report Elixir prints on stderr.
     Crashed(String),
+    /// It exited with a reason that `elixir` takes as a clean stop: `:normal` and
+    /// `:shutdown` (status 0), `{:shutdown, status}` (that status, for an integer; else 0).
+    Exited(i32),
 }
 
 /// Compiles and runs the script `src` (named `file` in messages and stack traces).
@@ -70,7 +73,27 @@ pub fn run_script(src: &str, file: &str) -> Outcome {
     }
     match r {
         Ok(_) => Outcome::Done,
-        Err(u) => Outcome::Crashed(report(&mut p, u)),
+        Err(u) => match clean_exit(&u) {
+            Some(status) => Outcome::Exited(status),
+            None => Outcome::Crashed(report(&mut p, u)),
+        },
+    }
+}
+
+/// The exit status of an `exit/1` that `elixir` does not report as an error.
+fn clean_exit(u: &Uncaught) -> Option<i32> {
+    if u.class != crate::exception::Class::Exit {
+        return None;
+    }
+    let named = |t: Term, name: &str| t.as_atom().is_some_and(|a| a.name() == name);
+    if named(u.reason, "normal") || named(u.reason, "shutdown") {
+        return Some(0);
+    }
+    match u.reason.tuple() {
+        Some([tag, status]) if named(*tag, "shutdown") => {
+            Some(status.as_small().map_or(0, |s| s as i32))
+        }
+        _ => None,
     }
 }
 

@@ -42,6 +42,7 @@ const KERNEL_BIFS: &[(&str, usize, &str)] = &[
     ("is_tuple", 1, "is_tuple"),
     ("not", 1, "not"),
     ("node", 0, "node"),
+    ("node", 1, "node"),
     ("self", 0, "self"),
     ("make_ref", 0, "make_ref"),
 ];
@@ -67,6 +68,7 @@ const KERNEL_FUNS: &[(&str, usize)] = &[
     ("is_struct", 1),
     ("is_struct", 2),
     ("is_exception", 1),
+    ("is_exception", 2),
     ("function_exported?", 3),
     ("elem", 2),
     ("put_elem", 3),
@@ -79,6 +81,46 @@ const KERNEL_FUNS: &[(&str, usize)] = &[
     ("spawn_monitor", 3),
     ("binding", 0),
     ("=~", 2),
+];
+
+/// The `:erlang` function an operator is, by arity (`&-/1`, `&+/2`), if it is one.
+fn op_bif(op: Op, arity: usize) -> Option<&'static str> {
+    match (op, arity) {
+        (Op::Minus, 1) => Some("-"),
+        (Op::Plus, 1) => Some("+"),
+        (Op::Not, 1) => Some("not"),
+        (_, 2) => binop_bif(op),
+        _ => None,
+    }
+}
+
+/// Kernel functions that Elixir inlines to an `:erlang` function of another name or
+/// that the compiler does not treat as BIFs (for captures: `&send/2` is
+/// `&:erlang.send/2`).
+const KERNEL_ERLANG: &[(&str, usize, &str)] = &[
+    ("apply", 2, "apply"),
+    ("send", 2, "send"),
+    ("spawn", 1, "spawn"),
+    ("spawn", 3, "spawn"),
+    ("spawn_link", 1, "spawn_link"),
+    ("spawn_link", 3, "spawn_link"),
+    ("spawn_monitor", 1, "spawn_monitor"),
+    ("spawn_monitor", 3, "spawn_monitor"),
+    ("function_exported?", 3, "function_exported"),
+];
+
+/// Kernel names that are macros in Elixir: a capture makes an anonymous function.
+const KERNEL_MACROS: &[(&str, usize)] = &[
+    ("to_string", 1),
+    ("to_charlist", 1),
+    ("then", 2),
+    ("tap", 2),
+    ("is_struct", 1),
+    ("is_struct", 2),
+    ("is_exception", 1),
+    ("is_exception", 2),
+    ("is_nil", 1),
+    ("binding", 0),
 ];
 
 /// `:erlang` names of binary operators.
@@ -880,31 +922,15 @@ impl Expander<'_> {
             return Ok(e);
         }
         let arity = args.len();
-        let key = (name.to_string(), arity);
         let module = self.module().name.clone();
-        let defined_here = self
-            .known
-            .get(&module)
-            .is_some_and(|i| i.funs.contains(&key))
-            || self.module().index.contains_key(&key);
-        if defined_here && module != SCRIPT_MODULE {
+        if self.defined_here(name, arity) {
             let args = self.exprs(args)?;
             return Ok(Expr::new(
                 Kind::Call(Callee::Local(name.into(), arity), args),
                 span,
             ));
         }
-        // Imports, innermost module first.
-        let mut imported = None;
-        'outer: for m in self.mods.iter().rev() {
-            for (target, visible) in m.imports.iter().rev() {
-                if visible.contains(&key) {
-                    imported = Some(target.clone());
-                    break 'outer;
-                }
-            }
-        }
-        if let Some(target) = imported {
+        if let Some(target) = self.imported(name, arity) {
             let args = self.exprs(args)?;
             return Ok(Expr::remote(&target, name, args, span));
         }
@@ -929,6 +955,68 @@ impl Expander<'_> {
             )
         };
         err(span, what)
+    }
+
+    /// Whether `name/arity` is a function of the module being compiled (the script's
+    /// top level has none).
+    fn defined_here(&self, name: &str, arity: usize) -> bool {
+        let key = (name.to_string(), arity);
+        let module = &self.module().name;
+        let here = self
+            .known
+            .get(module)
+            .is_some_and(|i| i.funs.contains(&key))
+            || self.module().index.contains_key(&key);
+        here && module != SCRIPT_MODULE
+    }
+
+    /// The module `name/arity` is imported from, innermost module first.
+    fn imported(&self, name: &str, arity: usize) -> Option<String> {
+        let key = (name.to_string(), arity);
+        for m in self.mods.iter().rev() {
+            for (target, visible) in m.imports.iter().rev() {
+                if visible.contains(&key) {
+                    return Some(target.clone());
+                }
+            }
+        }
+        None
+    }
+
+    /// The external fun that `&Kernel.name/arity` is in Elixir, for a Kernel function
+    /// that the compiler inlines: `&:erlang.abs/1` for a BIF, `&Kernel.elem/2` for the
+    /// others (which `inspect` shows).
+    /// Macros in Elixir (`is_nil/1`, `then/2`, ...) are captured as anonymous functions.
+    fn kernel_capture(&self, name: &str, arity: usize, span: Span) -> Option<Expr> {
+        let found = |t: &[(&str, usize, &'static str)]| {
+            t.iter()
+                .find(|(n, a, _)| *n == name && *a == arity)
+                .map(|&(_, _, f)| f)
+        };
+        let (module, fun) = if let Some(bif) = found(KERNEL_BIFS).or_else(|| found(KERNEL_ERLANG)) {
+            ("erlang", bif)
+        } else if let Some(bif) = operator(name).and_then(|op| op_bif(op, arity)) {
+            ("erlang", bif)
+        } else if KERNEL_MACROS.contains(&(name, arity)) {
+            return None;
+        } else if matches!(
+            (name, arity),
+            ("elem", 2) | ("put_elem", 3) | ("is_map_key", 2)
+        ) || KERNEL_FUNS.iter().any(|(n, a)| *n == name && *a == arity)
+        {
+            ("Elixir.Kernel", name)
+        } else {
+            return None;
+        };
+        Some(Expr::bif(
+            "make_fun",
+            vec![
+                Expr::atom(module, span),
+                Expr::atom(fun, span),
+                Expr::konst(Const::int(arity as i64), span),
+            ],
+            span,
+        ))
     }
 
     pub(crate) fn binop(&mut self, op: Op, l: &A, r: &A, span: Span) -> R<Expr> {
@@ -1210,6 +1298,32 @@ impl Expander<'_> {
                             span,
                         ));
                     }
+                    K::Call {
+                        callee: ACallee::Remote(_, f),
+                        args,
+                        ..
+                    } if args.is_empty() => {
+                        // `&Kernel.abs/1`: what Elixir makes of an inlined Kernel function.
+                        if let Some(e) = self.kernel_capture(f, arity, span) {
+                            return Ok(e);
+                        }
+                    }
+                    K::Var(f)
+                    | K::Call {
+                        callee: ACallee::Local(f),
+                        ..
+                    } if !(matches!(left.kind, K::Call { ref args, .. } if !args.is_empty()))
+                        && !self.defined_here(f, arity)
+                        && self.imported(f, arity).is_none()
+                        && self.kernel_capture(f, arity, span).is_some() =>
+                    {
+                        return Ok(self
+                            .kernel_capture(f, arity, span)
+                            .unwrap_or_else(|| Expr::atom("nil", span)));
+                    }
+                    _ => {}
+                }
+                match &left.kind {
                     K::Var(f)
                     | K::Call {
                         callee: ACallee::Local(f),
@@ -1265,6 +1379,22 @@ impl Expander<'_> {
         {
             if let (K::NullaryOp(op), K::Int(n)) = (&left.kind, &right.kind) {
                 let arity = usize::try_from(n).unwrap_or(0);
+                if let Some(e) = self.kernel_capture(op.as_str(), arity, span) {
+                    // `&=~/2` is `&Kernel.=~/2` in Elixir.
+                    return Ok(e);
+                }
+                if let Some(bif) = op_bif(*op, arity) {
+                    // `&+/2` is `&:erlang.+/2` in Elixir.
+                    return Ok(Expr::bif(
+                        "make_fun",
+                        vec![
+                            Expr::atom("erlang", span),
+                            Expr::atom(bif, span),
+                            Expr::konst(Const::int(arity as i64), span),
+                        ],
+                        span,
+                    ));
+                }
                 let params: Vec<A> = (1..=arity)
                     .map(|i| A::new(K::Var(format!("&{i}")), span))
                     .collect();

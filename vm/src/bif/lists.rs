@@ -210,6 +210,15 @@ pub fn keyfind(_p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
     Ok(keysearch(key, n, l)?.unwrap_or(Term::FALSE))
 }
 
+/// `lists:keysearch/3`: `{:value, tuple}`, or `false`.
+pub fn keysearch3(p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
+    let [key, n, l] = args(a)?;
+    Ok(match keysearch(key, n, l)? {
+        Some(t) => p.heap.tuple(&[crate::bif::atom_term!("value"), t]),
+        None => Term::FALSE,
+    })
+}
+
 /// `lists:keymember/3`.
 pub fn keymember(_p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
     let [key, n, l] = args(a)?;

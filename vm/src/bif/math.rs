@@ -219,3 +219,32 @@ pub fn ceil(p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
 pub fn fmod(p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
     binary(p, a, |x, y| x % y)
 }
+
+// The C library's error functions: Rust's standard library has none, and calling the
+// same `erf`/`erfc` as the BEAM gives the same bits.
+extern "C" {
+    #[link_name = "erf"]
+    fn c_erf(x: f64) -> f64;
+    #[link_name = "erfc"]
+    fn c_erfc(x: f64) -> f64;
+}
+
+fn erf_f64(x: f64) -> f64 {
+    // SAFETY: `erf` is a pure function of a double, defined for every input.
+    unsafe { c_erf(x) }
+}
+
+fn erfc_f64(x: f64) -> f64 {
+    // SAFETY: `erfc` is a pure function of a double, defined for every input.
+    unsafe { c_erfc(x) }
+}
+
+/// `:math.erf/1`.
+pub fn erf(p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
+    unary(p, a, erf_f64)
+}
+
+/// `:math.erfc/1`.
+pub fn erfc(p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
+    unary(p, a, erfc_f64)
+}

@@ -311,6 +311,8 @@ bifs! {
     ("math", "floor", 1) => math::floor,
     ("math", "ceil", 1) => math::ceil,
     ("math", "fmod", 2) => math::fmod,
+    ("math", "erf", 1) => math::erf,
+    ("math", "erfc", 1) => math::erfc,
     // Comparison and boolean operators.
     ("erlang", "==", 2) => compare::eq,
     ("erlang", "/=", 2) => compare::ne,
@@ -353,6 +355,7 @@ bifs! {
     ("lists", "member", 2) => lists::member,
     ("lists", "keyfind", 3) => lists::keyfind,
     ("lists", "keymember", 3) => lists::keymember,
+    ("lists", "keysearch", 3) => lists::keysearch3,
     ("lists", "sort", 1) => sort::sort,
     ("lists", "seq", 2) => lists::seq,
     ("lists", "seq", 3) => lists::seq3,

@@ -287,7 +287,8 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 save!();
                 let r: Result<(), Raise> = {
                     // SAFETY: a verified function index of the module.
-                    let arity = unsafe { cur.module.funs.get_unchecked(fun.0 as usize) }.arity as usize;
+                    let arity =
+                        unsafe { cur.module.funs.get_unchecked(fun.0 as usize) }.arity as usize;
                     let b = cur.base + base.0 as usize;
                     move_down(&mut p.stack, b, cur.base, arity);
                     let m = cur.module;
@@ -437,7 +438,10 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 let args = [src!(a)];
                 match call_bif(p, &cur, import.0, &args) {
                     Ok(v) => reg!(dst) = v,
-                    Err(_) => jump!(fail.0),
+                    Err(_) => {
+                        guard_failed(p);
+                        jump!(fail.0)
+                    }
                 }
                 Ok(())
             }
@@ -452,7 +456,10 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 let args = [src!(a), src!(b)];
                 match call_bif(p, &cur, import.0, &args) {
                     Ok(v) => reg!(dst) = v,
-                    Err(_) => jump!(fail.0),
+                    Err(_) => {
+                        guard_failed(p);
+                        jump!(fail.0)
+                    }
                 }
                 Ok(())
             }
@@ -910,18 +917,53 @@ fn native(
 /// Records a failed BIF call of import `import` as the first stack-trace entry, with the
 /// `error_info` that lets `Exception` explain which argument was wrong.
 fn bif_failed(p: &mut Process, cur: &Cur, import: u32, args: &[Term], e: &Raise) {
-    if !e.reason.is(Term::atom(atom::BADARG)) {
-        // Like the BEAM: only `badarg` names the BIF in the trace (with its error info).
-        return;
-    }
     let imp = cur.module.bytecode.imports[import as usize];
     let m = atom(cur.module.bytecode.atom(imp.module));
     let f = atom(cur.module.bytecode.atom(imp.name));
-    record_bif_failure(p, m, f, args);
+    record_bif_failure(p, m, f, args, e);
 }
 
-/// The BEAM's `{m, f, args, [error_info: %{module: :erl_erts_errors}]}` entry.
-fn record_bif_failure(p: &mut Process, m: Term, f: Term, args: &[Term]) {
+/// The first stack-trace entry of a failed native call, as the BEAM would have it:
+/// `{m, f, args, [error_info: %{module: :erl_erts_errors}]}` for `badarg`, and for a
+/// `function_clause` of a function that is Erlang code on the BEAM (`lists:max/1`, ...)
+/// the entry of that function with its arguments, so that the error names it. `{:badkey,
+/// k}` gets the `badarg` entry; other errors (`badarith`, ...) add none.
+fn record_bif_failure(p: &mut Process, m: Term, f: Term, args: &[Term], e: &Raise) {
+    if p.pending_top.is_some() {
+        // The native named the failing function itself (an Erlang helper on the BEAM).
+        return;
+    }
+    if m.is(atom("erlang")) && f.is(atom("error")) && args.len() >= 2 {
+        // `error(reason, args[, options])`: the raising function's entry carries them.
+        let opts = args.get(2).copied().unwrap_or(Term::NIL);
+        p.pending_args = Some([args[1], opts]);
+        return;
+    }
+    if e.reason.is(Term::atom(atom::FUNCTION_CLAUSE)) && !m.is(atom("erlang")) {
+        let file: Vec<Term> = m
+            .as_atom()
+            .map(|a| a.name())
+            .unwrap_or("")
+            .chars()
+            .chain(".erl".chars())
+            .map(|c| Term::small(c as i64).unwrap_or(Term::NIL))
+            .collect();
+        let file = p.heap.list(&file);
+        let kf = p.heap.tuple(&[atom("file"), file]);
+        let loc = p.heap.list(&[kf]);
+        let args = p.heap.list(args);
+        p.pending_top = Some([m, f, args, loc]);
+        return;
+    }
+    // `{:badkey, k}` too: Elixir finds the map of `:maps.get/2` and friends there.
+    let badkey = e
+        .reason
+        .tuple()
+        .is_some_and(|t| t.len() == 2 && t[0].is(Term::atom(atom::BADKEY)));
+    if !e.reason.is(Term::atom(atom::BADARG)) && !badkey {
+        // Like the BEAM: only `badarg` names the BIF in the trace (with its error info).
+        return;
+    }
     let args = p.heap.list(args);
     let info = map::from_pairs(&mut p.heap, &[(atom("module"), atom("erl_erts_errors"))]);
     let pair = p.heap.tuple(&[atom("error_info"), info]);
@@ -960,6 +1002,14 @@ fn apply_import(
     }
     p.stack[b + 1..b + 1 + args.len()].copy_from_slice(&args);
     call_fun(p, cur, b, args.len(), dst)
+}
+
+/// A BIF failed inside a guard: the guard fails, nothing is raised, so the stack-trace
+/// entry the failure recorded must not reach the next exception (its terms would not
+/// survive the next collection either: they are no GC roots).
+fn guard_failed(p: &mut Process) {
+    p.pending_top = None;
+    p.pending_args = None;
 }
 
 fn call_bif(p: &mut Process, cur: &Cur, import: u32, args: &[Term]) -> Result<Term, Raise> {
@@ -1042,7 +1092,9 @@ fn call_fun(
     dst: Option<u16>,
 ) -> Result<Option<Term>, Raise> {
     let f = p.stack[b];
-    let closure = f.closure_parts().filter(|&(_, _, a, _)| a as usize == arity);
+    let closure = f
+        .closure_parts()
+        .filter(|&(_, _, a, _)| a as usize == arity);
     if let Some((module, index, _, env)) = closure {
         return {
             let Some(lm) = code::lookup(module) else {
@@ -1111,7 +1163,7 @@ fn dispatch_mfa(
                 Err(e) => {
                     let args: smallvec::SmallVec<[Term; 8]> =
                         p.stack[b..b + arity].iter().copied().collect();
-                    record_bif_failure(p, Term::atom(module), Term::atom(name), &args);
+                    record_bif_failure(p, Term::atom(module), Term::atom(name), &args, &e);
                     return Err(e);
                 }
             };
@@ -1205,14 +1257,24 @@ fn stacktrace(p: &mut Process, cur: &Cur, reason: Term) -> Term {
     }
     let mut items = Vec::with_capacity(entries.len() + 1);
     // An undefined function or a failing BIF is the first entry, as on the BEAM.
+    let mut function_clause = reason.is(Term::atom(atom::FUNCTION_CLAUSE));
     if let Some(top) = p.pending_top.take() {
         items.push(p.heap.tuple(&top));
+        // The failing native's entry carries the arguments, not the caller's.
+        function_clause = false;
     }
-    let function_clause = reason.is(Term::atom(atom::FUNCTION_CLAUSE));
+    // `error(reason, args, [error_info: info])`: args for the arity, the options'
+    // `error_info` after the location.
+    let (error_args, error_opts) = match p.pending_args.take() {
+        Some([args, opts]) if args.is_list() => (Some(args), opts),
+        _ => (None, Term::NIL),
+    };
     for (i, (m, f, pc)) in entries.into_iter().enumerate() {
         let info = m.funs[f as usize];
         let bf = &m.bytecode.functions[f as usize];
-        let arity = if i == 0 && function_clause {
+        let arity = if i == 0 && error_args.is_some() {
+            error_args.unwrap_or(Term::NIL)
+        } else if i == 0 && function_clause {
             let args: Vec<Term> = p.stack[cur.base..cur.base + info.arity as usize].to_vec();
             p.heap.list(&args)
         } else {
@@ -1228,7 +1290,19 @@ fn stacktrace(p: &mut Process, cur: &Cur, reason: Term) -> Term {
         let line = Term::small(bf.line_of(pc).unwrap_or(0) as i64).unwrap_or(Term::NIL);
         let kf = p.heap.tuple(&[atom("file"), file]);
         let kl = p.heap.tuple(&[atom("line"), line]);
-        let loc = p.heap.list(&[kf, kl]);
+        let mut loc = vec![kf, kl];
+        if i == 0 {
+            let mut o = error_opts;
+            while let Some((h, t)) = o.cons() {
+                if h.tuple()
+                    .is_some_and(|x| x.len() == 2 && x[0].is(atom("error_info")))
+                {
+                    loc.push(h);
+                }
+                o = t;
+            }
+        }
+        let loc = p.heap.list(&loc);
         let entry = p
             .heap
             .tuple(&[Term::atom(m.name), Term::atom(info.name), arity, loc]);

@@ -546,7 +546,12 @@ impl Term {
             return None;
         }
         let module = Atom::from_term_index((m.0 >> IMMED2_BITS) as u32);
-        Some((module, i.as_small()?, a.as_small()?, p.get(3..).unwrap_or(&[])))
+        Some((
+            module,
+            i.as_small()?,
+            a.as_small()?,
+            p.get(3..).unwrap_or(&[]),
+        ))
     }
 
     /// Head and tail of a cons cell.

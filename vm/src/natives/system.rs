@@ -1,0 +1,136 @@
+//! The system clock, unique integers, the node name, the number of schedulers and
+//! `:timer.sleep/1`.
+
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use crate::bif::atom_term;
+use crate::exception::Raise;
+use crate::heap::TermAlloc;
+use crate::process::Process;
+use crate::term::Term;
+
+/// A time in nanoseconds (the native unit) in `unit`, as `erlang:convert_time_unit/3`
+/// rounds it (towards minus infinity); `None` for a term that is not a time unit.
+pub(super) fn in_unit(ns: i128, unit: Term) -> Option<i128> {
+    let per_second: i128 = match unit.as_atom().map(|a| a.name()) {
+        Some("second" | "seconds") => 1,
+        Some("millisecond" | "milli_seconds") => 1_000,
+        Some("microsecond" | "micro_seconds") => 1_000_000,
+        Some("nanosecond" | "nano_seconds" | "native" | "perf_counter") => 1_000_000_000,
+        _ => match unit.as_small() {
+            Some(n) if n > 0 => n as i128,
+            _ => return None,
+        },
+    };
+    Some((ns * per_second).div_euclid(1_000_000_000))
+}
+
+/// Nanoseconds since the Unix epoch.
+fn now_ns() -> i128 {
+    match SystemTime::now().duration_since(UNIX_EPOCH) {
+        Ok(d) => d.as_nanos() as i128,
+        Err(e) => -(e.duration().as_nanos() as i128),
+    }
+}
+
+/// `:erlang.system_time/0` and `:os.system_time/0`: nanoseconds since the epoch. (The
+/// BEAM's system time is the OS time corrected towards monotonic; without time warps
+/// the two agree.)
+pub(super) fn system_time0(p: &mut Process, _args: &[Term]) -> Result<Term, Raise> {
+    Ok(p.heap.int128(now_ns()))
+}
+
+/// `:erlang.system_time/1` and `:os.system_time/1`.
+pub(super) fn system_time1(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [unit] = args else {
+        return Err(Raise::badarg());
+    };
+    let t = in_unit(now_ns(), *unit).ok_or_else(Raise::badarg)?;
+    Ok(p.heap.int128(t))
+}
+
+/// The last unique integer handed out (shared by all processes, so unique in the VM).
+static UNIQUE: AtomicI64 = AtomicI64::new(0);
+
+/// `:erlang.unique_integer/0`: unique, and like the BEAM's usually negative.
+pub(super) fn unique_integer0(p: &mut Process, _args: &[Term]) -> Result<Term, Raise> {
+    unique_integer1(p, &[Term::NIL])
+}
+
+/// `:erlang.unique_integer/1` with the modifiers `:positive` and `:monotonic`. One
+/// counter serves all: its values are strictly increasing, so monotonic too.
+pub(super) fn unique_integer1(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [mods] = args else {
+        return Err(Raise::badarg());
+    };
+    let mut positive = false;
+    let mut l = *mods;
+    while let Some((m, rest)) = l.cons() {
+        match m.as_atom().map(|a| a.name()) {
+            Some("positive") => positive = true,
+            Some("monotonic") => {}
+            _ => return Err(Raise::badarg()),
+        }
+        l = rest;
+    }
+    if !l.is_nil() {
+        return Err(Raise::badarg());
+    }
+    let n = UNIQUE.fetch_add(1, Ordering::Relaxed) + 1;
+    // The BEAM's plain unique integers start far below zero; positive ones at 1.
+    let v = if positive { n } else { n - (1 << 59) };
+    Ok(p.heap.int(v))
+}
+
+/// `:erlang.node/0`: a script's node is not distributed.
+pub(super) fn node0(_p: &mut Process, _args: &[Term]) -> Result<Term, Raise> {
+    Ok(atom_term!("nonode@nohost"))
+}
+
+/// `:erlang.node/1`: the node of a pid, port or reference: this one.
+pub(super) fn node1(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [t] = args else {
+        return Err(Raise::badarg());
+    };
+    if t.is_pid() || t.is_port() || t.is_reference() {
+        Ok(atom_term!("nonode@nohost"))
+    } else {
+        Err(Raise::badarg())
+    }
+}
+
+/// `:beamlet.schedulers_online/0` (`System.schedulers_online/0`): one scheduler per
+/// core the OS lets the VM use, as the BEAM starts by default.
+pub(super) fn schedulers_online(p: &mut Process, _args: &[Term]) -> Result<Term, Raise> {
+    let n = std::thread::available_parallelism().map_or(1, |n| n.get());
+    Ok(p.heap.int(n as i64))
+}
+
+/// `:timer.sleep/1`: milliseconds (or `:infinity`); anything else is the
+/// `timeout_value` error of a `receive ... after`.
+///
+/// This blocks the OS thread. Once processes run on schedulers (the scheduler issue) it
+/// must suspend the process instead, as `receive after` does, so that the scheduler runs
+/// others meanwhile.
+pub(super) fn sleep(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [t] = args else {
+        return Err(Raise::badarg());
+    };
+    if t.as_atom().is_some_and(|a| a.name() == "infinity") {
+        loop {
+            std::thread::sleep(Duration::from_secs(3600));
+        }
+    }
+    let ms = match t.as_small() {
+        Some(ms) if ms >= 0 => ms as u64,
+        // A bignum of milliseconds: longer than anything will wait for.
+        None if crate::bif::bigint_of(*t).is_some_and(|n| n.sign() == num_bigint::Sign::Plus) => {
+            u64::MAX
+        }
+        _ => return Err(Raise::error(atom_term!("timeout_value"))),
+    };
+    crate::natives::flush_stdout();
+    std::thread::sleep(Duration::from_millis(ms));
+    Ok(atom_term!("ok"))
+}
