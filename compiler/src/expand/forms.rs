@@ -47,6 +47,81 @@ const KERNEL_BIFS: &[(&str, usize, &str)] = &[
     ("make_ref", 0, "make_ref"),
 ];
 
+/// The BIFs that Erlang allows in guards, called as `:erlang.name(...)`.
+fn erlang_guard_bif(module: &str, name: &str, arity: usize) -> Option<&'static str> {
+    const GUARD_BIFS: &[(&str, usize)] = &[
+        ("abs", 1),
+        ("bit_size", 1),
+        ("byte_size", 1),
+        ("ceil", 1),
+        ("element", 2),
+        ("float", 1),
+        ("floor", 1),
+        ("hd", 1),
+        ("is_atom", 1),
+        ("is_binary", 1),
+        ("is_bitstring", 1),
+        ("is_boolean", 1),
+        ("is_float", 1),
+        ("is_function", 1),
+        ("is_function", 2),
+        ("is_integer", 1),
+        ("is_list", 1),
+        ("is_map", 1),
+        ("is_map_key", 2),
+        ("is_number", 1),
+        ("is_pid", 1),
+        ("is_port", 1),
+        ("is_reference", 1),
+        ("is_tuple", 1),
+        ("length", 1),
+        ("map_get", 2),
+        ("map_size", 1),
+        ("max", 2),
+        ("min", 2),
+        ("node", 0),
+        ("node", 1),
+        ("round", 1),
+        ("self", 0),
+        ("size", 1),
+        ("tl", 1),
+        ("trunc", 1),
+        ("tuple_size", 1),
+        ("binary_part", 2),
+        ("binary_part", 3),
+        ("div", 2),
+        ("rem", 2),
+        ("band", 2),
+        ("bor", 2),
+        ("bxor", 2),
+        ("bnot", 1),
+        ("bsl", 2),
+        ("bsr", 2),
+        ("not", 1),
+        ("+", 2),
+        ("-", 2),
+        ("*", 2),
+        ("/", 2),
+        ("-", 1),
+        ("+", 1),
+        ("==", 2),
+        ("/=", 2),
+        ("=:=", 2),
+        ("=/=", 2),
+        ("<", 2),
+        (">", 2),
+        ("=<", 2),
+        (">=", 2),
+    ];
+    if module != "erlang" {
+        return None;
+    }
+    GUARD_BIFS
+        .iter()
+        .find(|&&(n, a)| n == name && a == arity)
+        .map(|&(n, _)| n)
+}
+
 /// Kernel functions written in the language (stdlib `Kernel`).
 const KERNEL_FUNS: &[(&str, usize)] = &[
     ("inspect", 1),
@@ -845,7 +920,11 @@ impl Expander<'_> {
                         }
                         Ok(Expr::remote(&m, name, args_e, span))
                     }
-                    K::Atom(m) => Ok(Expr::remote(m, name, args_e, span)),
+                    K::Atom(m) => match erlang_guard_bif(m, name, args_e.len()) {
+                        // `:erlang.element(1, t)` is the BIF (a failing guard is false).
+                        Some(bif) => Ok(Expr::bif(bif, args_e, span)),
+                        None => Ok(Expr::remote(m, name, args_e, span)),
+                    },
                     _ => {
                         let m = self.expr(target)?;
                         Ok(Expr::new(
