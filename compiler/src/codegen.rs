@@ -393,6 +393,12 @@ impl FnGen<'_> {
     }
 
     /// Evaluates the arguments into consecutive registers from the watermark.
+    /// After a call: the registers of its arguments, from `base` up, are dead (the callee
+    /// used them as its own), so later values may reuse them.
+    fn free_from(&mut self, base: Reg) {
+        self.next = self.next.min(base.0 as u32);
+    }
+
     fn args_at_top(&mut self, args: &[&Expr]) -> R<Reg> {
         if args.iter().any(|a| binds_deep(a)) {
             // An argument binds variables (`f(x = 1, x)`): their registers must stay below
@@ -795,6 +801,7 @@ impl FnGen<'_> {
                         fun: Fun(fun),
                     }),
                 }
+                self.free_from(base);
             }
             Callee::Remote(m, f) => {
                 if args.len() > 255 {
@@ -806,6 +813,7 @@ impl FnGen<'_> {
                     Ctx::Tail => self.emit(Instr::CallExtTail { base, import }),
                     Ctx::Into(dst) => self.emit(Instr::CallExt { dst, base, import }),
                 }
+                self.free_from(base);
             }
             Callee::Dynamic(m, f) => {
                 let list = args
@@ -820,6 +828,7 @@ impl FnGen<'_> {
                     Ctx::Tail => self.emit(Instr::ApplyTail { base }),
                     Ctx::Into(dst) => self.emit(Instr::Apply { dst, base }),
                 }
+                self.free_from(base);
             }
             Callee::Fun(f) => {
                 if args.len() > 255 {
@@ -833,6 +842,7 @@ impl FnGen<'_> {
                     Ctx::Tail => self.emit(Instr::CallFunTail { base, arity }),
                     Ctx::Into(dst) => self.emit(Instr::CallFun { dst, base, arity }),
                 }
+                self.free_from(base);
             }
         }
         Ok(())
