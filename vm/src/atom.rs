@@ -212,6 +212,8 @@ predefined_atoms! {
     EXCEPTION = "__exception__",
     STRUCT = "__struct__",
     MESSAGE = "message",
+    ERLANG = "erlang",
+    APPLY = "apply",
 }
 
 #[cfg(test)]
@@ -268,3 +270,42 @@ mod tests {
         }
     }
 }
+
+/// A hasher for keys made of atoms and small numbers (the BIF, native and export
+/// tables, looked up on every call by name): FxHash's multiply-rotate, much cheaper than
+/// SipHash for a few integer words; the keys are not attacker-chosen strings.
+#[derive(Default, Clone, Copy)]
+pub struct AtomKeyHasher(u64);
+
+impl std::hash::Hasher for AtomKeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// A `HashMap` keyed by atoms (and small numbers) with [`AtomKeyHasher`].
+pub type AtomMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<AtomKeyHasher>>;
+

@@ -63,7 +63,7 @@ pub struct LoadedModule {
     /// Its functions, by index.
     pub funs: Box<[FunInfo]>,
     /// Its exported functions by name and arity.
-    pub exports: HashMap<(Atom, u8), u32>,
+    pub exports: crate::atom::AtomMap<(Atom, u8), u32>,
     /// Its imports.
     pub imports: Box<[ImportSlot]>,
     /// The bytecode (line tables, handlers, the file name).

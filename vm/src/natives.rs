@@ -24,7 +24,7 @@ mod regex;
 mod stdio;
 mod system;
 
-type Table = HashMap<(Atom, Atom, usize), BifFn>;
+type Table = crate::atom::AtomMap<(Atom, Atom, usize), BifFn>;
 
 fn table() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();

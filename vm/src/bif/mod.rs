@@ -19,7 +19,6 @@
 //! No BIF recurses on the length of a list or binary, or on the depth of a term: long
 //! lists are walked in loops and nested ones (`flatten`, iolists) with explicit stacks.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use num_bigint::BigInt;
@@ -58,10 +57,10 @@ pub fn all() -> impl Iterator<Item = (&'static str, &'static str, u8)> {
     BIFS.iter().map(|&(m, f, a, _)| (m, f, a))
 }
 
-fn table() -> &'static HashMap<(Atom, Atom, u8), BifFn> {
-    static TABLE: OnceLock<HashMap<(Atom, Atom, u8), BifFn>> = OnceLock::new();
+fn table() -> &'static crate::atom::AtomMap<(Atom, Atom, u8), BifFn> {
+    static TABLE: OnceLock<crate::atom::AtomMap<(Atom, Atom, u8), BifFn>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = HashMap::with_capacity(BIFS.len());
+        let mut t = crate::atom::AtomMap::default();
         for &(m, f, a, func) in BIFS {
             // Interning only fails when the atom table is full; such a BIF cannot be
             // called anyway, since no module could name it.

@@ -167,7 +167,7 @@ fn resolve_import(m: &'static LoadedModule, i: u32) -> Option<Target> {
 
 /// An `{m, f, a}` call by name (apply, export funs).
 fn resolve_mfa(module: Atom, name: Atom, arity: usize) -> Option<Target> {
-    if module.name() == "erlang" && name.name() == "apply" && matches!(arity, 2 | 3) {
+    if module == atom::ERLANG && name == atom::APPLY && matches!(arity, 2 | 3) {
         return Some(Target::Apply(arity as u8));
     }
     if let Some(f) = crate::bif::lookup(module, name, arity)
@@ -909,8 +909,14 @@ fn native(
     arity: usize,
 ) -> Result<Term, Raise> {
     let _ = cur;
-    let args: smallvec::SmallVec<[Term; 8]> = p.stack[b..b + arity].iter().copied().collect();
     p.reductions += 1;
+    // The BIF may use the process (and its stack), so the arguments are copied out.
+    if arity <= 4 {
+        let mut args = [Term::NIL; 4];
+        args[..arity].copy_from_slice(&p.stack[b..b + arity]);
+        return f(p, &args[..arity]);
+    }
+    let args: smallvec::SmallVec<[Term; 8]> = p.stack[b..b + arity].iter().copied().collect();
     f(p, &args)
 }
 

@@ -362,7 +362,8 @@ impl Term {
     #[inline]
     pub fn as_atom(self) -> Option<Atom> {
         if self.is_atom() {
-            Atom::from_index((self.0 >> IMMED2_BITS) as u32)
+            // An atom term is only ever made from an interned atom.
+            Some(Atom::from_term_index((self.0 >> IMMED2_BITS) as u32))
         } else {
             None
         }
