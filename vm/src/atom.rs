@@ -308,4 +308,3 @@ impl std::hash::Hasher for AtomKeyHasher {
 /// A `HashMap` keyed by atoms (and small numbers) with [`AtomKeyHasher`].
 pub type AtomMap<K, V> =
     std::collections::HashMap<K, V, std::hash::BuildHasherDefault<AtomKeyHasher>>;
-
