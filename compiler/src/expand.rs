@@ -487,12 +487,15 @@ impl<'s> Expander<'s> {
     /// through `String.Chars.to_string/1` unless it is already a binary.
     pub(crate) fn string(&mut self, parts: &[Segment], span: Span) -> R<Expr> {
         if let Some(s) = literal_string(parts) {
-            return Ok(Expr::konst(Const::Binary(s.into_bytes()), span));
+            return Ok(Expr::konst(
+                Const::Binary(crate::lexer::literal_bytes(&s)),
+                span,
+            ));
         }
         let mut segs = Vec::new();
         for p in parts {
             let value = match p {
-                Segment::Lit(s) => Expr::konst(Const::Binary(s.as_bytes().to_vec()), span),
+                Segment::Lit(s) => Expr::konst(Const::Binary(crate::lexer::literal_bytes(s)), span),
                 Segment::Interp(e) => {
                     let v = self.expr(e)?;
                     Expr::remote("Elixir.String.Chars", "to_string", vec![v], e.span)
@@ -521,7 +524,7 @@ impl<'s> Expander<'s> {
                     .map(|w| match mode {
                         'a' => Const::Atom(w.to_string()),
                         'c' => charlist_const(w),
-                        _ => Const::Binary(w.as_bytes().to_vec()),
+                        _ => Const::Binary(crate::lexer::literal_bytes(w)),
                     })
                     .collect();
                 Ok(Expr::konst(const_list(items), span))
@@ -774,7 +777,11 @@ pub(crate) fn literal_string(parts: &[Segment]) -> Option<String> {
 pub(crate) fn charlist_const(s: &str) -> Const {
     const_list(
         s.chars()
-            .map(|c| Const::Int(BigInt::from(c as u32)))
+            .map(|c| {
+                Const::Int(BigInt::from(
+                    crate::lexer::literal_byte(c).map_or(c as u32, u32::from),
+                ))
+            })
             .collect(),
     )
 }

@@ -341,6 +341,42 @@ fn push_code_point(out: &mut String, digits: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The front end keeps a literal's text as a Rust `String`; a byte escape above 0x7F
+/// (`"\xFF"`), which is not a character, is kept as a character of the last 128 code
+/// points of plane 16 (private use) and becomes its byte again in [`literal_bytes`].
+/// Source text holding those code points literally is read as those bytes too.
+const BYTE_CHARS: u32 = 0x10_FF00;
+
+fn byte_char(b: u8) -> char {
+    if b < 0x80 {
+        return char::from(b);
+    }
+    char::from_u32(BYTE_CHARS + u32::from(b)).unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
+/// The byte a character of a literal stands for, if it stands for one (see [`byte_char`]).
+pub fn literal_byte(c: char) -> Option<u8> {
+    let c = c as u32;
+    (BYTE_CHARS + 0x80..=BYTE_CHARS + 0xFF)
+        .contains(&c)
+        .then(|| (c - BYTE_CHARS) as u8)
+}
+
+/// A literal's bytes: UTF-8, except the byte escapes above 0x7F (see [`byte_char`]).
+pub fn literal_bytes(s: &str) -> Vec<u8> {
+    if !s.chars().any(|c| literal_byte(c).is_some()) {
+        return s.as_bytes().to_vec();
+    }
+    let mut out = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        match literal_byte(c) {
+            Some(b) => out.push(b),
+            None => out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+        }
+    }
+    out
+}
+
 /// Processes the escapes of a raw string body (Elixir's `unescape_chars/2`).
 fn unescape(raw: &str, escapes: Escapes) -> Result<String, String> {
     if escapes == Escapes::None || !raw.contains('\\') {
@@ -367,14 +403,7 @@ fn unescape(raw: &str, escapes: Escapes) -> Result<String, String> {
                 if n == 2 {
                     let digits = tail.get(..2).unwrap_or_default();
                     let byte = u8::from_str_radix(digits, 16).map_err(|_| MSG.to_string())?;
-                    if byte >= 0x80 {
-                        return Err(format!(
-                            "unsupported escape \\x{digits}: it is a byte above 0x7F, not a \
-                             character (Beamlet strings are UTF-8); use \\u{{{digits}}} for the \
-                             code point"
-                        ));
-                    }
-                    out.push(char::from(byte));
+                    out.push(byte_char(byte));
                     tail.get(2..).unwrap_or_default()
                 } else if n == 1 {
                     push_code_point(&mut out, tail.get(..1).unwrap_or_default())?;

@@ -100,7 +100,12 @@ fn escape_into(out: &mut String, s: &str, quote: char) {
             c if c.is_control() => {
                 let _ = write!(out, "\\u{{{:X}}}", c as u32);
             }
-            c => out.push(c),
+            c => match crate::lexer::literal_byte(c) {
+                Some(b) => {
+                    let _ = write!(out, "\\x{b:02X}");
+                }
+                None => out.push(c),
+            },
         }
     }
 }

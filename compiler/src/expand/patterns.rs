@@ -30,7 +30,7 @@ impl Expander<'_> {
                 }
             }
             K::String(parts) => match literal_string(parts) {
-                Some(s) => Pat::Const(Const::Binary(s.into_bytes())),
+                Some(s) => Pat::Const(Const::Binary(crate::lexer::literal_bytes(&s))),
                 None => return err(span, "interpolation is not allowed in a pattern"),
             },
             K::Charlist(parts) => match literal_string(parts) {
@@ -143,7 +143,7 @@ impl Expander<'_> {
                     return err(left.span, "interpolation is not allowed in a pattern");
                 };
                 let rest = self.pattern(right, bound)?;
-                Pat::Prefix(prefix.into_bytes(), Box::new(rest))
+                Pat::Prefix(crate::lexer::literal_bytes(&prefix), Box::new(rest))
             }
             K::Call {
                 callee: ACallee::Local(n),
@@ -216,7 +216,10 @@ impl Expander<'_> {
                         ty: Some(ty),
                         ..flags.clone()
                     };
-                    let v = Expr::konst(Const::int(c as i64), value.span);
+                    let v = Expr::konst(
+                        Const::int(crate::lexer::literal_byte(c).map_or(c as i64, i64::from)),
+                        value.span,
+                    );
                     out.push(spec.finish(ty, v));
                 }
                 continue;
@@ -259,15 +262,22 @@ impl Expander<'_> {
                             ty: Some(ty),
                             ..flags.clone()
                         };
-                        out.push(spec.finish(ty, Pat::Const(Const::int(c as i64))));
+                        out.push(spec.finish(
+                            ty,
+                            Pat::Const(Const::int(
+                                crate::lexer::literal_byte(c).map_or(c as i64, i64::from),
+                            )),
+                        ));
                     }
                     continue;
                 }
                 if flags.ty.is_none() || flags.ty == Some(seg::BINARY) {
                     flags.ty = Some(seg::BINARY);
                     let n = text.len();
-                    let mut f =
-                        flags.finish(seg::BINARY, Pat::Const(Const::Binary(text.into_bytes())));
+                    let mut f = flags.finish(
+                        seg::BINARY,
+                        Pat::Const(Const::Binary(crate::lexer::literal_bytes(&text))),
+                    );
                     f.size = Some(Expr::konst(Const::int(n as i64), value.span));
                     out.push(f);
                     continue;
