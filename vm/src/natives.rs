@@ -823,8 +823,7 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
 
 /// The text of `:io.format`'s format and arguments; `badarg` when they do not fit.
 fn formatted(fmt: Term, args: Term) -> Result<String, Raise> {
-    let fmt = inspect::to_string(fmt).map_err(|()| Raise::badarg())?;
-    let fmt = String::from_utf8(fmt).map_err(|_| Raise::badarg())?;
+    let fmt = io_format::format_chars(fmt).ok_or_else(Raise::badarg)?;
     let mut xs = Vec::new();
     let mut l = args;
     while let Some((h, t)) = l.cons() {
