@@ -17,6 +17,8 @@ use crate::inspect::{self, InspectOpts};
 use crate::process::Process;
 use crate::term::{map, Term};
 
+mod casing;
+mod casing_tables;
 mod io_format;
 pub mod os;
 mod regex;
@@ -65,6 +67,9 @@ fn table() -> &'static Table {
             ("unicode", "characters_to_binary", 2, characters_to_binary2),
             ("unicode", "characters_to_binary", 3, characters_to_binary3),
             ("unicode", "characters_to_list", 1, characters_to_list1),
+            ("beamlet", "string_upcase", 2, string_upcase),
+            ("beamlet", "string_downcase", 2, string_downcase),
+            ("beamlet", "string_titlecase_once", 2, string_titlecase_once),
         ];
         entries
             .iter()
@@ -873,4 +878,47 @@ fn io_lib_format(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
         .map(|c| Term::small(c as i64).unwrap_or(Term::NIL))
         .collect();
     Ok(p.heap.list(&items))
+}
+
+/// The case mode of `String.upcase/2` and friends (`:ascii` is done in the library).
+fn case_mode(t: Term) -> Result<casing::Mode, Raise> {
+    match t.as_atom().map(|a| a.name()) {
+        Some("default") => Ok(casing::Mode::Default),
+        Some("greek") => Ok(casing::Mode::Greek),
+        Some("turkic") => Ok(casing::Mode::Turkic),
+        _ => Err(Raise::badarg()),
+    }
+}
+
+/// `:beamlet.string_upcase(string, mode)`.
+fn string_upcase(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [s, mode] = args else {
+        return Err(Raise::badarg());
+    };
+    let bytes = crate::binary::bytes(*s).ok_or_else(Raise::badarg)?;
+    let out = casing::upcase(bytes, case_mode(*mode)?);
+    Ok(p.heap.binary(&out))
+}
+
+/// `:beamlet.string_downcase(string, mode)`.
+fn string_downcase(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [s, mode] = args else {
+        return Err(Raise::badarg());
+    };
+    let bytes = crate::binary::bytes(*s).ok_or_else(Raise::badarg)?;
+    let out = casing::downcase(bytes, case_mode(*mode)?);
+    Ok(p.heap.binary(&out))
+}
+
+/// `:beamlet.string_titlecase_once(string, mode)`: `{first_titlecased, rest}`.
+fn string_titlecase_once(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [s, mode] = args else {
+        return Err(Raise::badarg());
+    };
+    let bytes = crate::binary::bytes(*s).ok_or_else(Raise::badarg)?;
+    let (first, n) = casing::titlecase_once(bytes, case_mode(*mode)?);
+    let rest = bytes[n..].to_vec();
+    let first = p.heap.binary(&first);
+    let rest = p.heap.binary(&rest);
+    Ok(p.heap.tuple(&[first, rest]))
 }
