@@ -1,6 +1,6 @@
 # String over UTF-8 binaries. Graphemes are approximated: a code point with the combining
 # marks, variation selectors, emoji modifiers and zero-width-joined code points after it,
-# "\r\n", and pairs of regional indicators. Case mapping is native
+# "\r\n", and pairs of regional indicators. Case mapping and normalization are native
 # (Unicode tables).
 defmodule String do
   # ----- conversions ------------------------------------------------------------------
@@ -279,7 +279,30 @@ defmodule String do
     :binary.match(string, contents) != :nomatch
   end
 
-  def equivalent?(string1, string2), do: string1 == string2
+  def equivalent?(string1, string2) when is_binary(string1) and is_binary(string2) do
+    normalize(string1, :nfd) == normalize(string2, :nfd)
+  end
+
+  # ----- normalization ----------------------------------------------------------------
+
+  def normalize(string, :nfd) when is_binary(string),
+    do: normalized(:unicode.characters_to_nfd_binary(string), :nfd)
+
+  def normalize(string, :nfc) when is_binary(string),
+    do: normalized(:unicode.characters_to_nfc_binary(string), :nfc)
+
+  def normalize(string, :nfkd) when is_binary(string),
+    do: normalized(:unicode.characters_to_nfkd_binary(string), :nfkd)
+
+  def normalize(string, :nfkc) when is_binary(string),
+    do: normalized(:unicode.characters_to_nfkc_binary(string), :nfkc)
+
+  # A byte that is not UTF-8 is kept as it is, and normalization goes on after it.
+  defp normalized(string, _form) when is_binary(string), do: string
+
+  defp normalized({:error, good, <<head, rest::binary>>}, form) do
+    good <> <<head>> <> normalize(rest, form)
+  end
 
   # ----- case -------------------------------------------------------------------------
   # Unicode case mapping is native (:beamlet.string_* in vm/src/natives/casing.rs, with

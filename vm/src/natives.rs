@@ -67,6 +67,10 @@ fn table() -> &'static Table {
             ("unicode", "characters_to_binary", 2, characters_to_binary2),
             ("unicode", "characters_to_binary", 3, characters_to_binary3),
             ("unicode", "characters_to_list", 1, characters_to_list1),
+            ("unicode", "characters_to_nfc_binary", 1, nfc_binary),
+            ("unicode", "characters_to_nfd_binary", 1, nfd_binary),
+            ("unicode", "characters_to_nfkc_binary", 1, nfkc_binary),
+            ("unicode", "characters_to_nfkd_binary", 1, nfkd_binary),
             ("beamlet", "string_upcase", 2, string_upcase),
             ("beamlet", "string_downcase", 2, string_downcase),
             ("beamlet", "string_titlecase_once", 2, string_titlecase_once),
@@ -921,4 +925,54 @@ fn string_titlecase_once(p: &mut Process, args: &[Term]) -> Result<Term, Raise> 
     let first = p.heap.binary(&first);
     let rest = p.heap.binary(&rest);
     Ok(p.heap.tuple(&[first, rest]))
+}
+
+/// `:unicode.characters_to_nf*_binary/1` of chardata: the normalized binary, or
+/// `{:error, normalized_prefix, rest}` at the first byte that is not UTF-8.
+fn normalized(p: &mut Process, args: &[Term], form: fn(&str) -> String) -> Result<Term, Raise> {
+    let [d] = args else {
+        return Err(Raise::badarg());
+    };
+    if let Some(bytes) = crate::binary::bytes(*d) {
+        let (good, rest) = match std::str::from_utf8(bytes) {
+            Ok(s) => (s, &[][..]),
+            Err(e) => {
+                let (good, rest) = bytes.split_at(e.valid_up_to());
+                (std::str::from_utf8(good).unwrap_or(""), rest)
+            }
+        };
+        let text = form(good);
+        let out = p.heap.string(&text);
+        if rest.is_empty() {
+            return Ok(out);
+        }
+        let rest = rest.to_vec();
+        let rest = p.heap.binary(&rest);
+        let error = a("error");
+        return Ok(p.heap.tuple(&[error, out, rest]));
+    }
+    let chars = code_points(*d, Encoding::Utf8).ok_or_else(Raise::badarg)?;
+    let text: String = chars.iter().collect();
+    let text = form(&text);
+    Ok(p.heap.string(&text))
+}
+
+fn nfc_binary(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    use unicode_normalization::UnicodeNormalization;
+    normalized(p, args, |s| s.nfc().collect())
+}
+
+fn nfd_binary(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    use unicode_normalization::UnicodeNormalization;
+    normalized(p, args, |s| s.nfd().collect())
+}
+
+fn nfkc_binary(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    use unicode_normalization::UnicodeNormalization;
+    normalized(p, args, |s| s.nfkc().collect())
+}
+
+fn nfkd_binary(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    use unicode_normalization::UnicodeNormalization;
+    normalized(p, args, |s| s.nfkd().collect())
 }
