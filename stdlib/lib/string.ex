@@ -426,35 +426,47 @@ defmodule String do
 
   # ----- padding and duplication ------------------------------------------------------
 
-  def duplicate(subject, n) when is_binary(subject) and is_integer(n), do: :binary.copy(subject, n)
+  # Calls and captures are compiled to :binary.copy/2, as Elixir does (the errors are
+  # that function's); this definition is what `apply` reaches.
+  def duplicate(subject, n) when is_binary(subject) and is_integer(n) and n >= 0, do: :binary.copy(subject, n)
 
-  def pad_leading(string, count, padding \\ " ")
+  def pad_leading(string, count, padding \\ [" "])
 
-  def pad_leading(string, count, padding)
-      when is_binary(string) and is_integer(count) and count >= 0 and is_binary(padding) and
-             byte_size(padding) > 0 do
+  def pad_leading(string, count, padding) when is_binary(padding) do
+    pad_leading(string, count, graphemes(padding))
+  end
+
+  def pad_leading(string, count, [_ | _] = padding)
+      when is_binary(string) and is_integer(count) and count >= 0 do
     case count - String.length(string) do
       n when n <= 0 -> string
-      n -> filler(n, graphemes(padding)) <> string
+      n -> :erlang.iolist_to_binary([filler(n, padding, padding) | string])
     end
   end
 
-  def pad_trailing(string, count, padding \\ " ")
+  def pad_trailing(string, count, padding \\ [" "])
 
-  def pad_trailing(string, count, padding)
-      when is_binary(string) and is_integer(count) and count >= 0 and is_binary(padding) and
-             byte_size(padding) > 0 do
+  def pad_trailing(string, count, padding) when is_binary(padding) do
+    pad_trailing(string, count, graphemes(padding))
+  end
+
+  def pad_trailing(string, count, [_ | _] = padding)
+      when is_binary(string) and is_integer(count) and count >= 0 do
     case count - String.length(string) do
       n when n <= 0 -> string
-      n -> string <> filler(n, graphemes(padding))
+      n -> :erlang.iolist_to_binary([string | filler(n, padding, padding)])
     end
   end
 
-  defp filler(n, padding), do: :erlang.iolist_to_binary(filler(n, padding, padding))
-
+  # `n` padding elements, cycling through `padding`; each must be a string.
   defp filler(0, _, _), do: []
   defp filler(n, [], padding), do: filler(n, padding, padding)
-  defp filler(n, [g | rest], padding), do: [g | filler(n - 1, rest, padding)]
+
+  defp filler(n, [g | rest], padding) when is_binary(g), do: [g | filler(n - 1, rest, padding)]
+
+  defp filler(_n, [g | _], _padding) do
+    raise ArgumentError, "expected a string padding element, got: " <> inspect(g)
+  end
 
   # ----- splitting --------------------------------------------------------------------
 

@@ -807,6 +807,18 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
             errs.push((1, "not an integer"))
         }
         ("erlang", "map_get", 2) if !arg(1).is_map() => errs.push((2, "not a map")),
+        ("binary", "copy", n) => {
+            if !is_bin(arg(0)) {
+                errs.push((1, "not a binary"));
+            }
+            if n == 2 {
+                match arg(1).as_small() {
+                    _ if !arg(1).is_integer() => errs.push((2, "not an integer")),
+                    Some(c) if c >= 0 => {}
+                    _ => errs.push((2, "out of range")),
+                }
+            }
+        }
         ("erlang", "binary_to_term", 1) => errs.push((
             1,
             if is_bin(arg(0)) {
