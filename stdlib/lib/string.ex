@@ -547,6 +547,71 @@ defmodule String do
     end
   end
 
+  # ----- splitter (lazy) ----------------------------------------------------------------
+
+  def splitter(string, pattern, options \\ [])
+
+  def splitter(string, "", options) when is_binary(string) and is_list(options) do
+    if Keyword.get(options, :trim, false) do
+      Stream.unfold(string, &next_grapheme/1)
+    else
+      Stream.unfold(:match, &empty_splitter(&1, string))
+    end
+  end
+
+  def splitter(string, [], options) when is_binary(string) and is_list(options) do
+    if string == "" && Keyword.get(options, :trim, false) do
+      Stream.duplicate(string, 0)
+    else
+      Stream.duplicate(string, 1)
+    end
+  end
+
+  def splitter(string, pattern, options) when is_binary(string) and is_list(options) do
+    check_pattern(pattern)
+    trim = Keyword.get(options, :trim, false)
+    Stream.unfold(string, &splitter_next(&1, pattern, trim))
+  end
+
+  # What :binary.compile_pattern/1 (which Elixir calls here) accepts.
+  defp check_pattern(pattern) do
+    valid =
+      case pattern do
+        <<_, _::binary>> -> true
+        [_ | _] -> Enum.all?(pattern, fn p -> is_binary(p) and p != "" end)
+        _ -> false
+      end
+
+    if not valid do
+      raise ArgumentError, "errors were found at the given arguments:\n\n  * 1st argument: not a valid pattern\n"
+    end
+  end
+
+  # The empty pattern: "" before the first grapheme and after the last.
+  defp empty_splitter(:match, string), do: {"", string}
+  defp empty_splitter(:nomatch, _string), do: nil
+  defp empty_splitter("", _string), do: {"", :nomatch}
+  defp empty_splitter(rest, _string), do: next_grapheme(rest)
+
+  defp splitter_next(:nomatch, _pattern, _trim), do: nil
+  defp splitter_next("", _pattern, false), do: {"", :nomatch}
+  defp splitter_next("", _pattern, true), do: nil
+
+  defp splitter_next(string, pattern, trim) do
+    case :binary.split(string, pattern) do
+      ["", rest] when trim -> splitter_next(rest, pattern, trim)
+      [first, rest] -> {first, rest}
+      [first] -> {first, :nomatch}
+    end
+  end
+
+  # ----- myers_difference ---------------------------------------------------------------
+
+  def myers_difference(string1, string2) when is_binary(string1) and is_binary(string2) do
+    List.myers_difference(graphemes(string1), graphemes(string2))
+    |> Enum.map(fn {kind, chars} -> {kind, :erlang.iolist_to_binary(chars)} end)
+  end
+
   defp split_empty(string, parts, trim) do
     gs = graphemes(string)
     pieces = if trim, do: gs, else: ["" | gs] ++ [""]
