@@ -832,10 +832,20 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
         }
         _ => {}
     }
+    let mut errs: Vec<(i64, String)> = errs.into_iter().map(|(i, t)| (i, t.to_string())).collect();
+    match (m.name(), f.name(), xs.len()) {
+        ("io", "format" | "fwrite", 1) => errs = io_format::error_details(arg(0), Term::NIL, 0),
+        ("io", "format" | "fwrite", 2) => errs = io_format::error_details(arg(0), arg(1), 0),
+        ("io", "format" | "fwrite", 3) if !io_device(arg(0)) => {
+            errs = vec![(1, "the device does not exist".to_string())]
+        }
+        ("io", "format" | "fwrite", 3) => errs = io_format::error_details(arg(1), arg(2), 1),
+        _ => {}
+    }
     let items: Vec<Term> = errs
         .into_iter()
         .map(|(i, text)| {
-            let t = p.heap.string(text);
+            let t = p.heap.string(&text);
             p.heap.tuple(&[Term::small(i).unwrap_or(Term::NIL), t])
         })
         .collect();
@@ -874,10 +884,21 @@ fn io_format2(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     Ok(Term::atom(atom::OK))
 }
 
+/// An output device `:io` knows: the standard ones or a process.
+fn io_device(dev: Term) -> bool {
+    match dev.as_atom() {
+        Some(a) => matches!(a.name(), "standard_io" | "standard_error" | "user"),
+        None => dev.as_pid().is_some(),
+    }
+}
+
 fn io_format3(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     let [dev, f, a] = args else {
         return Err(Raise::badarg());
     };
+    if !io_device(*dev) {
+        return Err(Raise::badarg());
+    }
     let s = formatted(*f, *a)?;
     let bin = p.heap.string(&s);
     put_chars(p, &[*dev, bin])

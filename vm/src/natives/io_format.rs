@@ -676,3 +676,224 @@ fn float_g(x: f64, p: i64) -> Option<Vec<u32>> {
         _ => float_e(x, p),
     }
 }
+
+// ----- error details ----------------------------------------------------------------
+
+/// Why `:io.format(fmt, args)` failed, as OTP 25's `erl_stdlib_errors` explains it: one
+/// `(argument position, text)` per faulty argument (`offset` is 1 when a device comes
+/// first). The checks are `erl_lint:check_format_string/1` (stricter than the formatter)
+/// and the argument types it asks for; when those pass, formatting itself failed.
+pub fn error_details(fmt: Term, args: Term, offset: i64) -> Vec<(i64, String)> {
+    if args.cons().is_some() && proper_list(args).is_none() {
+        // OTP's explanation fails on an improper list (no text for it): Elixir then
+        // says only "argument error".
+        return Vec::new();
+    }
+    let is_format = match fmt.view() {
+        View::Atom(_) | View::Nil => true,
+        View::Bits(b) => b.is_binary(),
+        View::Cons(..) => proper_list(fmt).is_some_and(|xs| xs.iter().all(|x| x.is_integer())),
+        _ => false,
+    };
+    let list = proper_list(args);
+    if !is_format {
+        let mut out = vec![(1 + offset, "not a valid format string".to_string())];
+        if let Some(text) = list_error(args) {
+            out.push((2 + offset, text.to_string()));
+        }
+        return out;
+    }
+    let Some(args) = list else {
+        return vec![(2 + offset, "not a list".to_string())];
+    };
+    let chars: Vec<u32> = match fmt.view() {
+        View::Cons(..) => proper_list(fmt)
+            .unwrap_or_default()
+            .iter()
+            .map(|x| x.as_small().map_or(u32::MAX, |c| c as u32))
+            .collect(),
+        _ => format_chars(fmt).unwrap_or_default(),
+    };
+    let types = match check_format_string(&chars) {
+        Ok(types) => types,
+        Err(e) => return vec![(1 + offset, format!("format string invalid ({e})"))],
+    };
+    if types.len() != args.len() {
+        return vec![(1 + offset, "wrong number of arguments".to_string())];
+    }
+    let wrong: Vec<String> = types
+        .iter()
+        .zip(&args)
+        .enumerate()
+        .filter_map(|(i, (ty, &a))| {
+            let ok = match ty {
+                ArgType::Int => a.is_integer(),
+                ArgType::Float => a.as_float().is_some(),
+                ArgType::Term => true,
+                ArgType::String => {
+                    a.as_atom().is_some()
+                        || crate::binary::bits(a).is_some_and(|b| b.is_binary())
+                        || (a.is_nil() || a.cons().is_some()) && chardata_list(a)
+                }
+            };
+            let name = match ty {
+                ArgType::Int => "integer",
+                ArgType::Float => "float",
+                _ => "string",
+            };
+            (!ok).then(|| format!("element {} must be of type {name}", i + 1))
+        })
+        .collect();
+    if wrong.is_empty() {
+        vec![(1 + offset, "failed to format string".to_string())]
+    } else {
+        vec![(2 + offset, wrong.join("\n"))]
+    }
+}
+
+fn proper_list(t: Term) -> Option<Vec<Term>> {
+    let mut out = Vec::new();
+    let mut l = t;
+    while let Some((h, tl)) = l.cons() {
+        out.push(h);
+        l = tl;
+    }
+    l.is_nil().then_some(out)
+}
+
+/// `must_be_list/1` (improper lists are handled before).
+fn list_error(t: Term) -> Option<&'static str> {
+    (!t.is_nil() && t.cons().is_none()).then_some("not a list")
+}
+
+/// A list `unicode:characters_to_binary/1` takes without raising.
+fn chardata_list(t: Term) -> bool {
+    let mut l = t;
+    while let Some((h, tl)) = l.cons() {
+        // Integers out of range are an `{:error, ...}` result, not an exception.
+        let ok = match h.view() {
+            View::Small(_) | View::Big { .. } => true,
+            View::Bits(b) => b.is_binary(),
+            View::Nil | View::Cons(..) => chardata_list(h),
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+        l = tl;
+    }
+    l.is_nil() || crate::binary::bits(l).is_some_and(|b| b.is_binary())
+}
+
+#[derive(Clone, Copy)]
+enum ArgType {
+    Int,
+    Float,
+    String,
+    Term,
+}
+
+/// OTP 25's `erl_lint:check_format_string/1`: the argument types the format needs, or
+/// why it is invalid.
+fn check_format_string(fmt: &[u32]) -> Result<Vec<ArgType>, String> {
+    let c = |ch: char| ch as u32;
+    let digit = |x: Option<&u32>| x.is_some_and(|&x| (48..=57).contains(&x));
+    let mut need = Vec::new();
+    let mut i = 0;
+    while let Some(pos) = fmt[i..].iter().position(|&x| x == c('~')) {
+        i += pos + 1;
+        let at = |k: usize| fmt.get(k);
+        // Field width.
+        if at(i) == Some(&c('-')) && digit(at(i + 1)) {
+            i += 1;
+        }
+        if digit(at(i)) {
+            while digit(at(i)) {
+                i += 1;
+            }
+        } else if at(i) == Some(&c('-')) && at(i + 1) == Some(&c('*')) {
+            need.push(ArgType::Int);
+            i += 2;
+        } else if at(i) == Some(&c('*')) {
+            need.push(ArgType::Int);
+            i += 1;
+        }
+        // Precision, then pad character.
+        let mut pad_state = false;
+        if at(i) == Some(&c('.')) {
+            if digit(at(i + 1)) {
+                i += 1;
+                while digit(at(i)) {
+                    i += 1;
+                }
+                pad_state = true;
+            } else if at(i + 1) == Some(&c('*')) {
+                need.push(ArgType::Int);
+                i += 2;
+                pad_state = true;
+            } else {
+                i += 1;
+                pad_state = true;
+            }
+        }
+        if pad_state && at(i) == Some(&c('.')) {
+            match at(i + 1) {
+                Some(&x) if x == c('*') => {
+                    need.push(ArgType::Int);
+                    i += 2;
+                }
+                Some(_) => i += 2,
+                None => {}
+            }
+        }
+        if i >= fmt.len() {
+            return Err("truncated".into());
+        }
+        // Modifiers: `t` and `l` only where OTP 25's linter allows them.
+        let ch = |k: usize| fmt.get(k).and_then(|&x| char::from_u32(x));
+        let mut control = i;
+        match (ch(i), ch(i + 1), ch(i + 2)) {
+            (Some('t'), Some('l'), third) | (Some('l'), Some('t'), third) => match third {
+                Some('p' | 'P') => control = i + 2,
+                Some(x) => return Err(format!("invalid control ~lt{x}")),
+                None if ch(i) == Some('t') => return Err("invalid control ~lt".into()),
+                None => return Err("invalid control ~lt".into()),
+            },
+            (Some('t'), Some(x), _) => {
+                if matches!(x, 'c' | 's' | 'p' | 'P' | 'w' | 'W') {
+                    control = i + 1;
+                } else {
+                    return Err(format!("invalid control ~t{x}"));
+                }
+            }
+            (Some('l'), Some(x), _) => {
+                if matches!(x, 'p' | 'P') {
+                    control = i + 1;
+                } else {
+                    return Err(format!("invalid control ~l{x}"));
+                }
+            }
+            _ => {}
+        }
+        let Some(&cc) = fmt.get(control) else {
+            return Err("truncated".into());
+        };
+        i = control + 1;
+        let types: &[ArgType] = match char::from_u32(cc) {
+            Some('~' | 'n') => &[],
+            Some('c' | 'b' | 'B') => &[ArgType::Int],
+            Some('f' | 'e' | 'g') => &[ArgType::Float],
+            Some('s') => &[ArgType::String],
+            Some('w' | 'p' | '+' | '#' | 'i') => &[ArgType::Term],
+            Some('W' | 'P') => &[ArgType::Term, ArgType::Int],
+            Some('x' | 'X') => &[ArgType::Int, ArgType::String],
+            _ => {
+                let mut s = String::from("invalid control ~");
+                write::push_code(&mut s, cc);
+                return Err(s);
+            }
+        };
+        need.extend_from_slice(types);
+    }
+    Ok(need)
+}
