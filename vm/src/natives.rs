@@ -62,6 +62,14 @@ fn table() -> &'static Table {
             ("io", "format", 2, io_format2),
             ("io", "format", 3, io_format3),
             ("io_lib", "format", 2, io_lib_format),
+            ("io", "fwrite", 1, io_format1),
+            ("io", "fwrite", 2, io_format2),
+            ("io", "fwrite", 3, io_format3),
+            ("io_lib", "fwrite", 2, io_lib_format),
+            ("io", "put_chars", 1, io_put_chars1),
+            ("io", "put_chars", 2, io_put_chars2),
+            ("io", "nl", 0, io_nl0),
+            ("io", "nl", 1, io_nl1),
             ("binary", "bin_to_list", 1, bin_to_list),
             ("unicode", "characters_to_binary", 1, characters_to_binary1),
             ("unicode", "characters_to_binary", 2, characters_to_binary2),
@@ -836,6 +844,11 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     match (m.name(), f.name(), xs.len()) {
         ("io", "format" | "fwrite", 1) => errs = io_format::error_details(arg(0), Term::NIL, 0),
         ("io", "format" | "fwrite", 2) => errs = io_format::error_details(arg(0), arg(1), 0),
+        ("io", "put_chars", 1) => errs = vec![(1, BAD_CHARDATA.to_string())],
+        ("io", "put_chars" | "nl", _) if !io_device(arg(0)) => {
+            errs = vec![(1, "the device does not exist".to_string())]
+        }
+        ("io", "put_chars", 2) => errs = vec![(2, BAD_CHARDATA.to_string())],
         ("io", "format" | "fwrite", 3) if !io_device(arg(0)) => {
             errs = vec![(1, "the device does not exist".to_string())]
         }
@@ -884,6 +897,8 @@ fn io_format2(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     Ok(Term::atom(atom::OK))
 }
 
+const BAD_CHARDATA: &str = "not valid character data (an iodata term)";
+
 /// An output device `:io` knows: the standard ones or a process.
 fn io_device(dev: Term) -> bool {
     match dev.as_atom() {
@@ -902,6 +917,66 @@ fn io_format3(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     let s = formatted(*f, *a)?;
     let bin = p.heap.string(&s);
     put_chars(p, &[*dev, bin])
+}
+
+/// Unicode character data: a binary, or a list of characters, binaries and such lists
+/// (ending in `[]` or a binary).
+fn chardata(t: Term) -> bool {
+    if crate::binary::bits(t).is_some_and(|b| b.is_binary()) {
+        return true;
+    }
+    let mut l = t;
+    while let Some((h, tl)) = l.cons() {
+        let ok = match h.as_small() {
+            Some(c) => u32::try_from(c).ok().and_then(char::from_u32).is_some(),
+            None => chardata(h),
+        };
+        if !ok {
+            return false;
+        }
+        l = tl;
+    }
+    l.is_nil() || crate::binary::bits(l).is_some_and(|b| b.is_binary())
+}
+
+/// `:io.put_chars/1`: chardata to standard output.
+fn io_put_chars1(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [data] = args else {
+        return Err(Raise::badarg());
+    };
+    if !chardata(*data) {
+        return Err(Raise::badarg());
+    }
+    put_chars(p, &[a("standard_io"), *data])
+}
+
+/// `:io.put_chars/2`: chardata to a device.
+fn io_put_chars2(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [dev, data] = args else {
+        return Err(Raise::badarg());
+    };
+    if !io_device(*dev) || !chardata(*data) {
+        return Err(Raise::badarg());
+    }
+    put_chars(p, &[*dev, *data])
+}
+
+/// `:io.nl/0`.
+fn io_nl0(p: &mut Process, _args: &[Term]) -> Result<Term, Raise> {
+    let nl = p.heap.string("\n");
+    put_chars(p, &[a("standard_io"), nl])
+}
+
+/// `:io.nl/1`.
+fn io_nl1(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [dev] = args else {
+        return Err(Raise::badarg());
+    };
+    if !io_device(*dev) {
+        return Err(Raise::badarg());
+    }
+    let nl = p.heap.string("\n");
+    put_chars(p, &[*dev, nl])
 }
 
 /// `:io_lib.format/2`: the text as a charlist.
