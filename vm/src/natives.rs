@@ -1050,11 +1050,11 @@ fn normalized(p: &mut Process, args: &[Term], form: fn(&str) -> String) -> Resul
             }
         };
         let text = form(good);
+        let rest = rest.to_vec();
         let out = p.heap.string(&text);
         if rest.is_empty() {
             return Ok(out);
         }
-        let rest = rest.to_vec();
         let rest = p.heap.binary(&rest);
         let error = a("error");
         return Ok(p.heap.tuple(&[error, out, rest]));
