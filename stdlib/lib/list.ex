@@ -240,6 +240,97 @@ defmodule List do
 
   def improper?(list) when is_list(list) and length(list) >= 0, do: false
   def improper?(list) when is_list(list), do: true
+
+  # ----- myers_difference ---------------------------------------------------------------
+  # Myers' O(ND) algorithm, breadth first: round `d` extends every furthest-reaching path
+  # on the diagonals -d, -d+2, ..., d by one deletion (down) or insertion (right), each
+  # taken from the neighbouring diagonal whose path went further, then along equal
+  # elements. A path is {y, rest1, rest2, edits} with the edits newest first; the first
+  # path to use up both lists wins and its edits are grouped into runs.
+
+  def myers_difference(list1, list2) when is_list(list1) and is_list(list2) do
+    myers(list1, list2, nil)
+  end
+
+  def myers_difference(list1, list2, diff_script)
+      when is_list(list1) and is_list(list2) and is_function(diff_script) do
+    myers(list1, list2, diff_script)
+  end
+
+  defp myers(list1, list2, diff_script), do: myers_round(0, [{0, list1, list2, []}], diff_script)
+
+  defp myers_round(d, paths, diff_script) do
+    case myers_diagonals(-d, d, paths, [], diff_script) do
+      {:done, edits} -> myers_runs(edits, [])
+      {:next, paths} -> myers_round(d + 1, paths, diff_script)
+    end
+  end
+
+  defp myers_diagonals(k, d, _paths, acc, _diff_script) when k > d, do: {:next, :lists.reverse(acc)}
+
+  defp myers_diagonals(k, d, paths, acc, diff_script) do
+    {path, rest} = myers_step(k, d, paths, diff_script)
+
+    case myers_snake(path) do
+      {:done, edits} -> {:done, edits}
+      {:cont, path} -> myers_diagonals(k + 2, d, rest, [path | acc], diff_script)
+    end
+  end
+
+  # The path on diagonal k, from the paths of round d - 1 (diagonals k - 1 and k + 1).
+  defp myers_step(0, 0, [path], _diff_script), do: {path, []}
+  defp myers_step(k, d, [path | _] = paths, diff_script) when k == -d, do: {myers_down(path, diff_script), paths}
+  defp myers_step(k, d, [path], diff_script) when k == d, do: {myers_right(path, diff_script), []}
+
+  defp myers_step(_k, _d, [p1, p2 | rest], diff_script) do
+    if elem(p1, 0) > elem(p2, 0) do
+      {myers_right(p1, diff_script), [p2 | rest]}
+    else
+      {myers_down(p2, diff_script), [p2 | rest]}
+    end
+  end
+
+  defp myers_down({y, [e1 | rest1], [e2 | rest2] = list2, edits}, diff_script) when diff_script != nil do
+    case diff_script.(e1, e2) do
+      falsy when falsy == nil or falsy == false -> {y + 1, rest1, list2, [{:del, e1} | edits]}
+      diff -> {y + 1, rest1, rest2, [{:diff, diff} | edits]}
+    end
+  end
+
+  defp myers_down({y, [e | rest], list2, edits}, _diff_script), do: {y + 1, rest, list2, [{:del, e} | edits]}
+  defp myers_down({y, [], list2, edits}, _diff_script), do: {y + 1, [], list2, edits}
+
+  defp myers_right({y, [e1 | rest1] = list1, [e2 | rest2], edits}, diff_script) when diff_script != nil do
+    case diff_script.(e1, e2) do
+      falsy when falsy == nil or falsy == false -> {y, list1, rest2, [{:ins, e2} | edits]}
+      diff -> {y + 1, rest1, rest2, [{:diff, diff} | edits]}
+    end
+  end
+
+  defp myers_right({y, list1, [e | rest], edits}, _diff_script), do: {y, list1, rest, [{:ins, e} | edits]}
+  defp myers_right({y, list1, [], edits}, _diff_script), do: {y, list1, [], edits}
+
+  defp myers_snake({y, [e1 | rest1], [e2 | rest2], edits}) when e1 === e2 do
+    myers_snake({y + 1, rest1, rest2, [{:eq, e1} | edits]})
+  end
+
+  defp myers_snake({_y, [], [], edits}), do: {:done, edits}
+  defp myers_snake(path), do: {:cont, path}
+
+  # Oldest edit first, consecutive edits of a kind in one run; `eq x, ins x, eq y` (an
+  # insertion that repeats what precedes it) becomes `ins x, eq x ++ y`.
+  defp myers_runs([], acc), do: acc
+  defp myers_runs([{:diff, _} = edit | rest], acc), do: myers_runs(rest, [edit | acc])
+
+  defp myers_runs([{kind, e} | rest], [{kind, run} | acc]) when kind != :diff do
+    myers_runs(rest, [{kind, [e | run]} | acc])
+  end
+
+  defp myers_runs(rest, [{:eq, x}, {:ins, x}, {:eq, other} | acc]) do
+    myers_runs(rest, [{:ins, x}, {:eq, x ++ other} | acc])
+  end
+
+  defp myers_runs([{kind, e} | rest], acc), do: myers_runs(rest, [{kind, [e]} | acc])
 end
 
 # Sorting with an ordering function, and stable sorts by key.

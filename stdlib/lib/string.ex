@@ -1,7 +1,7 @@
 # String over UTF-8 binaries. Graphemes are approximated: a code point with the combining
 # marks, variation selectors, emoji modifiers and zero-width-joined code points after it,
-# "\r\n", and pairs of regional indicators. Case mapping covers ASCII, Latin-1, Latin
-# Extended-A, Greek and Cyrillic.
+# "\r\n", and pairs of regional indicators. Case mapping and normalization are native
+# (Unicode tables).
 defmodule String do
   # ----- conversions ------------------------------------------------------------------
 
@@ -279,38 +279,77 @@ defmodule String do
     :binary.match(string, contents) != :nomatch
   end
 
-  def equivalent?(string1, string2), do: string1 == string2
+  def equivalent?(string1, string2) when is_binary(string1) and is_binary(string2) do
+    normalize(string1, :nfd) == normalize(string2, :nfd)
+  end
+
+  # ----- normalization ----------------------------------------------------------------
+
+  def normalize(string, :nfd) when is_binary(string),
+    do: normalized(:unicode.characters_to_nfd_binary(string), :nfd)
+
+  def normalize(string, :nfc) when is_binary(string),
+    do: normalized(:unicode.characters_to_nfc_binary(string), :nfc)
+
+  def normalize(string, :nfkd) when is_binary(string),
+    do: normalized(:unicode.characters_to_nfkd_binary(string), :nfkd)
+
+  def normalize(string, :nfkc) when is_binary(string),
+    do: normalized(:unicode.characters_to_nfkc_binary(string), :nfkc)
+
+  # A byte that is not UTF-8 is kept as it is, and normalization goes on after it.
+  defp normalized(string, _form) when is_binary(string), do: string
+
+  defp normalized({:error, good, <<head, rest::binary>>}, form) do
+    good <> <<head>> <> normalize(rest, form)
+  end
 
   # ----- case -------------------------------------------------------------------------
+  # Unicode case mapping is native (:beamlet.string_* in vm/src/natives/casing.rs, with
+  # Elixir 1.14's tables); :ascii only maps a-z and A-Z.
 
   def upcase(string, mode \\ :default)
+
+  def upcase("", _mode), do: ""
 
   def upcase(string, :ascii) when is_binary(string) do
     :erlang.list_to_binary(ascii_upcase(:erlang.binary_to_list(string)))
   end
 
-  def upcase(string, mode) when is_binary(string) and is_atom(mode) do
-    map_codepoints(string, &upcase_cp/1)
+  def upcase(string, mode) when is_binary(string) and (mode == :default or mode == :greek or mode == :turkic) do
+    :beamlet.string_upcase(string, mode)
   end
 
   def downcase(string, mode \\ :default)
+
+  def downcase("", _mode), do: ""
 
   def downcase(string, :ascii) when is_binary(string) do
     :erlang.list_to_binary(ascii_downcase(:erlang.binary_to_list(string)))
   end
 
-  def downcase(string, mode) when is_binary(string) and is_atom(mode) do
-    map_codepoints(string, &downcase_cp/1)
+  def downcase(string, mode) when is_binary(string) and (mode == :default or mode == :greek or mode == :turkic) do
+    :beamlet.string_downcase(string, mode)
   end
 
   def capitalize(string, mode \\ :default)
 
-  def capitalize(string, mode) when is_binary(string) and is_atom(mode) do
-    case next_grapheme(string) do
-      nil -> ""
-      {first, rest} -> map_codepoints(first, &titlecase_cp/1) <> downcase(rest, mode)
-    end
+  def capitalize(<<char, rest::binary>>, :ascii) do
+    char = if char >= ?a and char <= ?z, do: char - 32, else: char
+    <<char, downcase(rest, :ascii)::binary>>
   end
+
+  def capitalize(string, mode) when is_binary(string) do
+    {char, rest} = titlecase_once(string, mode)
+    char <> downcase(rest, mode)
+  end
+
+  defp titlecase_once(string, mode) when mode == :default or mode == :greek or mode == :turkic do
+    :beamlet.string_titlecase_once(string, mode)
+  end
+
+  # Other modes: as Elixir 1.14, only the first letter's `i` looks at the mode.
+  defp titlecase_once(string, _mode), do: :beamlet.string_titlecase_once(string, :default)
 
   defp ascii_upcase([]), do: []
   defp ascii_upcase([c | rest]) when c >= ?a and c <= ?z, do: [c - 32 | ascii_upcase(rest)]
@@ -319,81 +358,6 @@ defmodule String do
   defp ascii_downcase([]), do: []
   defp ascii_downcase([c | rest]) when c >= ?A and c <= ?Z, do: [c + 32 | ascii_downcase(rest)]
   defp ascii_downcase([c | rest]), do: [c | ascii_downcase(rest)]
-
-  defp map_codepoints(string, fun), do: map_codepoints(string, fun, [])
-
-  defp map_codepoints(<<cp::utf8, rest::binary>>, fun, acc) do
-    map_codepoints(rest, fun, [fun.(cp) | acc])
-  end
-
-  defp map_codepoints(<<byte, rest::binary>>, fun, acc), do: map_codepoints(rest, fun, [<<byte>> | acc])
-  defp map_codepoints(<<>>, _fun, acc), do: :erlang.iolist_to_binary(encode(:lists.reverse(acc), []))
-
-  defp encode([], acc), do: :lists.reverse(acc)
-  defp encode([cp | rest], acc) when is_integer(cp), do: encode(rest, [<<cp::utf8>> | acc])
-  defp encode([[_ | _] = cps | rest], acc), do: encode(rest, [encode(cps, []) | acc])
-  defp encode([bin | rest], acc), do: encode(rest, [bin | acc])
-
-  defp upcase_cp(c) when c >= ?a and c <= ?z, do: c - 32
-  defp upcase_cp(c) when c < 0xB5, do: c
-  defp upcase_cp(0xB5), do: 0x39C
-  defp upcase_cp(0xDF), do: [?S, ?S]
-  defp upcase_cp(c) when c >= 0xE0 and c <= 0xFE and c != 0xF7, do: c - 32
-  defp upcase_cp(0xFF), do: 0x178
-  defp upcase_cp(0x131), do: ?I
-  defp upcase_cp(0x17F), do: ?S
-  defp upcase_cp(c) when c >= 0x100 and c <= 0x137 and rem(c, 2) == 1, do: c - 1
-  defp upcase_cp(c) when c >= 0x139 and c <= 0x148 and rem(c, 2) == 0, do: c - 1
-  defp upcase_cp(c) when c >= 0x14A and c <= 0x177 and rem(c, 2) == 1, do: c - 1
-  defp upcase_cp(c) when c >= 0x179 and c <= 0x17E and rem(c, 2) == 0, do: c - 1
-  defp upcase_cp(c) when c == 0x1C5 or c == 0x1C6, do: 0x1C4
-  defp upcase_cp(c) when c == 0x1C8 or c == 0x1C9, do: 0x1C7
-  defp upcase_cp(c) when c == 0x1CB or c == 0x1CC, do: 0x1CA
-  defp upcase_cp(c) when c == 0x1F2 or c == 0x1F3, do: 0x1F1
-  defp upcase_cp(0x3AC), do: 0x386
-  defp upcase_cp(c) when c >= 0x3AD and c <= 0x3AF, do: c - 37
-  defp upcase_cp(0x3C2), do: 0x3A3
-  defp upcase_cp(c) when c >= 0x3B1 and c <= 0x3CB, do: c - 32
-  defp upcase_cp(0x3CC), do: 0x38C
-  defp upcase_cp(c) when c == 0x3CD or c == 0x3CE, do: c - 63
-  defp upcase_cp(c) when c >= 0x430 and c <= 0x44F, do: c - 32
-  defp upcase_cp(c) when c >= 0x450 and c <= 0x45F, do: c - 80
-  defp upcase_cp(c) when c >= 0x460 and c <= 0x481 and rem(c, 2) == 1, do: c - 1
-  defp upcase_cp(c) when c >= 0x48A and c <= 0x4BF and rem(c, 2) == 1, do: c - 1
-  defp upcase_cp(c) when c >= 0x4D0 and c <= 0x52F and rem(c, 2) == 1, do: c - 1
-  defp upcase_cp(c), do: c
-
-  defp titlecase_cp(c) when c == 0x1C4 or c == 0x1C5 or c == 0x1C6, do: 0x1C5
-  defp titlecase_cp(c) when c == 0x1C7 or c == 0x1C8 or c == 0x1C9, do: 0x1C8
-  defp titlecase_cp(c) when c == 0x1CA or c == 0x1CB or c == 0x1CC, do: 0x1CB
-  defp titlecase_cp(c) when c == 0x1F1 or c == 0x1F2 or c == 0x1F3, do: 0x1F2
-  defp titlecase_cp(0xDF), do: [?S, ?s]
-  defp titlecase_cp(c), do: upcase_cp(c)
-
-  defp downcase_cp(c) when c >= ?A and c <= ?Z, do: c + 32
-  defp downcase_cp(c) when c < 0xC0, do: c
-  defp downcase_cp(c) when c >= 0xC0 and c <= 0xDE and c != 0xD7, do: c + 32
-  defp downcase_cp(0x130), do: [?i, 0x307]
-  defp downcase_cp(0x178), do: 0xFF
-  defp downcase_cp(c) when c >= 0x100 and c <= 0x137 and rem(c, 2) == 0, do: c + 1
-  defp downcase_cp(c) when c >= 0x139 and c <= 0x148 and rem(c, 2) == 1, do: c + 1
-  defp downcase_cp(c) when c >= 0x14A and c <= 0x177 and rem(c, 2) == 0, do: c + 1
-  defp downcase_cp(c) when c >= 0x179 and c <= 0x17E and rem(c, 2) == 1, do: c + 1
-  defp downcase_cp(c) when c == 0x1C4 or c == 0x1C5, do: 0x1C6
-  defp downcase_cp(c) when c == 0x1C7 or c == 0x1C8, do: 0x1C9
-  defp downcase_cp(c) when c == 0x1CA or c == 0x1CB, do: 0x1CC
-  defp downcase_cp(c) when c == 0x1F1 or c == 0x1F2, do: 0x1F3
-  defp downcase_cp(0x386), do: 0x3AC
-  defp downcase_cp(c) when c >= 0x388 and c <= 0x38A, do: c + 37
-  defp downcase_cp(0x38C), do: 0x3CC
-  defp downcase_cp(c) when c == 0x38E or c == 0x38F, do: c + 63
-  defp downcase_cp(c) when c >= 0x391 and c <= 0x3AB and c != 0x3A2, do: c + 32
-  defp downcase_cp(c) when c >= 0x400 and c <= 0x40F, do: c + 80
-  defp downcase_cp(c) when c >= 0x410 and c <= 0x42F, do: c + 32
-  defp downcase_cp(c) when c >= 0x460 and c <= 0x481 and rem(c, 2) == 0, do: c + 1
-  defp downcase_cp(c) when c >= 0x48A and c <= 0x4BF and rem(c, 2) == 0, do: c + 1
-  defp downcase_cp(c) when c >= 0x4D0 and c <= 0x52F and rem(c, 2) == 0, do: c + 1
-  defp downcase_cp(c), do: c
 
   # ----- whitespace and trimming ------------------------------------------------------
 
@@ -462,35 +426,47 @@ defmodule String do
 
   # ----- padding and duplication ------------------------------------------------------
 
-  def duplicate(subject, n) when is_binary(subject) and is_integer(n), do: :binary.copy(subject, n)
+  # Calls and captures are compiled to :binary.copy/2, as Elixir does (the errors are
+  # that function's); this definition is what `apply` reaches.
+  def duplicate(subject, n) when is_binary(subject) and is_integer(n) and n >= 0, do: :binary.copy(subject, n)
 
-  def pad_leading(string, count, padding \\ " ")
+  def pad_leading(string, count, padding \\ [" "])
 
-  def pad_leading(string, count, padding)
-      when is_binary(string) and is_integer(count) and count >= 0 and is_binary(padding) and
-             byte_size(padding) > 0 do
+  def pad_leading(string, count, padding) when is_binary(padding) do
+    pad_leading(string, count, graphemes(padding))
+  end
+
+  def pad_leading(string, count, [_ | _] = padding)
+      when is_binary(string) and is_integer(count) and count >= 0 do
     case count - String.length(string) do
       n when n <= 0 -> string
-      n -> filler(n, graphemes(padding)) <> string
+      n -> :erlang.iolist_to_binary([filler(n, padding, padding) | string])
     end
   end
 
-  def pad_trailing(string, count, padding \\ " ")
+  def pad_trailing(string, count, padding \\ [" "])
 
-  def pad_trailing(string, count, padding)
-      when is_binary(string) and is_integer(count) and count >= 0 and is_binary(padding) and
-             byte_size(padding) > 0 do
+  def pad_trailing(string, count, padding) when is_binary(padding) do
+    pad_trailing(string, count, graphemes(padding))
+  end
+
+  def pad_trailing(string, count, [_ | _] = padding)
+      when is_binary(string) and is_integer(count) and count >= 0 do
     case count - String.length(string) do
       n when n <= 0 -> string
-      n -> string <> filler(n, graphemes(padding))
+      n -> :erlang.iolist_to_binary([string | filler(n, padding, padding)])
     end
   end
 
-  defp filler(n, padding), do: :erlang.iolist_to_binary(filler(n, padding, padding))
-
+  # `n` padding elements, cycling through `padding`; each must be a string.
   defp filler(0, _, _), do: []
   defp filler(n, [], padding), do: filler(n, padding, padding)
-  defp filler(n, [g | rest], padding), do: [g | filler(n - 1, rest, padding)]
+
+  defp filler(n, [g | rest], padding) when is_binary(g), do: [g | filler(n - 1, rest, padding)]
+
+  defp filler(_n, [g | _], _padding) do
+    raise ArgumentError, "expected a string padding element, got: " <> inspect(g)
+  end
 
   # ----- splitting --------------------------------------------------------------------
 
@@ -569,6 +545,71 @@ defmodule String do
       [piece] ->
         [piece]
     end
+  end
+
+  # ----- splitter (lazy) ----------------------------------------------------------------
+
+  def splitter(string, pattern, options \\ [])
+
+  def splitter(string, "", options) when is_binary(string) and is_list(options) do
+    if Keyword.get(options, :trim, false) do
+      Stream.unfold(string, &next_grapheme/1)
+    else
+      Stream.unfold(:match, &empty_splitter(&1, string))
+    end
+  end
+
+  def splitter(string, [], options) when is_binary(string) and is_list(options) do
+    if string == "" && Keyword.get(options, :trim, false) do
+      Stream.duplicate(string, 0)
+    else
+      Stream.duplicate(string, 1)
+    end
+  end
+
+  def splitter(string, pattern, options) when is_binary(string) and is_list(options) do
+    check_pattern(pattern)
+    trim = Keyword.get(options, :trim, false)
+    Stream.unfold(string, &splitter_next(&1, pattern, trim))
+  end
+
+  # What :binary.compile_pattern/1 (which Elixir calls here) accepts.
+  defp check_pattern(pattern) do
+    valid =
+      case pattern do
+        <<_, _::binary>> -> true
+        [_ | _] -> Enum.all?(pattern, fn p -> is_binary(p) and p != "" end)
+        _ -> false
+      end
+
+    if not valid do
+      raise ArgumentError, "errors were found at the given arguments:\n\n  * 1st argument: not a valid pattern\n"
+    end
+  end
+
+  # The empty pattern: "" before the first grapheme and after the last.
+  defp empty_splitter(:match, string), do: {"", string}
+  defp empty_splitter(:nomatch, _string), do: nil
+  defp empty_splitter("", _string), do: {"", :nomatch}
+  defp empty_splitter(rest, _string), do: next_grapheme(rest)
+
+  defp splitter_next(:nomatch, _pattern, _trim), do: nil
+  defp splitter_next("", _pattern, false), do: {"", :nomatch}
+  defp splitter_next("", _pattern, true), do: nil
+
+  defp splitter_next(string, pattern, trim) do
+    case :binary.split(string, pattern) do
+      ["", rest] when trim -> splitter_next(rest, pattern, trim)
+      [first, rest] -> {first, rest}
+      [first] -> {first, :nomatch}
+    end
+  end
+
+  # ----- myers_difference ---------------------------------------------------------------
+
+  def myers_difference(string1, string2) when is_binary(string1) and is_binary(string2) do
+    List.myers_difference(graphemes(string1), graphemes(string2))
+    |> Enum.map(fn {kind, chars} -> {kind, :erlang.iolist_to_binary(chars)} end)
   end
 
   defp split_empty(string, parts, trim) do

@@ -17,6 +17,8 @@ use crate::inspect::{self, InspectOpts};
 use crate::process::Process;
 use crate::term::{map, Term};
 
+mod casing;
+mod casing_tables;
 mod io_format;
 pub mod os;
 mod rand;
@@ -63,18 +65,19 @@ fn table() -> &'static Table {
             ("io", "format", 2, io_format2),
             ("io", "format", 3, io_format3),
             ("io_lib", "format", 2, io_lib_format),
+            ("io", "fwrite", 1, io_format1),
+            ("io", "fwrite", 2, io_format2),
+            ("io", "fwrite", 3, io_format3),
+            ("io_lib", "fwrite", 2, io_lib_format),
+            ("io", "put_chars", 1, io_put_chars1),
+            ("io", "put_chars", 2, io_put_chars2),
+            ("io", "nl", 0, io_nl0),
+            ("io", "nl", 1, io_nl1),
             ("binary", "bin_to_list", 1, bin_to_list),
             ("unicode", "characters_to_binary", 1, characters_to_binary1),
             ("unicode", "characters_to_binary", 2, characters_to_binary2),
             ("unicode", "characters_to_binary", 3, characters_to_binary3),
             ("unicode", "characters_to_list", 1, characters_to_list1),
-            ("io", "fwrite", 1, io_format1),
-            ("io", "fwrite", 2, io_format2),
-            ("io", "fwrite", 3, stdio::fwrite3),
-            ("io", "put_chars", 1, stdio::put_chars1),
-            ("io", "put_chars", 2, stdio::put_chars2),
-            ("io", "nl", 0, stdio::nl0),
-            ("io", "nl", 1, stdio::nl1),
             ("io", "get_line", 1, stdio::get_line1),
             ("io", "get_line", 2, stdio::get_line2),
             ("io", "get_chars", 2, stdio::get_chars2),
@@ -93,6 +96,13 @@ fn table() -> &'static Table {
             ("rand", "uniform", 1, rand::uniform1),
             ("rand", "seed", 1, rand::seed1),
             ("rand", "seed", 2, rand::seed2),
+            ("unicode", "characters_to_nfc_binary", 1, nfc_binary),
+            ("unicode", "characters_to_nfd_binary", 1, nfd_binary),
+            ("unicode", "characters_to_nfkc_binary", 1, nfkc_binary),
+            ("unicode", "characters_to_nfkd_binary", 1, nfkd_binary),
+            ("beamlet", "string_upcase", 2, string_upcase),
+            ("beamlet", "string_downcase", 2, string_downcase),
+            ("beamlet", "string_titlecase_once", 2, string_titlecase_once),
         ];
         entries
             .iter()
@@ -826,6 +836,18 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
             errs.push((1, "not an integer"))
         }
         ("erlang", "map_get", 2) if !arg(1).is_map() => errs.push((2, "not a map")),
+        ("binary", "copy", n) => {
+            if !is_bin(arg(0)) {
+                errs.push((1, "not a binary"));
+            }
+            if n == 2 {
+                match arg(1).as_small() {
+                    _ if !arg(1).is_integer() => errs.push((2, "not an integer")),
+                    Some(c) if c >= 0 => {}
+                    _ => errs.push((2, "out of range")),
+                }
+            }
+        }
         ("erlang", "binary_to_term", 1) => errs.push((
             1,
             if is_bin(arg(0)) {
@@ -904,18 +926,6 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
             }
             errs.extend(list_error(arg(n - 1)).map(|e| (n as i64, e)));
         }
-        ("io", "put_chars", n) | ("io", "nl", n) => {
-            let bad_device = n == 2 || n == 1 && f.name() == "nl";
-            if bad_device
-                && !arg(0)
-                    .as_atom()
-                    .is_some_and(|d| matches!(d.name(), "standard_io" | "standard_error" | "user"))
-            {
-                errs.push((1, "the device does not exist"));
-            } else if f.name() == "put_chars" {
-                errs.push((n as i64, "not valid character data (an iodata term)"));
-            }
-        }
         ("erlang", "unique_integer", 1) => errs.push((
             1,
             if arg(0).is_list() {
@@ -938,10 +948,25 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
         ("maps", "from_list" | "from_keys", _) => errs.extend(list_error(arg(0)).map(|e| (1, e))),
         _ => {}
     }
+    let mut errs: Vec<(i64, String)> = errs.into_iter().map(|(i, t)| (i, t.to_string())).collect();
+    match (m.name(), f.name(), xs.len()) {
+        ("io", "format" | "fwrite", 1) => errs = io_format::error_details(arg(0), Term::NIL, 0),
+        ("io", "format" | "fwrite", 2) => errs = io_format::error_details(arg(0), arg(1), 0),
+        ("io", "put_chars", 1) => errs = vec![(1, BAD_CHARDATA.to_string())],
+        ("io", "put_chars" | "nl", _) if !io_device(arg(0)) => {
+            errs = vec![(1, "the device does not exist".to_string())]
+        }
+        ("io", "put_chars", 2) => errs = vec![(2, BAD_CHARDATA.to_string())],
+        ("io", "format" | "fwrite", 3) if !io_device(arg(0)) => {
+            errs = vec![(1, "the device does not exist".to_string())]
+        }
+        ("io", "format" | "fwrite", 3) => errs = io_format::error_details(arg(1), arg(2), 1),
+        _ => {}
+    }
     let items: Vec<Term> = errs
         .into_iter()
         .map(|(i, text)| {
-            let t = p.heap.string(text);
+            let t = p.heap.string(&text);
             p.heap.tuple(&[Term::small(i).unwrap_or(Term::NIL), t])
         })
         .collect();
@@ -986,8 +1011,7 @@ fn list_error(t: Term) -> Option<&'static str> {
 
 /// The text of `:io.format`'s format and arguments; `badarg` when they do not fit.
 fn formatted(fmt: Term, args: Term) -> Result<String, Raise> {
-    let fmt = inspect::to_string(fmt).map_err(|()| Raise::badarg())?;
-    let fmt = String::from_utf8(fmt).map_err(|_| Raise::badarg())?;
+    let fmt = io_format::format_chars(fmt).ok_or_else(Raise::badarg)?;
     let mut xs = Vec::new();
     let mut l = args;
     while let Some((h, t)) = l.cons() {
@@ -1017,13 +1041,86 @@ fn io_format2(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     Ok(Term::atom(atom::OK))
 }
 
+const BAD_CHARDATA: &str = "not valid character data (an iodata term)";
+
+/// An output device `:io` knows: the standard ones or a process.
+fn io_device(dev: Term) -> bool {
+    match dev.as_atom() {
+        Some(a) => matches!(a.name(), "standard_io" | "standard_error" | "user"),
+        None => dev.as_pid().is_some(),
+    }
+}
+
 fn io_format3(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     let [dev, f, a] = args else {
         return Err(Raise::badarg());
     };
+    if !io_device(*dev) {
+        return Err(Raise::badarg());
+    }
     let s = formatted(*f, *a)?;
     let bin = p.heap.string(&s);
     put_chars(p, &[*dev, bin])
+}
+
+/// Unicode character data: a binary, or a list of characters, binaries and such lists
+/// (ending in `[]` or a binary).
+fn chardata(t: Term) -> bool {
+    if crate::binary::bits(t).is_some_and(|b| b.is_binary()) {
+        return true;
+    }
+    let mut l = t;
+    while let Some((h, tl)) = l.cons() {
+        let ok = match h.as_small() {
+            Some(c) => u32::try_from(c).ok().and_then(char::from_u32).is_some(),
+            None => chardata(h),
+        };
+        if !ok {
+            return false;
+        }
+        l = tl;
+    }
+    l.is_nil() || crate::binary::bits(l).is_some_and(|b| b.is_binary())
+}
+
+/// `:io.put_chars/1`: chardata to standard output.
+fn io_put_chars1(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [data] = args else {
+        return Err(Raise::badarg());
+    };
+    if !chardata(*data) {
+        return Err(Raise::badarg());
+    }
+    put_chars(p, &[a("standard_io"), *data])
+}
+
+/// `:io.put_chars/2`: chardata to a device.
+fn io_put_chars2(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [dev, data] = args else {
+        return Err(Raise::badarg());
+    };
+    if !io_device(*dev) || !chardata(*data) {
+        return Err(Raise::badarg());
+    }
+    put_chars(p, &[*dev, *data])
+}
+
+/// `:io.nl/0`.
+fn io_nl0(p: &mut Process, _args: &[Term]) -> Result<Term, Raise> {
+    let nl = p.heap.string("\n");
+    put_chars(p, &[a("standard_io"), nl])
+}
+
+/// `:io.nl/1`.
+fn io_nl1(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [dev] = args else {
+        return Err(Raise::badarg());
+    };
+    if !io_device(*dev) {
+        return Err(Raise::badarg());
+    }
+    let nl = p.heap.string("\n");
+    put_chars(p, &[*dev, nl])
 }
 
 /// `:io_lib.format/2`: the text as a charlist.
@@ -1037,4 +1134,97 @@ fn io_lib_format(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
         .map(|c| Term::small(c as i64).unwrap_or(Term::NIL))
         .collect();
     Ok(p.heap.list(&items))
+}
+
+/// The case mode of `String.upcase/2` and friends (`:ascii` is done in the library).
+fn case_mode(t: Term) -> Result<casing::Mode, Raise> {
+    match t.as_atom().map(|a| a.name()) {
+        Some("default") => Ok(casing::Mode::Default),
+        Some("greek") => Ok(casing::Mode::Greek),
+        Some("turkic") => Ok(casing::Mode::Turkic),
+        _ => Err(Raise::badarg()),
+    }
+}
+
+/// `:beamlet.string_upcase(string, mode)`.
+fn string_upcase(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [s, mode] = args else {
+        return Err(Raise::badarg());
+    };
+    let bytes = crate::binary::bytes(*s).ok_or_else(Raise::badarg)?;
+    let out = casing::upcase(bytes, case_mode(*mode)?);
+    Ok(p.heap.binary(&out))
+}
+
+/// `:beamlet.string_downcase(string, mode)`.
+fn string_downcase(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [s, mode] = args else {
+        return Err(Raise::badarg());
+    };
+    let bytes = crate::binary::bytes(*s).ok_or_else(Raise::badarg)?;
+    let out = casing::downcase(bytes, case_mode(*mode)?);
+    Ok(p.heap.binary(&out))
+}
+
+/// `:beamlet.string_titlecase_once(string, mode)`: `{first_titlecased, rest}`.
+fn string_titlecase_once(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [s, mode] = args else {
+        return Err(Raise::badarg());
+    };
+    let bytes = crate::binary::bytes(*s).ok_or_else(Raise::badarg)?;
+    let (first, n) = casing::titlecase_once(bytes, case_mode(*mode)?);
+    let rest = bytes[n..].to_vec();
+    let first = p.heap.binary(&first);
+    let rest = p.heap.binary(&rest);
+    Ok(p.heap.tuple(&[first, rest]))
+}
+
+/// `:unicode.characters_to_nf*_binary/1` of chardata: the normalized binary, or
+/// `{:error, normalized_prefix, rest}` at the first byte that is not UTF-8.
+fn normalized(p: &mut Process, args: &[Term], form: fn(&str) -> String) -> Result<Term, Raise> {
+    let [d] = args else {
+        return Err(Raise::badarg());
+    };
+    if let Some(bytes) = crate::binary::bytes(*d) {
+        let (good, rest) = match std::str::from_utf8(bytes) {
+            Ok(s) => (s, &[][..]),
+            Err(e) => {
+                let (good, rest) = bytes.split_at(e.valid_up_to());
+                (std::str::from_utf8(good).unwrap_or(""), rest)
+            }
+        };
+        let text = form(good);
+        let rest = rest.to_vec();
+        let out = p.heap.string(&text);
+        if rest.is_empty() {
+            return Ok(out);
+        }
+        let rest = p.heap.binary(&rest);
+        let error = a("error");
+        return Ok(p.heap.tuple(&[error, out, rest]));
+    }
+    let chars = code_points(*d, Encoding::Utf8).ok_or_else(Raise::badarg)?;
+    let text: String = chars.iter().collect();
+    let text = form(&text);
+    Ok(p.heap.string(&text))
+}
+
+fn nfc_binary(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    use unicode_normalization::UnicodeNormalization;
+    normalized(p, args, |s| s.nfc().collect())
+}
+
+fn nfd_binary(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    use unicode_normalization::UnicodeNormalization;
+    normalized(p, args, |s| s.nfd().collect())
+}
+
+fn nfkc_binary(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    use unicode_normalization::UnicodeNormalization;
+    normalized(p, args, |s| s.nfkc().collect())
+}
+
+fn nfkd_binary(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    use unicode_normalization::UnicodeNormalization;
+    normalized(p, args, |s| s.nfkd().collect())
 }

@@ -918,6 +918,9 @@ impl Expander<'_> {
                         if m == "Elixir.Kernel" && kernel_inline(name, args.len()) {
                             return self.kernel_call(name, args, span);
                         }
+                        if let Some((m, f)) = remote_inline(&m, name, args.len()) {
+                            return Ok(Expr::remote(m, f, args_e, span));
+                        }
                         Ok(Expr::remote(&m, name, args_e, span))
                     }
                     K::Atom(m) => match erlang_guard_bif(m, name, args_e.len()) {
@@ -1366,6 +1369,20 @@ impl Expander<'_> {
                         && !(matches!(&m.kind, K::Alias { base: None, segments } if segments.len() == 1 && segments.first().is_some_and(|s| s == "Kernel"))
                             && kernel_inline(f, arity)) =>
                     {
+                        if let K::Alias { .. } = &m.kind {
+                            let name = self.resolve_alias(m)?;
+                            if let Some((m, f)) = remote_inline(&name, f, arity) {
+                                return Ok(Expr::bif(
+                                    "make_fun",
+                                    vec![
+                                        Expr::atom(m, span),
+                                        Expr::atom(f, span),
+                                        Expr::konst(Const::int(arity as i64), span),
+                                    ],
+                                    span,
+                                ));
+                            }
+                        }
                         let m = self.expr(m)?;
                         return Ok(Expr::bif(
                             "make_fun",
@@ -1589,6 +1606,17 @@ fn operator(name: &str) -> Option<Op> {
     ]
     .into_iter()
     .find(|op| op.as_str() == name)
+}
+
+/// Remote functions that Elixir's compiler replaces by the Erlang function they
+/// delegate to (`elixir_rewrite`), in calls and captures alike: their errors and their
+/// captures are the Erlang function's. (The function itself, reached by `apply`, keeps
+/// its own guards.)
+fn remote_inline(module: &str, name: &str, arity: usize) -> Option<(&'static str, &'static str)> {
+    match (module, name, arity) {
+        ("Elixir.String", "duplicate", 2) => Some(("binary", "copy")),
+        _ => None,
+    }
 }
 
 /// Whether `Kernel.name/arity` is compiled inline (an operator or a BIF), so that

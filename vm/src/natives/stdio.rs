@@ -9,7 +9,7 @@
 
 use std::io::{BufRead, Write};
 
-use super::{flush_stdout, formatted};
+use super::flush_stdout;
 use crate::bif::atom_term;
 use crate::exception::Raise;
 use crate::heap::TermAlloc;
@@ -143,69 +143,4 @@ pub(super) fn get_chars3(p: &mut Process, args: &[Term]) -> Result<Term, Raise> 
 fn io_error(p: &mut Process) -> Term {
     p.heap
         .tuple(&[atom_term!("error"), atom_term!("terminated")])
-}
-
-/// Writes chardata to a device; `badarg` when it is not chardata or the device does not
-/// exist.
-fn write(dev: Term, data: Term) -> Result<Term, Raise> {
-    let out = match device(dev)? {
-        Device::Missing => return Err(Raise::badarg()),
-        d => d,
-    };
-    if !(data.is_list() || crate::binary::bits(data).is_some()) {
-        return Err(Raise::badarg());
-    }
-    let bytes = inspect::to_string(data).map_err(|()| Raise::badarg())?;
-    match out {
-        Device::Error => {
-            flush_stdout();
-            let _ = std::io::stderr().write_all(&bytes);
-        }
-        _ => {
-            let _ = std::io::stdout().write_all(&bytes);
-        }
-    }
-    Ok(atom_term!("ok"))
-}
-
-/// `:io.put_chars/1`.
-pub(super) fn put_chars1(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
-    let [data] = args else {
-        return Err(Raise::badarg());
-    };
-    write(atom_term!("standard_io"), *data)
-}
-
-/// `:io.put_chars/2`.
-pub(super) fn put_chars2(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
-    let [dev, data] = args else {
-        return Err(Raise::badarg());
-    };
-    write(*dev, *data)
-}
-
-/// `:io.nl/0`.
-pub(super) fn nl0(p: &mut Process, _args: &[Term]) -> Result<Term, Raise> {
-    let nl = p.heap.string("\n");
-    write(atom_term!("standard_io"), nl)
-}
-
-/// `:io.nl/1`.
-pub(super) fn nl1(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
-    let [dev] = args else {
-        return Err(Raise::badarg());
-    };
-    let nl = p.heap.string("\n");
-    write(*dev, nl)
-}
-
-/// `:io.fwrite/3` (`fwrite/1,2` are `:io.format/1,2`): the text is formatted before the
-/// device is looked at.
-pub(super) fn fwrite3(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
-    let [dev, f, a] = args else {
-        return Err(Raise::badarg());
-    };
-    let s = formatted(*f, *a)?;
-    let bin = p.heap.string(&s);
-    write(*dev, bin)
 }

@@ -1,0 +1,13 @@
+# ~s/~ts/~c/~w with field widths, precisions and pad characters; Latin-1 versus Unicode.
+:io.format("[~10s][~-10s][~.3s][~10.3s][~-10.3.*s]~n", ["hello", "hello", "hello", "hello", ?., "hello"])
+:io.format("[~s][~ts][~s][~ts]~n", ["héllo", "héllo", 'héllo', 'héllo'])
+:io.format("[~s][~s][~s]~n", [:atom, [?a, ["b", 'c'], "d"], "ünï"])
+:io.format("[~5ts][~-5ts][~.2ts]~n", ["日本語", "日本語", "日本語"])
+:io.format("[~3c][~-4.2.*c][~.3c][~tc][~c]~n", [?a, ?., ?b, ?c, 0x65E5, 0x165])
+:io.format("[~6w][~-6w][~3w][~6.3w][~.2w]~n", [:ok, :ok, :longer, {1, 2}, :abc])
+:io.format("[~10p][~p][~tp]~n", [:ok, :"é", :"日本"])
+:io.format("[~5~][~3n]~n")
+:io.format("é ~s~n", ["x"])
+:io.format('é ~s~n', ["x"])
+:io.format(:"atom ~w~n", [1])
+:io.format("~i~s~n", [:skipped, "shown"])
