@@ -95,6 +95,7 @@ defmodule ErlangError do
   end
 
   def normalize(:badarg, _), do: %ArgumentError{}
+  def normalize({:badarg, payload}, _), do: %ArgumentError{message: "argument error: " <> inspect(payload)}
   def normalize(:badarith, _), do: %ArithmeticError{}
   def normalize(:system_limit, _), do: %SystemLimitError{}
   def normalize({:badarity, {fun, args}}, _), do: %BadArityError{function: fun, args: args}

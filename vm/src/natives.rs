@@ -23,6 +23,8 @@ mod rand;
 mod regex;
 mod stdio;
 mod system;
+mod unicode;
+mod unicode_tables;
 
 type Table = HashMap<(Atom, Atom, usize), BifFn>;
 
@@ -68,6 +70,7 @@ fn table() -> &'static Table {
             ("unicode", "characters_to_binary", 2, characters_to_binary2),
             ("unicode", "characters_to_binary", 3, characters_to_binary3),
             ("unicode", "characters_to_list", 1, characters_to_list1),
+            ("unicode", "characters_to_list", 2, characters_to_list2),
             ("io", "fwrite", 1, io_format1),
             ("io", "fwrite", 2, io_format2),
             ("io", "fwrite", 3, stdio::fwrite3),
@@ -93,6 +96,10 @@ fn table() -> &'static Table {
             ("rand", "uniform", 1, rand::uniform1),
             ("rand", "seed", 1, rand::seed1),
             ("rand", "seed", 2, rand::seed2),
+            ("beamlet", "uc_flags", 1, unicode::uc_flags),
+            ("beamlet", "uc_case", 1, unicode::uc_case),
+            ("beamlet", "uc_table", 1, unicode::uc_table),
+            ("beamlet", "uc_compose", 2, unicode::uc_compose),
         ];
         entries
             .iter()
@@ -730,7 +737,18 @@ fn characters_to_list1(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     let [d] = args else {
         return Err(Raise::badarg());
     };
-    let chars = code_points(*d, Encoding::Utf8).ok_or_else(Raise::badarg)?;
+    characters_to_list(p, *d, Encoding::Utf8)
+}
+
+fn characters_to_list2(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [d, from] = args else {
+        return Err(Raise::badarg());
+    };
+    characters_to_list(p, *d, encoding(*from).ok_or_else(Raise::badarg)?)
+}
+
+fn characters_to_list(p: &mut Process, data: Term, from: Encoding) -> Result<Term, Raise> {
+    let chars = code_points(data, from).ok_or_else(Raise::badarg)?;
     let items: Vec<Term> = chars
         .iter()
         .map(|&c| Term::small(c as i64).unwrap_or(Term::NIL))
@@ -836,6 +854,18 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
         )),
         ("erlang", "iolist_to_binary" | "list_to_binary" | "iolist_size", 1) => {
             errs.push((1, "not an iodata term"))
+        }
+        // erl_stdlib_errors' texts for `unicode`: the data is checked as Unicode chardata
+        // whatever the encoding argument says.
+        ("unicode", "characters_to_binary" | "characters_to_list", n) => {
+            if n == 1 || code_points(arg(0), Encoding::Utf8).is_none() {
+                errs.push((1, "not valid character data (an iodata term)"));
+            }
+            for i in 1..n {
+                if encoding(arg(i)).is_none() {
+                    errs.push((i as i64 + 1, "not a valid encoding"));
+                }
+            }
         }
         // erl_stdlib_errors' texts for the `lists` BIFs.
         ("lists", "keyfind" | "keymember" | "keysearch", 3) => {
