@@ -17,6 +17,7 @@ use crate::inspect::{self, InspectOpts};
 use crate::process::Process;
 use crate::term::{map, Term};
 
+mod arg_errors;
 mod io_format;
 pub mod os;
 mod rand;
@@ -840,7 +841,7 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
                 "not a binary"
             },
         )),
-        ("erlang", "integer_to_binary" | "integer_to_list", _) if !arg(0).is_integer() => {
+        ("erlang", "integer_to_binary" | "integer_to_list", 1) if !arg(0).is_integer() => {
             errs.push((1, "not an integer"))
         }
         ("erlang", "map_get", 2) if !arg(1).is_map() => errs.push((2, "not a map")),
@@ -966,7 +967,7 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
             }
         }
         ("maps", "from_list" | "from_keys", _) => errs.extend(list_error(arg(0)).map(|e| (1, e))),
-        _ => {}
+        (m, f, _) => errs = arg_errors::more(m, f, &xs),
     }
     let items: Vec<Term> = errs
         .into_iter()
