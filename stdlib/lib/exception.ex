@@ -87,14 +87,27 @@ defmodule ErlangError do
 
   def message(%{original: original}), do: "Erlang error: " <> inspect(original)
 
-  def normalize(:badarg, [{m, f, args, opts} | _]) when is_list(args) and is_list(opts) do
+  # A BIF's badarg (its arguments in its entry) or a failed binary construction (the
+  # cause in the error info).
+  def normalize(:badarg, [{m, f, args, opts} | _]) when is_list(opts) do
     case :lists.keyfind(:error_info, 1, opts) do
-      {:error_info, _} -> %ArgumentError{message: bif_message(m, f, args)}
-      false -> %ArgumentError{}
+      {:error_info, %{function: :format_bs_fail, cause: {segment, type, error, value}}} ->
+        message =
+          "construction of binary failed: segment " <> Integer.to_string(segment) <>
+            " of type '" <> Atom.to_string(type) <> "': " <> bs_fail(type, error, value)
+
+        %ArgumentError{message: message}
+
+      {:error_info, _} when is_list(args) ->
+        %ArgumentError{message: bif_message(m, f, args)}
+
+      _ ->
+        %ArgumentError{}
     end
   end
 
   def normalize(:badarg, _), do: %ArgumentError{}
+  def normalize({:badarg, payload}, _), do: %ArgumentError{message: "argument error: " <> inspect(payload)}
   def normalize(:badarith, _), do: %ArithmeticError{}
   def normalize(:system_limit, _), do: %SystemLimitError{}
   def normalize({:badarity, {fun, args}}, _), do: %BadArityError{function: fun, args: args}
@@ -143,6 +156,34 @@ defmodule ErlangError do
   def normalize(other, _), do: %ErlangError{original: other}
 
   # OTP 25's explanation of a BIF's bad arguments, as Elixir prints it.
+  # erl_erts_errors:format_bs_fail/2's texts, values shown by inspect as Elixir asks.
+  defp bs_fail(:float, :invalid, value),
+    do: "expected one of the supported sizes 16, 32, or 64 but got: " <> inspect(value)
+
+  defp bs_fail(:float, :no_float, value),
+    do: "the value " <> inspect(value) <> " is outside the range expressible as a float"
+
+  defp bs_fail(:binary, :unit, value),
+    do: "the size of the value " <> inspect(value) <> " is not a multiple of the unit for the segment"
+
+  defp bs_fail(_type, :short, value),
+    do: "the value " <> inspect(value) <> " is shorter than the size of the segment"
+
+  defp bs_fail(_type, :size, value),
+    do: "expected a non-negative integer as size but got: " <> inspect(value)
+
+  defp bs_fail(type, :type, value) do
+    expected =
+      case type do
+        :binary -> "a binary"
+        :float -> "a float or an integer"
+        :integer -> "an integer"
+        _ -> "a non-negative integer encodable as " <> Atom.to_string(type)
+      end
+
+    "expected " <> expected <> " but got: " <> inspect(value)
+  end
+
   defp bif_message(m, f, args) do
     case :beamlet.bif_arg_errors(m, f, args) do
       [] ->

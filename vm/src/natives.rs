@@ -17,6 +17,7 @@ use crate::inspect::{self, InspectOpts};
 use crate::process::Process;
 use crate::term::{map, Term};
 
+mod arg_errors;
 mod casing;
 mod casing_tables;
 mod io_format;
@@ -25,6 +26,8 @@ mod rand;
 mod regex;
 mod stdio;
 mod system;
+mod unicode;
+mod unicode_tables;
 
 type Table = crate::atom::AtomMap<(Atom, Atom, usize), BifFn>;
 
@@ -78,6 +81,7 @@ fn table() -> &'static Table {
             ("unicode", "characters_to_binary", 2, characters_to_binary2),
             ("unicode", "characters_to_binary", 3, characters_to_binary3),
             ("unicode", "characters_to_list", 1, characters_to_list1),
+            ("unicode", "characters_to_list", 2, characters_to_list2),
             ("io", "get_line", 1, stdio::get_line1),
             ("io", "get_line", 2, stdio::get_line2),
             ("io", "get_chars", 2, stdio::get_chars2),
@@ -103,6 +107,10 @@ fn table() -> &'static Table {
             ("beamlet", "string_upcase", 2, string_upcase),
             ("beamlet", "string_downcase", 2, string_downcase),
             ("beamlet", "string_titlecase_once", 2, string_titlecase_once),
+            ("beamlet", "uc_flags", 1, unicode::uc_flags),
+            ("beamlet", "uc_case", 1, unicode::uc_case),
+            ("beamlet", "uc_table", 1, unicode::uc_table),
+            ("beamlet", "uc_compose", 2, unicode::uc_compose),
         ];
         entries
             .iter()
@@ -740,7 +748,18 @@ fn characters_to_list1(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     let [d] = args else {
         return Err(Raise::badarg());
     };
-    let chars = code_points(*d, Encoding::Utf8).ok_or_else(Raise::badarg)?;
+    characters_to_list(p, *d, Encoding::Utf8)
+}
+
+fn characters_to_list2(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [d, from] = args else {
+        return Err(Raise::badarg());
+    };
+    characters_to_list(p, *d, encoding(*from).ok_or_else(Raise::badarg)?)
+}
+
+fn characters_to_list(p: &mut Process, data: Term, from: Encoding) -> Result<Term, Raise> {
+    let chars = code_points(data, from).ok_or_else(Raise::badarg)?;
     let items: Vec<Term> = chars
         .iter()
         .map(|&c| Term::small(c as i64).unwrap_or(Term::NIL))
@@ -832,22 +851,10 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
                 "not a binary"
             },
         )),
-        ("erlang", "integer_to_binary" | "integer_to_list", _) if !arg(0).is_integer() => {
+        ("erlang", "integer_to_binary" | "integer_to_list", 1) if !arg(0).is_integer() => {
             errs.push((1, "not an integer"))
         }
         ("erlang", "map_get", 2) if !arg(1).is_map() => errs.push((2, "not a map")),
-        ("binary", "copy", n) => {
-            if !is_bin(arg(0)) {
-                errs.push((1, "not a binary"));
-            }
-            if n == 2 {
-                match arg(1).as_small() {
-                    _ if !arg(1).is_integer() => errs.push((2, "not an integer")),
-                    Some(c) if c >= 0 => {}
-                    _ => errs.push((2, "out of range")),
-                }
-            }
-        }
         ("erlang", "binary_to_term", 1) => errs.push((
             1,
             if is_bin(arg(0)) {
@@ -858,6 +865,18 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
         )),
         ("erlang", "iolist_to_binary" | "list_to_binary" | "iolist_size", 1) => {
             errs.push((1, "not an iodata term"))
+        }
+        // erl_stdlib_errors' texts for `unicode`: the data is checked as Unicode chardata
+        // whatever the encoding argument says.
+        ("unicode", "characters_to_binary" | "characters_to_list", n) => {
+            if n == 1 || code_points(arg(0), Encoding::Utf8).is_none() {
+                errs.push((1, "not valid character data (an iodata term)"));
+            }
+            for i in 1..n {
+                if encoding(arg(i)).is_none() {
+                    errs.push((i as i64 + 1, "not a valid encoding"));
+                }
+            }
         }
         // erl_stdlib_errors' texts for the `lists` BIFs.
         ("lists", "keyfind" | "keymember" | "keysearch", 3) => {
@@ -946,7 +965,7 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
             }
         }
         ("maps", "from_list" | "from_keys", _) => errs.extend(list_error(arg(0)).map(|e| (1, e))),
-        _ => {}
+        (m, f, _) => errs = arg_errors::more(m, f, &xs),
     }
     let mut errs: Vec<(i64, String)> = errs.into_iter().map(|(i, t)| (i, t.to_string())).collect();
     match (m.name(), f.name(), xs.len()) {

@@ -1133,24 +1133,33 @@ impl Expander<'_> {
                 self.expr(&call)
             }
             Op::StrConcat => {
-                let segs = vec![
-                    A::new(
-                        K::BinOp {
-                            op: Op::Type,
-                            left: Box::new(l.clone()),
-                            right: Box::new(A::new(K::Var("binary".into()), l.span)),
-                        },
-                        l.span,
-                    ),
-                    A::new(
-                        K::BinOp {
-                            op: Op::Type,
-                            left: Box::new(r.clone()),
-                            right: Box::new(A::new(K::Var("binary".into()), r.span)),
-                        },
-                        r.span,
-                    ),
-                ];
+                // `a <> b <> c` is one construction `<<a::binary, b::binary, c::binary>>`,
+                // as Elixir's `<>` makes it (a failure names the segment by its position).
+                let mut operands = vec![l];
+                let mut right = r;
+                while let K::BinOp {
+                    op: Op::StrConcat,
+                    left,
+                    right: next,
+                } = &right.kind
+                {
+                    operands.push(&**left);
+                    right = &**next;
+                }
+                operands.push(right);
+                let segs: Vec<A> = operands
+                    .into_iter()
+                    .map(|x| {
+                        A::new(
+                            K::BinOp {
+                                op: Op::Type,
+                                left: Box::new(x.clone()),
+                                right: Box::new(A::new(K::Var("binary".into()), x.span)),
+                            },
+                            x.span,
+                        )
+                    })
+                    .collect();
                 self.bitstring(&segs, span)
             }
             Op::And | Op::Or => {

@@ -87,14 +87,141 @@ fn int_bits(v: Term, n: usize, little: bool) -> Option<Vec<u8>> {
     Some(bytes)
 }
 
-fn size_of(size: Term, unit: usize) -> Result<Option<usize>, Raise> {
+/// A segment's size in bits: `None` for the default (the size term is `nil`), `Err` for a
+/// size that is not a non-negative integer.
+fn size_of(size: Term, unit: usize) -> Result<Option<usize>, Fail> {
     if size.as_atom() == Some(crate::atom::NIL) {
         return Ok(None);
     }
     match size.as_small() {
         Some(s) if s >= 0 => Ok(Some(s as usize * unit)),
-        _ => Err(Raise::badarg()),
+        _ => Err(("size", size)),
     }
+}
+
+/// Why a segment cannot be built, as OTP 25 says it in the `cause` of the error info
+/// (`erl_erts_errors:format_bs_fail/2`): `type`, `size`, `short`, `unit`, `invalid`,
+/// `no_float`, and the value it is about.
+type Fail = (&'static str, Term);
+
+/// The segment type named in OTP's cause (`bits` segments are `binary` there).
+fn type_name(flags: u32) -> &'static str {
+    match flags & seg::TYPE_MASK {
+        seg::INTEGER => "integer",
+        seg::FLOAT => "float",
+        seg::BINARY | seg::BITSTRING => "binary",
+        seg::UTF8 => "utf8",
+        seg::UTF16 => "utf16",
+        _ => "utf32",
+    }
+}
+
+/// `badarg`, with the error info the BEAM puts in the raising function's stack-trace
+/// entry for a failed construction: `%{cause: {segment, type, error, value}, function:
+/// :format_bs_fail, module: :erl_erts_errors}`.
+fn bs_fail(p: &mut Process, segment: usize, flags: u32, (error, value): Fail) -> Raise {
+    let atom = |name: &str| crate::atom::Atom::intern(name).map_or(Term::NIL, Term::atom);
+    let segment = Term::small(segment as i64).unwrap_or(Term::NIL);
+    let cause = p
+        .heap
+        .tuple(&[segment, atom(type_name(flags)), atom(error), value]);
+    let info = crate::term::map::from_pairs(
+        &mut p.heap,
+        &[
+            (atom("cause"), cause),
+            (atom("function"), atom("format_bs_fail")),
+            (atom("module"), atom("erl_erts_errors")),
+        ],
+    );
+    let pair = p.heap.tuple(&[atom("error_info"), info]);
+    let opts = p.heap.list(&[pair]);
+    // Not a list in place of the arguments: the entry keeps the function's arity.
+    p.pending_args = Some([Term::FALSE, opts]);
+    Raise::badarg()
+}
+
+/// Writes one segment: value `v`, size term `size`, segment flags.
+fn segment(w: &mut Writer, v: Term, size: Term, flags: u32) -> Result<(), Fail> {
+    let unit = ((flags >> seg::UNIT_SHIFT) & 0xff).max(1) as usize;
+    let little = flags & (seg::LITTLE | seg::NATIVE) != 0;
+    match flags & seg::TYPE_MASK {
+        seg::INTEGER => {
+            let nbits = size_of(size, unit)?.unwrap_or(8);
+            let bytes = int_bits(v, nbits, little).ok_or(("type", v))?;
+            w.push(&bytes, nbits);
+        }
+        seg::FLOAT => {
+            let nbits = size_of(size, unit)?.unwrap_or(64);
+            if !matches!(nbits, 16 | 32 | 64) {
+                return Err(("invalid", Term::small(nbits as i64).unwrap_or(size)));
+            }
+            let f = match v.view() {
+                View::Float(f) => f,
+                View::Small(i) => i as f64,
+                View::Big { .. } => bignum::to_bigint(v)
+                    .and_then(|b| b.to_string().parse::<f64>().ok())
+                    .filter(|f| f.is_finite())
+                    .ok_or(("no_float", v))?,
+                _ => return Err(("type", v)),
+            };
+            let mut bytes = match nbits {
+                64 => f.to_be_bytes().to_vec(),
+                32 => (f as f32).to_be_bytes().to_vec(),
+                _ => f16_bits(f).to_be_bytes().to_vec(),
+            };
+            if little {
+                bytes.reverse();
+            }
+            w.push(&bytes, nbits);
+        }
+        seg::BINARY | seg::BITSTRING => {
+            let size = size_of(size, unit)?;
+            let bits = binary::bits(v).ok_or(("type", v))?;
+            let binary_type = flags & seg::TYPE_MASK == seg::BINARY;
+            let nbits = match size {
+                Some(s) => s,
+                None if binary_type && !bits.is_binary() => return Err(("unit", v)),
+                None => bits.bit_size,
+            };
+            if nbits > bits.bit_size {
+                return Err(("short", v));
+            }
+            w.push_window(&bits, nbits);
+        }
+        t => {
+            let c = v
+                .as_small()
+                .and_then(|c| u32::try_from(c).ok())
+                .and_then(char::from_u32)
+                .ok_or(("type", v))?;
+            let bytes: Vec<u8> = match t {
+                seg::UTF8 => c.to_string().into_bytes(),
+                seg::UTF16 => c
+                    .encode_utf16(&mut [0; 2])
+                    .iter()
+                    .flat_map(|u| {
+                        if little {
+                            u.to_le_bytes()
+                        } else {
+                            u.to_be_bytes()
+                        }
+                    })
+                    .collect(),
+                _ => {
+                    let u = c as u32;
+                    if little {
+                        u.to_le_bytes()
+                    } else {
+                        u.to_be_bytes()
+                    }
+                    .to_vec()
+                }
+            };
+            let n = bytes.len() * 8;
+            w.push(&bytes, n);
+        }
+    }
+    Ok(())
 }
 
 /// `bs_build`: the bitstring of `n` segments whose values and sizes are at `R[b..]`.
@@ -103,7 +230,7 @@ pub(super) fn build(p: &mut Process, b: usize, n: usize, spec: Term) -> Result<T
     let first_flags = flag_at(spec, 0);
     let append_to = (n >= 1
         && first_flags & seg::TYPE_MASK == seg::BINARY
-        && size_of(p.stack[b + 1], 8).ok().flatten().is_none())
+        && p.stack[b + 1].as_atom() == Some(crate::atom::NIL))
     .then(|| p.stack[b])
     .filter(|t| binary::bits(*t).is_some_and(|bb| bb.is_binary()));
     let start = if append_to.is_some() { 1 } else { 0 };
@@ -111,83 +238,8 @@ pub(super) fn build(p: &mut Process, b: usize, n: usize, spec: Term) -> Result<T
     for i in start..n {
         let (v, size) = (p.stack[b + 2 * i], p.stack[b + 2 * i + 1]);
         let flags = flag_at(spec, i);
-        let unit = ((flags >> seg::UNIT_SHIFT) & 0xff).max(1) as usize;
-        let little = flags & (seg::LITTLE | seg::NATIVE) != 0;
-        match flags & seg::TYPE_MASK {
-            seg::INTEGER => {
-                let nbits = size_of(size, unit)?.unwrap_or(8);
-                let bytes = int_bits(v, nbits, little).ok_or_else(Raise::badarg)?;
-                w.push(&bytes, nbits);
-            }
-            seg::FLOAT => {
-                let nbits = size_of(size, unit)?.unwrap_or(64);
-                let f = match v.view() {
-                    View::Float(f) => f,
-                    View::Small(i) => i as f64,
-                    View::Big { .. } => bignum::to_bigint(v)
-                        .and_then(|b| b.to_string().parse::<f64>().ok())
-                        .ok_or_else(Raise::badarg)?,
-                    _ => return Err(Raise::badarg()),
-                };
-                let mut bytes = match nbits {
-                    64 => f.to_be_bytes().to_vec(),
-                    32 => (f as f32).to_be_bytes().to_vec(),
-                    16 => f16_bits(f)
-                        .ok_or_else(Raise::badarg)?
-                        .to_be_bytes()
-                        .to_vec(),
-                    _ => return Err(Raise::badarg()),
-                };
-                if little {
-                    bytes.reverse();
-                }
-                w.push(&bytes, nbits);
-            }
-            seg::BINARY | seg::BITSTRING => {
-                let bits = binary::bits(v).ok_or_else(Raise::badarg)?;
-                let binary_type = flags & seg::TYPE_MASK == seg::BINARY;
-                let nbits = match size_of(size, unit)? {
-                    Some(s) => s,
-                    None if binary_type && !bits.is_binary() => return Err(Raise::badarg()),
-                    None => bits.bit_size,
-                };
-                if nbits > bits.bit_size {
-                    return Err(Raise::badarg());
-                }
-                w.push_window(&bits, nbits);
-            }
-            t => {
-                let c = v
-                    .as_small()
-                    .and_then(|c| u32::try_from(c).ok())
-                    .and_then(char::from_u32)
-                    .ok_or_else(Raise::badarg)?;
-                let bytes: Vec<u8> = match t {
-                    seg::UTF8 => c.to_string().into_bytes(),
-                    seg::UTF16 => c
-                        .encode_utf16(&mut [0; 2])
-                        .iter()
-                        .flat_map(|u| {
-                            if little {
-                                u.to_le_bytes()
-                            } else {
-                                u.to_be_bytes()
-                            }
-                        })
-                        .collect(),
-                    _ => {
-                        let u = c as u32;
-                        if little {
-                            u.to_le_bytes()
-                        } else {
-                            u.to_be_bytes()
-                        }
-                        .to_vec()
-                    }
-                };
-                let n = bytes.len() * 8;
-                w.push(&bytes, n);
-            }
+        if let Err(fail) = segment(&mut w, v, size, flags) {
+            return Err(bs_fail(p, i + 1, flags, fail));
         }
     }
     if let Some(acc) = append_to {
@@ -366,20 +418,21 @@ pub(super) fn skip_prefix(p: &mut Process, t: Term, prefix: Term) -> Option<Term
     Some(p.heap.sub_binary(t, n as u64, (bits.bit_size - n) as u64))
 }
 
-/// IEEE 754 half precision of `f` (round to nearest even); `None` when out of range.
-fn f16_bits(f: f64) -> Option<u16> {
+/// IEEE 754 half precision of `f` (round to nearest even); infinity when out of range.
+fn f16_bits(f: f64) -> u16 {
     if f == 0.0 {
-        return Some(if f.is_sign_negative() { 0x8000 } else { 0 });
+        return if f.is_sign_negative() { 0x8000 } else { 0 };
     }
     let sign: u16 = if f < 0.0 { 0x8000 } else { 0 };
     let a = f.abs();
     if a >= 65520.0 {
-        return None;
+        // Too large: infinity, as the BEAM writes it.
+        return sign | 0x7C00;
     }
     // Subnormal: multiples of 2^-24.
     if a < 6.103_515_625e-5 {
         let m = (a / 5.960_464_477_539_063e-8).round_ties_even() as u16;
-        return Some(sign | m);
+        return sign | m;
     }
     let e = a.log2().floor() as i32;
     let mut e = e.clamp(-14, 15);
@@ -390,9 +443,9 @@ fn f16_bits(f: f64) -> Option<u16> {
         e += 1;
     }
     if e > 15 {
-        return None;
+        return sign | 0x7C00;
     }
-    Some(sign | (((e + 15) as u16) << 10) | m as u16)
+    sign | (((e + 15) as u16) << 10) | m as u16
 }
 
 /// The value of a half-precision float; infinities and NaN do not match (`None` as NaN).

@@ -1270,10 +1270,11 @@ fn stacktrace(p: &mut Process, cur: &Cur, reason: Term) -> Term {
         function_clause = false;
     }
     // `error(reason, args, [error_info: info])`: args for the arity, the options'
-    // `error_info` after the location.
+    // `error_info` after the location. Args that are not a list (`:none` in OTP, and a
+    // failed binary construction) leave the arity as it is.
     let (error_args, error_opts) = match p.pending_args.take() {
-        Some([args, opts]) if args.is_list() => (Some(args), opts),
-        _ => (None, Term::NIL),
+        Some([args, opts]) => (args.is_list().then_some(args), opts),
+        None => (None, Term::NIL),
     };
     for (i, (m, f, pc)) in entries.into_iter().enumerate() {
         let info = m.funs[f as usize];
