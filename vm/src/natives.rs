@@ -863,9 +863,8 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
                 "not a binary"
             },
         )),
-        ("erlang", "iolist_to_binary" | "list_to_binary" | "iolist_size", 1) => {
-            errs.push((1, "not an iodata term"))
-        }
+        ("erlang", "iolist_to_binary" | "list_to_binary" | "iolist_size", 1)
+        | ("binary", "list_to_bin", 1) => errs.push((1, "not an iodata term")),
         // erl_stdlib_errors' texts for `unicode`: the data is checked as Unicode chardata
         // whatever the encoding argument says.
         ("unicode", "characters_to_binary" | "characters_to_list", n) => {
