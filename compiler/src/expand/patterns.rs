@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{err, literal_string, split_tail, Expander, R};
+use super::{err, literal_string, split_tail, Expander, R, SCRIPT_MODULE};
 use crate::ast::{Callee as ACallee, Expr as A, ExprKind as K, Op, Span};
 use crate::core::*;
 use beamlet_bytecode::instr::seg;
@@ -96,6 +96,10 @@ impl Expander<'_> {
                 else {
                     return err(span, "invalid struct pattern");
                 };
+                if matches!(name.kind, K::Alias { .. }) {
+                    let module = self.resolve_alias(name)?;
+                    self.struct_available(&module, name.span)?;
+                }
                 let name_pat = match &name.kind {
                     K::Var(_) | K::UnaryOp { op: Op::Pin, .. } => self.pattern(name, bound)?,
                     _ => Pat::Const(Const::Atom(self.resolve_alias(name)?)),
@@ -294,9 +298,30 @@ impl Expander<'_> {
         Ok(out)
     }
 
+    /// A struct of a module of this file cannot be built by the file's top-level code:
+    /// Elixir expands that code before it runs the `defmodule`s (CompileError).
+    fn struct_available(&self, module: &str, span: Span) -> R<()> {
+        let here = self
+            .known
+            .get(module)
+            .is_some_and(|i| i.struct_fields.is_some());
+        if here && self.module().name == SCRIPT_MODULE {
+            let short = module.trim_start_matches("Elixir.");
+            return err(
+                span,
+                format!(
+                    "cannot access struct {short}, the struct was not yet defined or the \
+                     struct is being accessed in the same context that defines it"
+                ),
+            );
+        }
+        Ok(())
+    }
+
     /// `%Name{k: v}`: the struct's defaults overridden by the given keys.
     pub(crate) fn struct_expr(&mut self, name: &A, map: &A, span: Span) -> R<Expr> {
         let module = self.resolve_alias(name)?;
+        self.struct_available(&module, name.span)?;
         let K::Map { update, pairs } = &map.kind else {
             return err(span, "invalid struct");
         };
