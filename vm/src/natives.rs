@@ -43,6 +43,7 @@ fn table() -> &'static Table {
             ("beamlet", "module_loaded", 1, module_loaded),
             ("beamlet", "function_exported", 3, function_exported),
             ("beamlet", "impl_for", 3, impl_for),
+            ("queue", "in", 2, queue_in),
             ("beamlet", "inspect_impls", 1, inspect_impls),
             ("beamlet", "re_compile", 2, regex::re_compile),
             ("beamlet", "argv", 0, os::argv),
@@ -387,6 +388,30 @@ fn function_exported(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
         || crate::bif::lookup(m, f, n.max(0) as usize).is_some()
         || lookup(m, f, n.max(0) as usize).is_some();
     Ok(Term::boolean(yes))
+}
+
+/// `:queue.in/2` (`in` is a reserved word in Elixir, where the rest of `:queue` is):
+/// `{[x], [y]}` from a one-element rear, else `x` consed onto the rear.
+fn queue_in(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [x, q] = args else {
+        return Err(Raise::badarg());
+    };
+    let parts = q
+        .tuple()
+        .filter(|e| e.len() == 2 && e[0].is_list() && e[1].is_list());
+    let Some(&[r, f]) = parts else {
+        return Err(Raise::badarg());
+    };
+    if f.is_nil() {
+        if let Some((_, t)) = r.cons() {
+            if t.is_nil() {
+                let rear = p.heap.list(&[*x]);
+                return Ok(p.heap.tuple(&[rear, r]));
+            }
+        }
+    }
+    let rear = p.heap.cons(*x, r);
+    Ok(p.heap.tuple(&[rear, f]))
 }
 
 /// `:beamlet.impl_for(protocol, value, fallback_to_any)`: the module implementing
