@@ -647,7 +647,7 @@ defmodule String do
   end
 
   def replace(subject, pattern, replacement, options)
-      when is_binary(subject) and (is_binary(pattern) or is_list(pattern)) do
+      when is_binary(subject) and (is_binary(pattern) or is_list(pattern) or is_tuple(pattern)) do
     matches =
       if Keyword.get(options, :global, true) do
         :binary.matches(subject, pattern)

@@ -372,8 +372,16 @@ pub fn at(_p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
 // ----- searching ---------------------------------------------------------------------------
 
 /// The patterns of `binary:split/match/matches`: one non-empty binary or a non-empty
-/// list of them.
+/// list of them, or what `compile_pattern/1` made of them.
 fn patterns(t: Term) -> Result<Vec<Vec<u8>>, Raise> {
+    if let Some(&[tag, pats]) = t.tuple() {
+        if tag
+            .as_atom()
+            .is_some_and(|a| matches!(a.name(), "bm" | "ac"))
+        {
+            return patterns(pats);
+        }
+    }
     let items = if t.is_list() {
         list_vec(t).ok_or_else(Raise::badarg)?
     } else {
@@ -391,6 +399,19 @@ fn patterns(t: Term) -> Result<Vec<Vec<u8>>, Raise> {
         out.push(b.into_owned());
     }
     Ok(out)
+}
+
+/// `binary:compile_pattern/1`: `{:bm, patterns}` for one pattern, `{:ac, patterns}` for a
+/// list (OTP's tags; OTP keeps a compiled matcher in a reference where Beamlet keeps the
+/// validated patterns, so the searches take it as they take the patterns).
+pub fn compile_pattern(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [t] = args else {
+        return Err(Raise::badarg());
+    };
+    patterns(*t)?;
+    let tag = if t.is_list() { "ac" } else { "bm" };
+    let tag = Term::atom(crate::atom::Atom::intern(tag).map_err(|_| Raise::badarg())?);
+    Ok(p.heap.tuple(&[tag, *t]))
 }
 
 /// The first match in `subject[from..end]`: the earliest start, the longest pattern there.

@@ -414,6 +414,7 @@ bifs! {
     ("binary", "part", 2) => binaries::part2,
     ("binary", "part", 3) => binaries::part3,
     ("binary", "list_to_bin", 1) => binaries::list_to_binary,
+    ("binary", "compile_pattern", 1) => binaries::compile_pattern,
     ("binary", "copy", 1) => binaries::copy1,
     ("binary", "copy", 2) => binaries::copy2,
     ("binary", "first", 1) => binaries::first,

@@ -161,6 +161,7 @@ pub(super) fn more(m: &str, f: &str, args: &[Term]) -> Vec<(i64, &'static str)> 
             vec![first, options]
         }
         ("binary", "copy", 1) => vec![stdlib_binary(arg(0))],
+        ("binary", "compile_pattern", 1) => vec![Some("not a valid pattern")],
         ("binary", "copy", 2) => vec![stdlib_binary(arg(0)), int_in(arg(1), 0, None)],
         _ => vec![],
     };
