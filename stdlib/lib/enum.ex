@@ -21,10 +21,6 @@ defmodule Enum do
     acc
   end
 
-  # Enumerables besides lists, maps, ranges and MapSets go through the Enumerable
-  # protocol and its {:cont, acc} / {:halt, acc} / {:suspend, acc} accumulators.
-  defp enumerable_reduce(enumerable, acc, fun), do: Enumerable.reduce(enumerable, acc, fun)
-
   defp reduce_list([], acc, _fun), do: acc
   defp reduce_list([h | t], acc, fun), do: reduce_list(t, fun.(h, acc), fun)
 
@@ -67,7 +63,7 @@ defmodule Enum do
   def reduce_while(%{__struct__: MapSet} = set, acc, fun), do: reduce_while_list(to_list(set), acc, fun)
 
   def reduce_while(enumerable, acc, fun) when is_function(enumerable, 2) or (is_map(enumerable) and :erlang.is_map_key(:__struct__, enumerable)) do
-    case enumerable_reduce(enumerable, {:cont, acc}, fun) do
+    case Enumerable.reduce(enumerable, {:cont, acc}, fun) do
       {:done, acc} -> acc
       {:halted, acc} -> acc
     end

@@ -2,6 +2,24 @@
 # lists, maps and ranges before it reaches Enumerable, and String.Chars converts the
 # built-in types natively before it looks for an implementation.
 
+# The protocol API of the two protocols written by hand (String.Chars, Inspect), as
+# `defprotocol` generates it for the others (compiler/src/expand/protocols.rs).
+defmodule Beamlet.Protocol do
+  @moduledoc false
+
+  def impl_for!(protocol, term) do
+    case :beamlet.impl_for(protocol, term, false) do
+      nil -> raise Protocol.UndefinedError, protocol: protocol, value: term
+      impl -> impl
+    end
+  end
+
+  def info(protocol, _functions, :module), do: protocol
+  def info(_protocol, functions, :functions), do: functions
+  def info(_protocol, _functions, :consolidated?), do: false
+  def info(_protocol, _functions, :impls), do: :not_consolidated
+end
+
 defmodule String.Chars do
   def to_string(term) when is_binary(term), do: term
 
@@ -12,18 +30,8 @@ defmodule String.Chars do
   def to_string(term), do: impl_for!(term).to_string(term)
 
   def impl_for(term), do: :beamlet.impl_for(__MODULE__, term, false)
-
-  def impl_for!(term) do
-    case impl_for(term) do
-      nil -> raise Protocol.UndefinedError, protocol: __MODULE__, value: term
-      impl -> impl
-    end
-  end
-
-  def __protocol__(:module), do: __MODULE__
-  def __protocol__(:functions), do: [to_string: 1]
-  def __protocol__(:consolidated?), do: false
-  def __protocol__(:impls), do: :not_consolidated
+  def impl_for!(term), do: Beamlet.Protocol.impl_for!(__MODULE__, term)
+  def __protocol__(key), do: Beamlet.Protocol.info(__MODULE__, [to_string: 1], key)
 end
 
 defimpl String.Chars, for: [Atom, BitString, Integer, Float, List] do
@@ -207,18 +215,8 @@ defmodule Inspect do
   end
 
   def impl_for(term), do: :beamlet.impl_for(__MODULE__, term, false)
-
-  def impl_for!(term) do
-    case impl_for(term) do
-      nil -> raise Protocol.UndefinedError, protocol: __MODULE__, value: term
-      impl -> impl
-    end
-  end
-
-  def __protocol__(:module), do: __MODULE__
-  def __protocol__(:functions), do: [inspect: 2]
-  def __protocol__(:consolidated?), do: false
-  def __protocol__(:impls), do: :not_consolidated
+  def impl_for!(term), do: Beamlet.Protocol.impl_for!(__MODULE__, term)
+  def __protocol__(key), do: Beamlet.Protocol.info(__MODULE__, [inspect: 2], key)
 end
 
 # Inspect.Algebra for user `Inspect` implementations. Documents are flat: a document is
