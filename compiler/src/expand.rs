@@ -251,11 +251,7 @@ impl<'s> Expander<'s> {
         for e in items {
             for (atom, body) in protocols::impl_modules(e, prefix) {
                 let mut info = ModInfo::default();
-                let inner: Vec<&A> = match body.map(|b| &b.kind) {
-                    Some(K::Block(xs)) => xs.iter().collect(),
-                    Some(_) => body.into_iter().collect(),
-                    None => vec![],
-                };
+                let inner = block_items(body);
                 for d in &inner {
                     forms::scan_def(d, &mut info);
                 }
@@ -290,11 +286,7 @@ impl<'s> Expander<'s> {
                     continue;
                 };
                 let mut info = ModInfo::default();
-                let inner: Vec<&A> = match body.map(|b| &b.kind) {
-                    Some(K::Block(xs)) => xs.iter().collect(),
-                    Some(_) => body.into_iter().collect(),
-                    None => vec![],
-                };
+                let inner = block_items(body);
                 for d in &inner {
                     forms::scan_def(d, &mut info);
                 }
@@ -705,6 +697,15 @@ impl<'s> Expander<'s> {
             }
         }
         Ok(alias_atom(segments))
+    }
+}
+
+/// The items of a `do` block (a block, a single expression, or nothing).
+pub(crate) fn block_items(body: Option<&A>) -> Vec<&A> {
+    match body.map(|b| &b.kind) {
+        Some(K::Block(xs)) => xs.iter().collect(),
+        Some(_) => body.into_iter().collect(),
+        None => vec![],
     }
 }
 

@@ -388,11 +388,7 @@ impl Expander<'_> {
             name: name.clone(),
             ..ModCtx::default()
         });
-        let items: Vec<&A> = match body.map(|b| &b.kind) {
-            Some(K::Block(xs)) => xs.iter().collect(),
-            Some(_) => body.into_iter().collect(),
-            None => vec![],
-        };
+        let items = super::block_items(body);
         let mut errors = Vec::new();
         for item in items {
             if let Err(d) = self.module_item(item) {

@@ -53,15 +53,6 @@ pub(super) fn impl_parts(e: &A) -> Option<ImplParts<'_>> {
     })
 }
 
-/// The items of a `do` block.
-fn items(body: Option<&A>) -> Vec<&A> {
-    match body.map(|b| &b.kind) {
-        Some(K::Block(xs)) => xs.iter().collect(),
-        Some(_) => body.into_iter().collect(),
-        None => vec![],
-    }
-}
-
 /// Parses generated code and points all of it at `span`.
 fn generated(text: &str, span: Span) -> R<A> {
     let mut ast = match crate::parser::parse(text) {
@@ -91,7 +82,7 @@ fn block_of(ast: A, more: Vec<&A>, span: Span) -> A {
 pub(super) fn protocol_body(e: &A, body: Option<&A>) -> R<A> {
     let mut funs: Vec<(String, usize)> = Vec::new();
     let mut fallback = false;
-    for item in items(body) {
+    for item in block_items(body) {
         match &item.kind {
             K::Call {
                 callee: ACallee::Local(def),
@@ -216,7 +207,7 @@ impl Expander<'_> {
                 ),
                 e.span,
             )?;
-            let body = block_of(header, items(parts.body), e.span);
+            let body = block_of(header, block_items(parts.body), e.span);
             let name_e = A::new(K::Atom(name), parts.protocol.span);
             self.defmodule(e, &name_e, Some(&body))?;
         }
