@@ -555,6 +555,7 @@ impl FnGen<'_> {
                 let src = self.value(v)?;
                 self.clauses(&[src], clauses, ctx, *fail, None)?;
             }
+            Kind::Receive(clauses, after) => self.receive(clauses, after.as_deref(), ctx)?,
             Kind::If(c, t, f) => {
                 let other = self.label();
                 let done = self.label();
@@ -1328,6 +1329,7 @@ fn binds_deep(e: &Expr) -> bool {
         Kind::Bif(_, _, args) => args.iter().any(binds_deep),
         Kind::Case(v, ..) | Kind::If(v, ..) => binds_deep(v),
         Kind::Try(_) => false,
+        Kind::Receive(_, after) => after.as_ref().is_some_and(|a| binds_deep(&a.0)),
     }
 }
 

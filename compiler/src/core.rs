@@ -111,6 +111,10 @@ pub enum Kind {
     Bif(&'static str, &'static str, Vec<Expr>),
     /// Match the value against clauses in order; raise `fail` with the value if none matches.
     Case(Box<Expr>, Vec<Clause>, Fail),
+    /// `receive`: the oldest message a clause matches leaves the mailbox and that clause
+    /// runs; messages that match no clause stay. With `after` (timeout, body): when no
+    /// message matches within the timeout (milliseconds or `:infinity`), the body runs.
+    Receive(Vec<Clause>, Option<Box<(Expr, Expr)>>),
     /// `if`: the first branch when the condition is truthy (neither `false` nor `nil`),
     /// the second otherwise.
     If(Box<Expr>, Box<Expr>, Box<Expr>),

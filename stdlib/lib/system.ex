@@ -43,7 +43,7 @@ defmodule System do
 
   def unique_integer(modifiers \\ []), do: :erlang.unique_integer(modifiers)
 
-  def schedulers_online, do: :beamlet.schedulers_online()
+  def schedulers_online, do: :erlang.system_info(:schedulers_online)
 
   def monotonic_time, do: :erlang.monotonic_time()
   def monotonic_time(unit), do: :erlang.monotonic_time(normalize_time_unit(unit))

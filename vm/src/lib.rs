@@ -23,6 +23,7 @@ pub mod natives;
 pub mod offheap;
 pub mod process;
 pub mod runtime;
+pub mod sched;
 pub mod term;
 
 pub use atom::Atom;

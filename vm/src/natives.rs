@@ -22,6 +22,7 @@ mod casing;
 mod casing_tables;
 mod io_format;
 pub mod os;
+pub mod process;
 mod rand;
 mod regex;
 mod stdio;
@@ -95,8 +96,58 @@ fn table() -> &'static Table {
             ("erlang", "unique_integer", 1, system::unique_integer1),
             ("erlang", "node", 0, system::node0),
             ("erlang", "node", 1, system::node1),
-            ("beamlet", "schedulers_online", 0, system::schedulers_online),
-            ("timer", "sleep", 1, system::sleep),
+            ("erlang", "self", 0, process::self_),
+            ("erlang", "make_ref", 0, process::make_ref),
+            ("erlang", "send", 2, process::send),
+            ("erlang", "!", 2, process::send),
+            ("erlang", "send", 3, process::send3),
+            ("erlang", "spawn", 1, process::spawn1),
+            ("erlang", "spawn", 3, process::spawn3),
+            ("erlang", "spawn_link", 1, process::spawn_link1),
+            ("erlang", "spawn_link", 3, process::spawn_link3),
+            ("erlang", "spawn_monitor", 1, process::spawn_monitor1),
+            ("erlang", "spawn_monitor", 3, process::spawn_monitor3),
+            ("erlang", "spawn_opt", 2, process::spawn_opt2),
+            ("erlang", "spawn_opt", 4, process::spawn_opt4),
+            ("erlang", "link", 1, process::link),
+            ("erlang", "unlink", 1, process::unlink),
+            ("erlang", "monitor", 2, process::monitor),
+            ("erlang", "demonitor", 1, process::demonitor1),
+            ("erlang", "demonitor", 2, process::demonitor2),
+            ("erlang", "exit", 2, process::exit2),
+            ("erlang", "process_flag", 2, process::process_flag),
+            ("erlang", "register", 2, process::register),
+            ("erlang", "unregister", 1, process::unregister),
+            ("erlang", "whereis", 1, process::whereis),
+            ("erlang", "registered", 0, process::registered),
+            ("erlang", "is_process_alive", 1, process::is_process_alive),
+            ("erlang", "processes", 0, process::processes),
+            ("erlang", "put", 2, process::put),
+            ("erlang", "get", 1, process::get1),
+            ("erlang", "get", 0, process::get0),
+            ("erlang", "get_keys", 0, process::get_keys0),
+            ("erlang", "get_keys", 1, process::get_keys1),
+            ("erlang", "erase", 1, process::erase1),
+            ("erlang", "erase", 0, process::erase0),
+            ("erlang", "send_after", 3, process::send_after),
+            ("erlang", "start_timer", 3, process::start_timer),
+            ("erlang", "cancel_timer", 1, process::cancel_timer),
+            ("erlang", "cancel_timer", 2, process::cancel_timer2),
+            ("erlang", "read_timer", 1, process::read_timer),
+            ("erlang", "garbage_collect", 0, process::garbage_collect0),
+            ("erlang", "garbage_collect", 1, process::garbage_collect1),
+            ("erlang", "hibernate", 3, process::hibernate),
+            ("erlang", "yield", 0, process::yield_),
+            ("erlang", "group_leader", 0, process::group_leader),
+            ("erlang", "process_info", 1, process::process_info1),
+            ("erlang", "process_info", 2, process::process_info2),
+            ("beamlet", "process_info", 3, process::process_info_request),
+            ("erlang", "system_info", 1, process::system_info),
+            ("erlang", "memory", 0, process::memory0),
+            ("erlang", "memory", 1, process::memory1),
+            ("erlang", "statistics", 1, process::statistics),
+            ("beamlet", "set_log_level", 1, process::set_log_level),
+            ("beamlet", "log_level", 0, process::log_level),
             ("rand", "uniform", 0, rand::uniform0),
             ("rand", "uniform", 1, rand::uniform1),
             ("rand", "seed", 1, rand::seed1),
@@ -494,6 +545,10 @@ fn halt(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
 fn epoch() -> Instant {
     static E: OnceLock<Instant> = OnceLock::new();
     *E.get_or_init(Instant::now)
+}
+
+pub(crate) fn epoch_elapsed() -> std::time::Duration {
+    epoch().elapsed()
 }
 
 fn monotonic_time0(p: &mut Process, _args: &[Term]) -> Result<Term, Raise> {

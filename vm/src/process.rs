@@ -1,23 +1,91 @@
-//! A process: its heap and the state its code can reach. (Scheduling, mailboxes and
-//! signals come with the processes issue; this is what the interpreter needs to run one
-//! process.)
+//! A process's private state: its heap and everything its code can reach. Only the
+//! scheduler running the process touches it (`sched` has the shared part and the rules).
 
+use std::collections::VecDeque;
+
+use crate::atom::{self, Atom};
 use crate::heap::{Heap, HeapConfig};
-use crate::interp::Frame;
+use crate::interp::{Frame, Resume};
+use crate::sched::{Proc, Signal};
 use crate::term::Term;
+
+/// The messages a process has received and not yet taken, oldest first, with the save
+/// pointer of the receive in progress (docs/internals/receive.md).
+#[derive(Default)]
+pub struct Mailbox {
+    /// The messages, on the process heap (or in fragments attached to it).
+    pub queue: VecDeque<Term>,
+    /// The next message the receive in progress looks at.
+    pub save: usize,
+    /// The reference this process made last and how many messages were queued then: a
+    /// receive that needs a message holding the reference may start there.
+    pub mark: Option<(Term, usize)>,
+}
+
+impl Mailbox {
+    /// Takes out the message at the save pointer; the next receive starts from the oldest.
+    pub fn remove_current(&mut self) {
+        let i = self.save;
+        self.queue.remove(i);
+        self.save = 0;
+        self.mark = None;
+    }
+}
 
 /// One lightweight process.
 pub struct Process {
+    /// Its pid (`[]` for a process outside the runtime).
+    pub pid: Term,
+    /// The runtime's record of this process (null outside the runtime).
+    pub(crate) proc: *const Proc,
     /// The process heap. Terms the process holds live here (or in the literal area).
     pub heap: Heap,
     /// The register stack: one window of registers per frame.
     pub stack: Vec<Term>,
     /// Suspended callers.
     pub frames: Vec<Frame>,
+    /// Where the code continues when the process runs next.
+    pub resume: Option<Resume>,
     /// The exception being handled: class, reason, stack trace (GC roots).
     pub exc: [Term; 3],
     /// Reductions spent.
     pub reductions: u64,
+    /// The process yields when `reductions` reaches this.
+    pub slice_end: u64,
+    /// Messages.
+    pub mailbox: Mailbox,
+    /// Linked processes.
+    pub links: Vec<Term>,
+    /// Monitors this process holds: (reference, monitored pid).
+    pub monitors: Vec<(Term, Term)>,
+    /// Monitors on this process: (reference, watcher).
+    pub monitored_by: Vec<(Term, Term)>,
+    /// `Process.flag(:trap_exit, _)`.
+    pub trap_exit: bool,
+    /// `:low`, `:normal`, `:high` or `:max`.
+    pub priority: Atom,
+    /// The process dictionary, in insertion order.
+    pub dict: Vec<(Term, Term)>,
+    /// The group leader (a pid; this process itself when it has none).
+    pub group_leader: Term,
+    /// `{module, function, arity}` it started in.
+    pub initial_call: [Term; 3],
+    /// The timer of the receive it waits in.
+    pub wait_timer: Option<u64>,
+    /// That timer ran out.
+    pub timed_out: bool,
+    /// A BIF asked the process to end (an exit signal to itself).
+    pub exit_now: Option<Term>,
+    /// `:erlang.hibernate(m, f, args)` was called: the scheduler hibernates it.
+    pub hibernate: Option<[Term; 3]>,
+    /// It waits hibernated (its stack is gone).
+    pub hibernated: bool,
+    /// `:erlang.garbage_collect()` asked for a major collection at the next safepoint.
+    pub gc_requested: bool,
+    /// `max_heap_size` in words (0: no limit).
+    pub max_heap_size: usize,
+    /// A buffer for signals taken from the inbox (kept to save allocations).
+    pub(crate) signal_buf: Vec<Signal>,
     /// `{module, function, args, location}` of an undefined function or a failing BIF
     /// just called: the first entry of the stack trace about to be built, as on the BEAM.
     pub pending_top: Option<[Term; 4]>,
@@ -31,19 +99,68 @@ pub struct Process {
     pub stress_countdown: u64,
 }
 
+// SAFETY: `proc` points at the runtime's record of this process, which outlives it.
+unsafe impl Send for Process {}
+
 impl Process {
-    /// A process with a fresh heap.
+    /// A process with a fresh heap, outside the runtime until `sched::spawn` places it.
     pub fn new(config: HeapConfig) -> Process {
         Process {
+            pid: Term::NIL,
+            proc: std::ptr::null(),
             heap: Heap::new(config),
             stack: Vec::new(),
             frames: Vec::new(),
+            resume: None,
             exc: [Term::NIL; 3],
             reductions: 0,
+            slice_end: u64::MAX,
+            mailbox: Mailbox::default(),
+            links: Vec::new(),
+            monitors: Vec::new(),
+            monitored_by: Vec::new(),
+            trap_exit: false,
+            priority: Atom::intern("normal").unwrap_or(atom::NIL),
+            dict: Vec::new(),
+            group_leader: Term::NIL,
+            initial_call: [Term::NIL; 3],
+            wait_timer: None,
+            timed_out: false,
+            exit_now: None,
+            hibernate: None,
+            hibernated: false,
+            gc_requested: false,
+            max_heap_size: 0,
+            signal_buf: Vec::new(),
             pending_top: None,
             pending_args: None,
             rand: None,
             stress_countdown: 0,
         }
+    }
+
+    /// True when the process stopped in a receive (it waits for a message).
+    pub fn resume_is_wait(&self) -> bool {
+        self.resume.as_ref().is_some_and(crate::interp::Resume::is_wait)
+    }
+
+    /// Every term the process holds outside its stack: the mailbox, the dictionary, the
+    /// mark reference (GC roots).
+    pub fn each_extra_root(&mut self, f: &mut dyn FnMut(&mut Term)) {
+        self.mailbox.queue.iter_mut().for_each(&mut *f);
+        if let Some((r, _)) = &mut self.mailbox.mark {
+            f(r);
+        }
+        for (k, v) in &mut self.dict {
+            f(k);
+            f(v);
+        }
+        if let Some(h) = &mut self.hibernate {
+            h.iter_mut().for_each(&mut *f);
+        }
+        if let Some(t) = &mut self.exit_now {
+            f(t);
+        }
+        self.initial_call.iter_mut().for_each(&mut *f);
     }
 }

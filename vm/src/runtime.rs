@@ -8,9 +8,10 @@ use std::sync::OnceLock;
 
 use crate::atom::Atom;
 use crate::code;
-use crate::heap::{HeapConfig, TermAlloc};
+use crate::heap::TermAlloc;
 use crate::interp::{self, Uncaught};
 use crate::process::Process;
+use crate::sched::{self, MainExit};
 use crate::term::Term;
 
 /// Loads the standard library once. Returns the error of a module that fails to load
@@ -63,20 +64,18 @@ pub fn run_script(src: &str, file: &str) -> Outcome {
             return Outcome::CompileError(format!("** (CompileError) {file}: {e}\n"));
         }
     }
-    let mut p = Process::new(HeapConfig::default());
     let script = Atom::intern(beamlet_compiler::expand::SCRIPT_MODULE).unwrap_or(crate::atom::NIL);
     let run = Atom::intern(beamlet_compiler::expand::SCRIPT_FUN).unwrap_or(crate::atom::NIL);
-    let r = interp::call(&mut p, script, run, &[Term::NIL]);
+    let end = sched::run_main(script, run, vec![Term::NIL]);
     crate::natives::flush_stdout();
-    if std::env::var_os("BEAMLET_GC_STATS").is_some() {
-        eprintln!("gc: {:?} reductions {}", p.heap.stats(), p.reductions);
-    }
-    match r {
-        Ok(_) => Outcome::Done,
-        Err(u) => match clean_exit(&u) {
+    sched::halt_all();
+    match end {
+        MainExit::Returned => Outcome::Done,
+        MainExit::Raised(report, u) => match clean_exit(&u) {
             Some(status) => Outcome::Exited(status),
-            None => Outcome::Crashed(report(&mut p, u)),
+            None => Outcome::Crashed(report),
         },
+        MainExit::Killed(report) => Outcome::Crashed(report),
     }
 }
 

@@ -98,6 +98,8 @@ fn normalize(row: &mut Row<'_>, cols: &[Src]) {
 struct Out {
     ctx: Ctx,
     done: Label,
+    /// A `receive`: the chosen message leaves the mailbox before the body runs.
+    remove: bool,
 }
 
 impl<'c> FnGen<'_> {
@@ -111,9 +113,83 @@ impl<'c> FnGen<'_> {
         fail: Fail,
         on_fail: Option<Label>,
     ) -> R<()> {
+        self.clauses_out(values, clauses, ctx, fail, on_fail, false)
+    }
+
+    /// `receive` (docs/internals/receive.md): a loop over the mailbox from the save
+    /// pointer. The timeout is evaluated once, before the scan.
+    ///
+    /// ```text
+    ///     [recv_mark ref]          every clause pins the same variable, bound before
+    /// top: recv_peek wait, m
+    ///     <clauses over m, on no match: next>   each body starts with recv_remove
+    /// next: recv_next top
+    /// wait: recv_wait top, timeout
+    ///     <after body>
+    /// ```
+    pub(super) fn receive(
+        &mut self,
+        clauses: &'c [Clause],
+        after: Option<&'c (Expr, Expr)>,
+        ctx: Ctx,
+    ) -> R<()> {
+        let timeout = match after {
+            Some((t, _)) => self.value(t)?,
+            None => self.atom("infinity"),
+        };
+        if let Some(v) = common_pin(clauses).filter(|v| self.vars.contains_key(v)) {
+            let src = self.var(v, Span::default());
+            self.emit(Instr::RecvMark { src });
+        }
+        let (top, next, wait, done) = (self.label(), self.label(), self.label(), self.label());
+        let msg = self.alloc();
+        self.bind(top);
+        self.emit(Instr::RecvPeek {
+            empty: wait,
+            dst: msg,
+        });
+        self.clauses_out(
+            &[Src::reg(msg)],
+            clauses,
+            ctx,
+            Fail::Unreachable,
+            Some(next),
+            true,
+        )?;
+        if ctx != Ctx::Tail {
+            self.emit(Instr::Jump { to: done });
+        }
+        self.bind(next);
+        self.emit(Instr::RecvNext { to: top });
+        self.bind(wait);
+        self.emit(Instr::RecvWait { to: top, timeout });
+        match after {
+            Some((_, body)) => {
+                let (saved_next, saved_vars) = (self.next, self.vars.clone());
+                self.expr(body, ctx)?;
+                self.next = saved_next;
+                self.vars = saved_vars;
+            }
+            // `:infinity` never falls through; the jump keeps the code closed.
+            None => self.emit(Instr::Jump { to: top }),
+        }
+        self.bind(done);
+        Ok(())
+    }
+
+    fn clauses_out(
+        &mut self,
+        values: &[Src],
+        clauses: &'c [Clause],
+        ctx: Ctx,
+        fail: Fail,
+        on_fail: Option<Label>,
+        remove: bool,
+    ) -> R<()> {
         let out = Out {
             ctx,
             done: self.label(),
+            remove,
         };
         let floor = match ctx {
             Ctx::Into(r) => self.next.max(r.0 as u32 + 1),
@@ -208,6 +284,9 @@ impl<'c> FnGen<'_> {
         }
         if let Some(g) = &row.clause.guard {
             self.guard(g, next, next)?;
+        }
+        if out.remove {
+            self.emit(Instr::RecvRemove {});
         }
         self.expr(&row.clause.body, out.ctx)?;
         if out.ctx != Ctx::Tail {
@@ -429,4 +508,32 @@ fn splice<T: Copy>(xs: &[T], j: usize, parts: &[T]) -> Vec<T> {
 fn open<'c>(mut r: Row<'c>, j: usize, parts: &[&'c Pat]) -> Row<'c> {
     r.pats = splice(&r.pats, j, parts);
     r
+}
+
+/// A variable that every clause's pattern pins (`^ref`), if there is one: a message any
+/// clause takes must hold its value.
+fn common_pin(clauses: &[Clause]) -> Option<VarId> {
+    fn pins(p: &Pat, out: &mut Vec<VarId>) {
+        match p {
+            Pat::Pinned(v) => out.push(*v),
+            Pat::Cons(h, t) | Pat::Both(h, t) => {
+                pins(h, out);
+                pins(t, out);
+            }
+            Pat::Tuple(ps) => ps.iter().for_each(|p| pins(p, out)),
+            Pat::Map(kvs) => kvs.iter().for_each(|(_, p)| pins(p, out)),
+            Pat::Prefix(_, p) => pins(p, out),
+            Pat::Bin(_) | Pat::Wild | Pat::Bind(_) | Pat::Const(_) => {}
+        }
+    }
+    let (first, rest) = clauses.split_first()?;
+    let mut candidates = Vec::new();
+    first.pats.iter().for_each(|p| pins(p, &mut candidates));
+    candidates.into_iter().find(|v| {
+        rest.iter().all(|c| {
+            let mut ps = Vec::new();
+            c.pats.iter().for_each(|p| pins(p, &mut ps));
+            ps.contains(v)
+        })
+    })
 }

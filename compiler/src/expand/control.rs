@@ -134,12 +134,7 @@ impl Expander<'_> {
             ("with", [_, ..]) => return self.with(args, span).map(Some),
             ("for", [_, ..]) => return self.for_(args, span).map(Some),
             ("try", [opts]) => return self.try_(opts, span).map(Some),
-            ("receive", _) => {
-                return err(
-                    span,
-                    "receive is not supported yet (it comes with processes)",
-                )
-            }
+            ("receive", [opts]) => return self.receive(opts, span).map(Some),
             ("raise", [x]) => {
                 let e = self.exception_of(x, None, span)?;
                 Expr::new(Kind::Raise(0, Box::new(e)), span)
@@ -285,6 +280,47 @@ impl Expander<'_> {
     }
 
     /// A branch of `if`: its own scope; a missing branch is `nil`.
+    /// `receive do clauses after timeout -> body end` (either part may be missing).
+    fn receive(&mut self, opts: &A, span: Span) -> R<Expr> {
+        let Some(pairs) = kw_pairs(opts) else {
+            return err(span, "receive expects a do block");
+        };
+        if let Some((k, _)) = pairs.iter().find(|(k, _)| !matches!(&**k, "do" | "after")) {
+            return err(span, format!("unexpected option {k} in receive"));
+        }
+        let clauses = match kw(&pairs, "do") {
+            None => return err(span, "receive expects a do block"),
+            Some(body) => match &body.kind {
+                K::Clauses(_) => self.case_clauses(body)?,
+                // `receive do after ... end`: no clauses.
+                K::Block(items) if items.is_empty() => Vec::new(),
+                K::Atom(a) if a == "nil" => Vec::new(),
+                _ => return err(body.span, "expected clauses with `->` in receive"),
+            },
+        };
+        let after = match kw(&pairs, "after") {
+            None => None,
+            Some(a) => {
+                let K::Clauses(cs) = &a.kind else {
+                    return err(a.span, "expected a single clause `timeout -> body` in after");
+                };
+                let [c] = cs.as_slice() else {
+                    return err(a.span, "expected a single clause `timeout -> body` in after");
+                };
+                let [t] = c.args.as_slice() else {
+                    return err(c.span, "expected a single timeout before `->` in after");
+                };
+                let timeout = self.expr(t)?;
+                let body = self.scoped(|x| x.expr(&c.body))?;
+                Some(Box::new((timeout, body)))
+            }
+        };
+        if clauses.is_empty() && after.is_none() {
+            return err(span, "receive expects clauses or an after block");
+        }
+        Ok(Expr::new(Kind::Receive(clauses, after), span))
+    }
+
     fn branch(&mut self, e: Option<&A>, span: Span) -> R<Expr> {
         match e {
             Some(e) => self.scoped(|x| x.expr(e)),

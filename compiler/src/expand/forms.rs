@@ -45,6 +45,13 @@ const KERNEL_BIFS: &[(&str, usize, &str)] = &[
     ("node", 1, "node"),
     ("self", 0, "self"),
     ("make_ref", 0, "make_ref"),
+    ("send", 2, "send"),
+    ("spawn", 1, "spawn"),
+    ("spawn", 3, "spawn"),
+    ("spawn_link", 1, "spawn_link"),
+    ("spawn_link", 3, "spawn_link"),
+    ("spawn_monitor", 1, "spawn_monitor"),
+    ("spawn_monitor", 3, "spawn_monitor"),
 ];
 
 /// The BIFs that Erlang allows in guards, called as `:erlang.name(...)`.
@@ -147,13 +154,6 @@ const KERNEL_FUNS: &[(&str, usize)] = &[
     ("function_exported?", 3),
     ("elem", 2),
     ("put_elem", 3),
-    ("send", 2),
-    ("spawn", 1),
-    ("spawn", 3),
-    ("spawn_link", 1),
-    ("spawn_link", 3),
-    ("spawn_monitor", 1),
-    ("spawn_monitor", 3),
     ("binding", 0),
     ("=~", 2),
 ];

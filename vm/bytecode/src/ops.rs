@@ -37,6 +37,9 @@
 //!   one per key (the BEAM's `select_val` keeps its table as an operand list; ours is a
 //!   run of fixed-size instructions, so the decoder, the label mapping and the
 //!   disassembler need nothing special). A select never falls through.
+//! - `receive` is a loop over the mailbox, as on the BEAM (docs/internals/receive.md):
+//!   `L: recv_peek W, m; <match m, on failure: recv_next L>; recv_remove; <body>` and
+//!   `W: recv_wait L, timeout; <after body>`.
 
 /// Calls `$m!` with the instruction table. Each entry: doc line, snake name, Camel name,
 /// operands. Append only: the position of an entry is its opcode number.
@@ -136,6 +139,16 @@ macro_rules! for_each_op {
             select_arity = SelectArity { fail: Label, src: Src, n: Count };
             /// an entry of the `select_*` table above it (key: a constant); run on its own: pc := to
             case_val = CaseVal { key: Src, to: Label };
+            /// R[dst] := the message at the save pointer of the mailbox; pc := empty if the scan has passed the last message
+            recv_peek = RecvPeek { empty: Label, dst: Reg };
+            /// the save pointer moves past the message just peeked; pc := to
+            recv_next = RecvNext { to: Label };
+            /// take the message at the save pointer out of the mailbox; the save pointer goes back to the oldest message, the receive's timer stops
+            recv_remove = RecvRemove {};
+            /// wait for a new message (then pc := to) at most `timeout` ms (an integer >= 0 or `:infinity`); when the time is up, fall through with the save pointer back at the oldest message
+            recv_wait = RecvWait { to: Label, timeout: Src };
+            /// if src is the reference this process made last, the scan starts at the first message that arrived after it was made
+            recv_mark = RecvMark { src: Src };
         }
     };
 }

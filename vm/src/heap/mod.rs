@@ -149,6 +149,11 @@ impl Heap {
     }
 
     /// Changes `fullsweep_after` (`Process.flag/2`).
+    pub fn set_min_heap_size(&mut self, words: usize) {
+        self.config.min_heap_size = words;
+    }
+
+    /// Sets `fullsweep_after` (`Process.flag/2`).
     pub fn set_fullsweep_after(&mut self, n: u32) {
         self.config.fullsweep_after = n;
     }

@@ -71,6 +71,7 @@ pub struct Uncaught {
 }
 
 /// The state of the running function.
+#[derive(Clone, Copy)]
 struct Cur {
     module: &'static LoadedModule,
     fun: u32,
@@ -78,16 +79,93 @@ struct Cur {
     base: usize,
 }
 
+/// The roots of a collection: the live registers, the exception being handled, the
+/// mailbox and the process dictionary.
 struct StackRoots<'a> {
     stack: &'a mut [Term],
     exc: &'a mut [Term; 3],
+    mailbox: &'a mut crate::process::Mailbox,
+    dict: &'a mut Vec<(Term, Term)>,
 }
 
 impl Roots for StackRoots<'_> {
     fn each_root(&mut self, f: &mut dyn FnMut(&mut Term)) {
         self.stack.iter_mut().for_each(&mut *f);
-        self.exc.iter_mut().for_each(f);
+        self.exc.iter_mut().for_each(&mut *f);
+        self.mailbox.queue.iter_mut().for_each(&mut *f);
+        if let Some((r, _)) = &mut self.mailbox.mark {
+            f(r);
+        }
+        for (k, v) in self.dict.iter_mut() {
+            f(k);
+            f(v);
+        }
     }
+}
+
+/// Where a process continues: a function and instruction (or an error to raise first:
+/// the function it was spawned to run does not exist).
+pub struct Resume(ResumeAt);
+
+impl Resume {
+    /// True when the process stopped in a receive.
+    pub fn is_wait(&self) -> bool {
+        match &self.0 {
+            // SAFETY: `pc` is an instruction of the module's code.
+            ResumeAt::At(c) => matches!(
+                c.module.code.get(c.pc as usize),
+                Some(Instr::RecvWait { .. })
+            ),
+            ResumeAt::Fail(_) => false,
+        }
+    }
+}
+
+/// `{module, function, arity}` the process is in.
+pub fn current_function(p: &Process) -> [Term; 3] {
+    if p.hibernated {
+        return [atom("erlang"), atom("hibernate"), Term::small(3).unwrap_or(Term::NIL)];
+    }
+    match &p.resume {
+        Some(Resume(ResumeAt::At(c))) => {
+            let info = c.module.funs[c.fun as usize];
+            [
+                Term::atom(c.module.name),
+                Term::atom(info.name),
+                Term::small(info.arity as i64).unwrap_or(Term::NIL),
+            ]
+        }
+        _ => p.initial_call,
+    }
+}
+
+/// Words of stack the process uses.
+pub fn stack_words(p: &Process) -> usize {
+    match &p.resume {
+        Some(Resume(ResumeAt::At(c))) => {
+            c.base + c.module.funs[c.fun as usize].regs as usize + p.frames.len() * 4
+        }
+        _ => p.frames.len() * 4,
+    }
+}
+
+enum ResumeAt {
+    At(Cur),
+    Fail(Uncaught),
+}
+
+/// Why `resume` returned.
+pub enum Stop {
+    /// The bottom frame returned this.
+    Done(Term),
+    /// An exception escaped.
+    Raised(Uncaught),
+    /// The slice is spent (or a BIF asked for the scheduler): run again later.
+    Yield,
+    /// A receive found nothing: run again when a signal comes.
+    Wait,
+    /// An exit signal ended the process (the reason).
+    Exit(Term),
 }
 
 fn class_of(a: Term) -> Class {
@@ -122,18 +200,189 @@ pub fn call(p: &mut Process, module: Atom, fun: Atom, args: &[Term]) -> Result<T
     let Some(f) = m.export(fun, args.len() as u8) else {
         return Err(undef(p));
     };
+    let cur = setup(p, m, f, args);
+    let saved = std::mem::replace(&mut p.slice_end, u64::MAX);
+    let r = match run(p, cur) {
+        Stop::Done(v) => Ok(v),
+        Stop::Raised(u) => Err(u),
+        Stop::Exit(reason) => Err(Uncaught {
+            class: Class::Exit,
+            reason,
+            trace: Term::NIL,
+        }),
+        // A receive outside a scheduled process would wait forever.
+        Stop::Yield | Stop::Wait => Err(Uncaught {
+            class: Class::Error,
+            reason: atom("badarg"),
+            trace: Term::NIL,
+        }),
+    };
+    p.slice_end = saved;
+    r
+}
+
+/// A fresh stack with `args` in the first registers of function `f` of `m`.
+fn setup(p: &mut Process, m: &'static LoadedModule, f: u32, args: &[Term]) -> Cur {
     p.stack.clear();
     p.frames.clear();
     let info = m.funs[f as usize];
-    p.stack.resize(info.regs as usize, Term::NIL);
+    p.stack
+        .resize((info.regs as usize).max(args.len()), Term::NIL);
     p.stack[..args.len()].copy_from_slice(args);
-    let cur = Cur {
+    Cur {
         module: m,
         fun: f,
         pc: info.entry,
         base: 0,
+    }
+}
+
+/// Prepares a new process to run `module.fun(args)` (an undefined function raises
+/// `undef` when it first runs, as on the BEAM).
+pub fn start_mfa(p: &mut Process, module: Atom, fun: Atom, args: &[Term]) {
+    p.initial_call = [
+        Term::atom(module),
+        Term::atom(fun),
+        Term::small(args.len() as i64).unwrap_or(Term::NIL),
+    ];
+    let found = code::lookup(module)
+        .and_then(|m| Some((m, m.export(fun, u8::try_from(args.len()).ok()?)?)));
+    p.resume = Some(Resume(match found {
+        Some((m, f)) => ResumeAt::At(setup(p, m, f, args)),
+        None => {
+            let a = p.heap.list(args);
+            let entry = p
+                .heap
+                .tuple(&[Term::atom(module), Term::atom(fun), a, Term::NIL]);
+            let trace = p.heap.list(&[entry]);
+            ResumeAt::Fail(Uncaught {
+                class: Class::Error,
+                reason: Term::atom(atom::UNDEF),
+                trace,
+            })
+        }
+    }));
+}
+
+/// Prepares a new process to run the fun `f` of arity 0 (on the process's heap).
+pub fn start_fun(p: &mut Process, f: Term) {
+    if let Some((module, index, 0, env)) = f.closure_parts() {
+        if let Some(lm) = code::lookup(module) {
+            let idx = index as u32;
+            if lm
+                .funs
+                .get(idx as usize)
+                .is_some_and(|i| i.arity as usize == env.len())
+            {
+                let env: smallvec::SmallVec<[Term; 8]> = env.iter().copied().collect();
+                let name = lm.funs[idx as usize].name;
+                p.initial_call = [
+                    Term::atom(module),
+                    Term::atom(name),
+                    Term::small(0).unwrap_or(Term::NIL),
+                ];
+                p.resume = Some(Resume(ResumeAt::At(setup(p, lm, idx, &env))));
+                return;
+            }
+        }
+    }
+    if let crate::term::View::Export {
+        module, function, ..
+    } = f.view()
+    {
+        return start_mfa(p, module, function, &[]);
+    }
+    let reason = Raise::tagged(&mut p.heap, atom::BADFUN, f).reason;
+    p.resume = Some(Resume(ResumeAt::Fail(Uncaught {
+        class: Class::Error,
+        reason,
+        trace: Term::NIL,
+    })));
+}
+
+/// Runs the process from where it stopped until it returns, raises, waits, yields or
+/// is told to exit.
+pub fn resume(p: &mut Process) -> Stop {
+    match p.resume.take() {
+        Some(Resume(ResumeAt::At(cur))) => run(p, cur),
+        Some(Resume(ResumeAt::Fail(u))) => Stop::Raised(u),
+        None => Stop::Done(Term::atom(atom::NORMAL)),
+    }
+}
+
+/// After a hibernation dropped the stack: the process continues in `m.f(args)`, and its
+/// heap shrinks to the live data (the arguments, the mailbox, the dictionary).
+pub fn hibernate_into(p: &mut Process, m: Atom, f: Atom, args: Vec<Term>) {
+    p.stack.clear();
+    p.stack.extend_from_slice(&args);
+    let n = args.len();
+    {
+        let Process {
+            heap,
+            stack,
+            exc,
+            mailbox,
+            dict,
+            ..
+        } = p;
+        let mut roots = StackRoots {
+            stack: &mut stack[..n],
+            exc,
+            mailbox,
+            dict,
+        };
+        // SAFETY: the process holds nothing else: its stack is gone.
+        unsafe {
+            heap.shrink_to_live(&mut roots);
+        }
+    }
+    let args: Vec<Term> = p.stack[..n].to_vec();
+    start_mfa(p, m, f, &args);
+}
+
+/// The exit reason of a process that an exception ended: `reason` for an exit,
+/// `{reason, stacktrace}` for an error, `{{:nocatch, value}, stacktrace}` for a throw.
+pub fn exit_reason(p: &mut Process, u: &Uncaught) -> Term {
+    match u.class {
+        Class::Exit => u.reason,
+        Class::Error => p.heap.tuple(&[u.reason, u.trace]),
+        Class::Throw => {
+            let nocatch = p.heap.tuple(&[atom("nocatch"), u.reason]);
+            p.heap.tuple(&[nocatch, u.trace])
+        }
+    }
+}
+
+/// Collects the garbage of a process that is not running (`:erlang.garbage_collect/1`
+/// from another process, or on itself between instructions): every frame is a root.
+pub fn collect_now(p: &mut Process) {
+    let top = match &p.resume {
+        Some(Resume(ResumeAt::At(cur))) => {
+            cur.base + cur.module.funs[cur.fun as usize].regs as usize
+        }
+        _ => 0,
     };
-    run(p, cur)
+    let top = top.min(p.stack.len());
+    let Process {
+        heap,
+        stack,
+        exc,
+        mailbox,
+        dict,
+        frames,
+        ..
+    } = p;
+    let top = frames.iter().map(Frame::top).fold(top, usize::max).min(stack.len());
+    let mut roots = StackRoots {
+        stack: &mut stack[..top],
+        exc,
+        mailbox,
+        dict,
+    };
+    // SAFETY: every term the process holds is in `roots`.
+    unsafe {
+        heap.collect_major(&mut roots, 0);
+    }
 }
 
 /// What a call instruction resolved to.
@@ -194,8 +443,9 @@ fn float_op(x: Term, y: Term, op: fn(f64, f64) -> f64) -> Option<f64> {
     r.is_finite().then_some(r)
 }
 
-/// Runs until the bottom frame returns or an exception escapes.
-fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
+/// Runs until the bottom frame returns, an exception escapes, the slice is spent or a
+/// receive waits.
+fn run(p: &mut Process, mut cur: Cur) -> Stop {
     // The running frame's registers, code and constants, cached as raw pointers and
     // refreshed (`sync!`) after anything that changes the frame or may move the stack:
     // calls, returns, exceptions. Every access is inside the bounds the verifier proved
@@ -247,6 +497,18 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
             }
         }};
     }
+    // After a call: the slice is over when the reductions are spent; `cur` is where to
+    // go on (the callee's entry, or the instruction after a native call).
+    macro_rules! preempt {
+        ($r:expr) => {{
+            let r: Result<(), Raise> = $r;
+            if r.is_ok() && p.reductions >= p.slice_end {
+                p.resume = Some(Resume(ResumeAt::At(cur)));
+                return Stop::Yield;
+            }
+            r
+        }};
+    }
     sync!();
     loop {
         // SAFETY: the verifier proved every jump target and entry inside the code and that
@@ -267,7 +529,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
             Instr::Ret { src: s } => {
                 let v = src!(s);
                 if let Some(v) = pop_return(p, &mut cur, v) {
-                    return Ok(v);
+                    return Stop::Done(v);
                 }
                 sync!();
                 Ok(())
@@ -281,7 +543,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                     enter(p, &mut cur, m, fun.0, b)
                 };
                 sync!();
-                r
+                preempt!(r)
             }
             Instr::CallTail { base, fun } => {
                 save!();
@@ -296,7 +558,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                     enter(p, &mut cur, m, fun.0, base)
                 };
                 sync!();
-                r
+                preempt!(r)
             }
             Instr::CallExt { dst, base, import } => {
                 save!();
@@ -327,7 +589,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                     }
                 };
                 sync!();
-                r
+                preempt!(r)
             }
             Instr::CallExtTail { base, import } => {
                 save!();
@@ -338,7 +600,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                         Some(Target::Native(f)) => match native(p, &cur, f, b, arity) {
                             Ok(v) => {
                                 if let Some(v) = pop_return(p, &mut cur, v) {
-                                    return Ok(v);
+                                    return Stop::Done(v);
                                 }
                                 Ok(())
                             }
@@ -356,7 +618,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                         }
                         Some(Target::Apply(n)) => match apply_import(p, &mut cur, b, n, None) {
                             Ok(Some(v)) => match pop_return(p, &mut cur, v) {
-                                Some(v) => return Ok(v),
+                                Some(v) => return Stop::Done(v),
                                 None => Ok(()),
                             },
                             Ok(None) => Ok(()),
@@ -366,7 +628,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                     }
                 };
                 sync!();
-                r
+                preempt!(r)
             }
             Instr::CallFun { dst, base, arity } => {
                 save!();
@@ -375,7 +637,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                     call_fun(p, &mut cur, b, arity.0 as usize, Some(dst.0)).map(|_| ())
                 };
                 sync!();
-                r
+                preempt!(r)
             }
             Instr::CallFunTail { base, arity } => {
                 save!();
@@ -383,7 +645,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                     let b = cur.base + base.0 as usize;
                     match call_fun(p, &mut cur, b, arity.0 as usize, None) {
                         Ok(Some(v)) => match pop_return(p, &mut cur, v) {
-                            Some(v) => return Ok(v),
+                            Some(v) => return Stop::Done(v),
                             None => Ok(()),
                         },
                         Ok(None) => Ok(()),
@@ -391,7 +653,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                     }
                 };
                 sync!();
-                r
+                preempt!(r)
             }
             Instr::Apply { dst, base } => {
                 save!();
@@ -400,7 +662,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                     apply(p, &mut cur, b, Some(dst.0)).map(|_| ())
                 };
                 sync!();
-                r
+                preempt!(r)
             }
             Instr::ApplyTail { base } => {
                 save!();
@@ -408,7 +670,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                     let b = cur.base + base.0 as usize;
                     match apply(p, &mut cur, b, None) {
                         Ok(Some(v)) => match pop_return(p, &mut cur, v) {
-                            Some(v) => return Ok(v),
+                            Some(v) => return Stop::Done(v),
                             None => Ok(()),
                         },
                         Ok(None) => Ok(()),
@@ -416,7 +678,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                     }
                 };
                 sync!();
-                r
+                preempt!(r)
             }
             Instr::Bif1 { dst, a, import } => {
                 save!();
@@ -683,7 +945,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                         sync!();
                         continue;
                     }
-                    Err(u) => return Err(u),
+                    Err(u) => return Stop::Raised(u),
                 }
             }
             Instr::GetExc {
@@ -751,13 +1013,90 @@ fn run(p: &mut Process, mut cur: Cur) -> Result<Term, Uncaught> {
                 }
                 Ok(())
             }
+            Instr::RecvPeek { empty, dst } => {
+                if p.mailbox.save >= p.mailbox.queue.len() {
+                    if let Err(reason) = crate::sched::drain(p) {
+                        return Stop::Exit(reason);
+                    }
+                }
+                match p.mailbox.queue.get(p.mailbox.save) {
+                    Some(&m) => reg!(dst) = m,
+                    None => jump!(empty.0),
+                }
+                Ok(())
+            }
+            Instr::RecvNext { to } => {
+                p.mailbox.save += 1;
+                jump!(to.0);
+                Ok(())
+            }
+            Instr::RecvRemove {} => {
+                p.mailbox.remove_current();
+                if p.wait_timer.is_some() || p.timed_out {
+                    crate::sched::disarm_receive_timer(p);
+                }
+                Ok(())
+            }
+            Instr::RecvMark { src: s } => {
+                let r = src!(s);
+                if let Some((m, at)) = p.mailbox.mark {
+                    if m.is(r) && p.mailbox.save < at {
+                        p.mailbox.save = at.min(p.mailbox.queue.len());
+                    }
+                }
+                Ok(())
+            }
+            Instr::RecvWait { to, timeout } => {
+                if p.mailbox.save < p.mailbox.queue.len() {
+                    // Messages came while the process was away: scan them first.
+                    jump!(to.0);
+                    Ok(())
+                } else if p.timed_out {
+                    p.timed_out = false;
+                    p.mailbox.save = 0;
+                    Ok(())
+                } else {
+                    match timeout_ms(src!(timeout)) {
+                        Err(e) => Err(e),
+                        Ok(Some(0)) => {
+                            p.mailbox.save = 0;
+                            Ok(())
+                        }
+                        Ok(ms) => {
+                            if let Some(ms) = ms {
+                                if p.wait_timer.is_none() {
+                                    crate::sched::arm_receive_timer(p, ms);
+                                }
+                            }
+                            save!();
+                            cur.pc -= 1;
+                            p.resume = Some(Resume(ResumeAt::At(cur)));
+                            return Stop::Wait;
+                        }
+                    }
+                }
+            }
         };
         if let Err(e) = r {
             save!();
             let trace = stacktrace(p, &cur, e.reason);
-            unwind(p, &mut cur, e.class, e.reason, trace)?;
+            if let Err(u) = unwind(p, &mut cur, e.class, e.reason, trace) {
+                return Stop::Raised(u);
+            }
             sync!();
         }
+    }
+}
+
+/// The milliseconds of a receive's `after`: `None` for `:infinity`; else an integer
+/// from 0 to 2^32 - 1, or the `timeout_value` error.
+fn timeout_ms(t: Term) -> Result<Option<u64>, Raise> {
+    if t.is(atom("infinity")) {
+        return Ok(None);
+    }
+    match t.as_small() {
+        Some(ms) if (0..=u32::MAX as i64).contains(&ms) => Ok(Some(ms as u64)),
+        _ => Err(Raise::error(atom("timeout_value"))),
     }
 }
 
@@ -888,11 +1227,18 @@ fn stress(p: &mut Process, top: usize) -> bool {
 fn collect(p: &mut Process, top: usize) {
     let top = p.frames.iter().map(Frame::top).fold(top, usize::max);
     let Process {
-        heap, stack, exc, ..
+        heap,
+        stack,
+        exc,
+        mailbox,
+        dict,
+        ..
     } = p;
     let mut roots = StackRoots {
         stack: &mut stack[..top],
         exc,
+        mailbox,
+        dict,
     };
     // SAFETY: every term the process holds is in `roots`: the registers of all frames
     // (below `top`) and the exception; no instruction is in progress.

@@ -2,7 +2,7 @@
 //! `:timer.sleep/1`.
 
 use std::sync::atomic::{AtomicI64, Ordering};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::bif::atom_term;
 use crate::exception::Raise;
@@ -100,37 +100,3 @@ pub(super) fn node1(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     }
 }
 
-/// `:beamlet.schedulers_online/0` (`System.schedulers_online/0`): one scheduler per
-/// core the OS lets the VM use, as the BEAM starts by default.
-pub(super) fn schedulers_online(p: &mut Process, _args: &[Term]) -> Result<Term, Raise> {
-    let n = std::thread::available_parallelism().map_or(1, |n| n.get());
-    Ok(p.heap.int(n as i64))
-}
-
-/// `:timer.sleep/1`: milliseconds (or `:infinity`); anything else is the
-/// `timeout_value` error of a `receive ... after`.
-///
-/// This blocks the OS thread. Once processes run on schedulers (the scheduler issue) it
-/// must suspend the process instead, as `receive after` does, so that the scheduler runs
-/// others meanwhile.
-pub(super) fn sleep(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
-    let [t] = args else {
-        return Err(Raise::badarg());
-    };
-    if t.as_atom().is_some_and(|a| a.name() == "infinity") {
-        loop {
-            std::thread::sleep(Duration::from_secs(3600));
-        }
-    }
-    let ms = match t.as_small() {
-        Some(ms) if ms >= 0 => ms as u64,
-        // A bignum of milliseconds: longer than anything will wait for.
-        None if crate::bif::bigint_of(*t).is_some_and(|n| n.sign() == num_bigint::Sign::Plus) => {
-            u64::MAX
-        }
-        _ => return Err(Raise::error(atom_term!("timeout_value"))),
-    };
-    crate::natives::flush_stdout();
-    std::thread::sleep(Duration::from_millis(ms));
-    Ok(atom_term!("ok"))
-}

@@ -1,0 +1,1072 @@
+//! Processes and schedulers: the process table, signals between processes, and one
+//! scheduler thread per core (docs/internals/scheduler.md, processes.md, receive.md).
+//!
+//! A process ([`Proc`]) has a shared part that any thread may touch (its pid, its run
+//! state, its [`Inbox`]) and a private part (the [`Process`]: heap, stacks, mailbox,
+//! links, ...) that only the scheduler running it touches. Ownership of the private part
+//! moves with the run state:
+//!
+//! ```text
+//!   RUNNABLE --(a scheduler pops it)--> RUNNING --(slice spent)--> RUNNABLE (queued again)
+//!                                          |  \--(receive finds nothing)--> WAITING
+//!                                          \--(exit)--> EXITED             |
+//!   WAITING --(a signal arrives: CAS WAITING->RUNNABLE, then queue it)------/
+//! ```
+//!
+//! Exactly one party queues a process: the one whose CAS takes it out of `WAITING` (or
+//! the scheduler that ran it, when it yields). The wake-up handshake: a sender pushes to
+//! the inbox, then tries `WAITING -> RUNNABLE`; a process about to wait stores `WAITING`,
+//! then looks at its inbox again and takes itself back (`WAITING -> RUNNING`) if something
+//! came. All four steps are `SeqCst`, so one side always sees the other: no lost wake-up.
+//!
+//! The process table maps a pid's index to its `Proc` (pids carry a serial, so a stale
+//! pid never reaches a newer process in the same slot). Senders look processes up under a
+//! crossbeam-epoch guard; an exiting process leaves the table and is freed once no thread
+//! can still hold a pointer to it.
+
+pub mod inbox;
+pub mod timer;
+
+use std::cell::{RefCell, UnsafeCell};
+use std::collections::HashMap;
+use std::sync::atomic::{fence, AtomicPtr, AtomicU64, AtomicU8, AtomicUsize, Ordering::*};
+use std::sync::{Condvar, Mutex, OnceLock, RwLock};
+use std::time::Duration;
+
+use crossbeam_deque::{Injector, Steal, Stealer, Worker};
+use crossbeam_epoch as epoch;
+
+use crate::atom::{self, Atom};
+use crate::exception::Raise;
+use crate::heap::{Fragment, Heap, HeapConfig, TermAlloc};
+use crate::interp::{self, Stop, Uncaught};
+use crate::process::Process;
+use crate::term::Term;
+
+pub use inbox::Inbox;
+
+/// Reductions in one time slice (the BEAM's `CONTEXT_REDS`).
+pub const SLICE: u64 = 4000;
+
+/// Bits of a pid's payload that hold the table index; the serial is above them.
+const INDEX_BITS: u32 = 28;
+const INDEX_MASK: u64 = (1 << INDEX_BITS) - 1;
+/// The BEAM's default process limit (`+P`).
+pub const DEFAULT_PROCESS_LIMIT: usize = 262_144;
+/// The most `+P` may ask for (the BEAM's maximum).
+pub const MAX_PROCESS_LIMIT: usize = 134_217_727;
+
+const RUNNABLE: u8 = 0;
+const RUNNING: u8 = 1;
+const WAITING: u8 = 2;
+const EXITED: u8 = 3;
+
+/// A message in flight: a term in its own heap fragment (none for an immediate or a
+/// literal). The receiver attaches the fragment to its heap.
+pub struct Msg {
+    frag: Option<Fragment>,
+    term: Term,
+}
+
+// SAFETY: the term points into the fragment that travels with it (or needs no heap).
+unsafe impl Send for Msg {}
+
+impl Msg {
+    /// A copy of `t`, independent of the heap `t` is on.
+    pub fn copy(t: Term) -> Msg {
+        if crate::heap::size_of(t) == 0 {
+            return Msg { frag: None, term: t };
+        }
+        let (frag, term) = Fragment::copy_of(t);
+        Msg {
+            frag: Some(frag),
+            term,
+        }
+    }
+
+    /// The term, now part of `heap` (its fragment attached).
+    pub fn into_heap(self, heap: &mut Heap) -> Term {
+        if let Some(f) = self.frag {
+            heap.attach(f);
+        }
+        self.term
+    }
+}
+
+/// Code that another process asks this one to run (`Process.info` of another process,
+/// `:erlang.garbage_collect(pid)`).
+pub type Request = Box<dyn FnOnce(&mut Process) + Send>;
+
+/// What travels through an inbox. Between a pair of processes, signals arrive in the order
+/// they were sent.
+#[allow(missing_docs)]
+pub enum Signal {
+    /// A message.
+    Message(Msg),
+    /// An exit signal from `from`: `link` when it comes from a linked process that ended,
+    /// else from `Process.exit/2`.
+    Exit { from: Term, reason: Msg, link: bool },
+    /// `from` linked to this process.
+    Link { from: Term },
+    /// `from` removed its link.
+    Unlink { from: Term },
+    /// `from` monitors this process under reference `r`.
+    Monitor { from: Term, r: Term },
+    /// The monitor `r` was removed by its owner.
+    Demonitor { r: Term },
+    /// The receive timer with this id ran out.
+    Timeout(u64),
+    /// Run this in the process.
+    Request(Request),
+}
+
+/// A process as the runtime sees it.
+pub struct Proc {
+    pid: Term,
+    state: AtomicU8,
+    /// Signals from other threads.
+    pub inbox: Inbox,
+    /// Bytes the process took at the end of its last slice (`:erlang.memory/1`).
+    mem: AtomicUsize,
+    local: UnsafeCell<Process>,
+}
+
+// SAFETY: `local` is touched only by the scheduler that owns the process (see the state
+// machine above); the rest is atomic.
+unsafe impl Sync for Proc {}
+// SAFETY: as above.
+unsafe impl Send for Proc {}
+
+/// A runnable process in a run queue.
+#[derive(Clone, Copy)]
+struct Task(*const Proc);
+// SAFETY: a queued process is alive (it is freed only after it exits, and a process exits
+// only while running, so never while queued), and whoever pops it owns it.
+unsafe impl Send for Task {}
+
+const CHUNK_BITS: u32 = 12;
+const CHUNK: usize = 1 << CHUNK_BITS;
+type Chunk = [AtomicPtr<Proc>; CHUNK];
+
+/// Pids to processes: chunks of slots made on first use (an empty table costs a few KiB).
+struct Table {
+    chunks: Box<[AtomicPtr<Chunk>]>,
+    free: Mutex<FreeSlots>,
+    limit: AtomicUsize,
+    count: AtomicUsize,
+}
+
+#[derive(Default)]
+struct FreeSlots {
+    /// Payloads for reuse: a freed slot's index with the next serial.
+    free: Vec<u64>,
+    /// The first index never used.
+    next: u64,
+}
+
+impl Table {
+    fn new() -> Table {
+        let n = (MAX_PROCESS_LIMIT + 1).div_ceil(CHUNK);
+        Table {
+            chunks: (0..n).map(|_| AtomicPtr::new(std::ptr::null_mut())).collect(),
+            free: Mutex::new(FreeSlots::default()),
+            limit: AtomicUsize::new(DEFAULT_PROCESS_LIMIT),
+            count: AtomicUsize::new(0),
+        }
+    }
+
+    fn slot(&self, index: usize) -> Option<&AtomicPtr<Proc>> {
+        let c = self.chunks.get(index >> CHUNK_BITS)?;
+        let mut chunk = c.load(Acquire);
+        if chunk.is_null() {
+            let fresh: Box<Chunk> = Box::new(std::array::from_fn(|_| {
+                AtomicPtr::new(std::ptr::null_mut())
+            }));
+            let fresh = Box::into_raw(fresh);
+            match c.compare_exchange(std::ptr::null_mut(), fresh, AcqRel, Acquire) {
+                Ok(_) => chunk = fresh,
+                Err(other) => {
+                    // SAFETY: ours, never published.
+                    drop(unsafe { Box::from_raw(fresh) });
+                    chunk = other;
+                }
+            }
+        }
+        // SAFETY: chunks are never freed.
+        Some(unsafe { &(*chunk)[index & (CHUNK - 1)] })
+    }
+
+    /// A payload for a new process, or `None` at the process limit.
+    fn reserve(&self) -> Option<u64> {
+        let limit = self.limit.load(Relaxed);
+        if self.count.fetch_add(1, AcqRel) >= limit {
+            self.count.fetch_sub(1, AcqRel);
+            return None;
+        }
+        let mut f = self.free.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(p) = f.free.pop() {
+            return Some(p);
+        }
+        let i = f.next;
+        f.next += 1;
+        Some(i)
+    }
+
+    fn lookup<'g>(&self, pid: Term, _guard: &'g epoch::Guard) -> Option<&'g Proc> {
+        let payload = pid.as_pid()?;
+        let slot = self.slot((payload & INDEX_MASK) as usize)?;
+        let p = slot.load(Acquire);
+        if p.is_null() {
+            return None;
+        }
+        // SAFETY: a process in the table is freed only through the epoch, after the
+        // guard we hold is dropped.
+        let proc = unsafe { &*p };
+        proc.pid.is(pid).then_some(proc)
+    }
+
+    fn remove(&self, pid: Term) {
+        let Some(payload) = pid.as_pid() else { return };
+        if let Some(slot) = self.slot((payload & INDEX_MASK) as usize) {
+            slot.store(std::ptr::null_mut(), Release);
+        }
+        let next_serial = ((payload >> INDEX_BITS) + 1) & ((1 << (60 - INDEX_BITS)) - 1);
+        let reuse = (next_serial << INDEX_BITS) | (payload & INDEX_MASK);
+        self.free
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .free
+            .push(reuse);
+        self.count.fetch_sub(1, AcqRel);
+    }
+
+    /// Every live process (a snapshot).
+    fn pids(&self) -> Vec<Term> {
+        let guard = epoch::pin();
+        let next = self.free.lock().unwrap_or_else(|e| e.into_inner()).next as usize;
+        let mut out = Vec::new();
+        for i in 0..next {
+            if let Some(slot) = self.slot(i) {
+                let p = slot.load(Acquire);
+                if !p.is_null() {
+                    // SAFETY: as in `lookup`.
+                    let proc = unsafe { &*p };
+                    if proc.state.load(Acquire) != EXITED {
+                        out.push(proc.pid);
+                    }
+                }
+            }
+        }
+        drop(guard);
+        out
+    }
+}
+
+/// Parked schedulers and the tokens that wake them.
+struct Sleep {
+    state: Mutex<(usize, usize)>,
+    cv: Condvar,
+    sleepers: AtomicUsize,
+}
+
+/// How the main process of a script ended.
+pub enum MainExit {
+    /// It returned.
+    Returned,
+    /// An exception escaped: the report Elixir prints and the exception.
+    Raised(String, Uncaught),
+    /// An exit signal ended it: the reason, as Elixir prints it.
+    Killed(String),
+}
+
+/// The runtime: one per OS process.
+pub struct Runtime {
+    table: Table,
+    injector: Injector<Task>,
+    stealers: OnceLock<Vec<Stealer<Task>>>,
+    sleep: Sleep,
+    names: RwLock<HashMap<Atom, Term>>,
+    pub(crate) timers: timer::Timers,
+    schedulers: AtomicUsize,
+    started: OnceLock<()>,
+    main: Mutex<Option<(Term, Option<MainExit>)>>,
+    main_cv: Condvar,
+}
+
+static RT: OnceLock<Runtime> = OnceLock::new();
+/// `Logger.configure(level: _)`: 0 prints crash reports, 1 (`:none`) does not.
+static QUIET: AtomicU8 = AtomicU8::new(0);
+
+/// Sets whether crash reports are printed (`Logger.configure/1`).
+pub fn set_quiet(quiet: bool) {
+    QUIET.store(quiet as u8, Relaxed);
+}
+
+/// True when crash reports are silenced.
+pub fn quiet() -> bool {
+    QUIET.load(Relaxed) != 0
+}
+
+static SWITCHES: AtomicU64 = AtomicU64::new(0);
+static REDUCTIONS: AtomicU64 = AtomicU64::new(0);
+
+fn rt() -> &'static Runtime {
+    RT.get_or_init(|| Runtime {
+        table: Table::new(),
+        injector: Injector::new(),
+        stealers: OnceLock::new(),
+        sleep: Sleep {
+            state: Mutex::new((0, 0)),
+            cv: Condvar::new(),
+            sleepers: AtomicUsize::new(0),
+        },
+        names: RwLock::new(HashMap::new()),
+        timers: timer::Timers::new(),
+        schedulers: AtomicUsize::new(0),
+        started: OnceLock::new(),
+        main: Mutex::new(None),
+        main_cv: Condvar::new(),
+    })
+}
+
+thread_local! {
+    /// The run queue of the scheduler on this thread (none on other threads).
+    static LOCAL: RefCell<Option<Worker<Task>>> = const { RefCell::new(None) };
+}
+
+/// A fresh reference number (`make_ref`, monitors, timers).
+pub fn next_ref() -> u64 {
+    crate::offheap::next_ref_serial()
+}
+
+/// Sets the number of scheduler threads (before the runtime starts; `0` means one per
+/// core). Returns false once the runtime runs.
+pub fn set_schedulers(n: usize) -> bool {
+    if rt().started.get().is_some() {
+        return false;
+    }
+    rt().schedulers.store(n, Relaxed);
+    true
+}
+
+/// Sets the process limit (`+P`), clamped to the BEAM's range.
+pub fn set_process_limit(n: usize) {
+    rt().table
+        .limit
+        .store(n.clamp(1024, MAX_PROCESS_LIMIT), Relaxed);
+}
+
+/// The process limit.
+pub fn process_limit() -> usize {
+    rt().table.limit.load(Relaxed)
+}
+
+/// The number of live processes.
+pub fn process_count() -> usize {
+    rt().table.count.load(Relaxed)
+}
+
+/// The number of scheduler threads (once started; before, what will start).
+pub fn schedulers() -> usize {
+    let n = rt().schedulers.load(Relaxed);
+    if n == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        n
+    }
+}
+
+fn start() {
+    let rt = rt();
+    rt.started.get_or_init(|| {
+        let n = schedulers();
+        rt.schedulers.store(n, Relaxed);
+        let workers: Vec<Worker<Task>> = (0..n).map(|_| Worker::new_fifo()).collect();
+        let _ = rt.stealers.set(workers.iter().map(Worker::stealer).collect());
+        for (i, w) in workers.into_iter().enumerate() {
+            std::thread::Builder::new()
+                .name(format!("beamlet-sched-{}", i + 1))
+                .stack_size(16 << 20)
+                .spawn(move || scheduler_loop(i, w))
+                .expect("cannot start a scheduler thread");
+        }
+    });
+}
+
+/// Queues a runnable process: on this thread's run queue if it is a scheduler, else on
+/// the global injector; wakes a parked scheduler if one sleeps.
+fn enqueue(t: Task) {
+    let local = LOCAL.with(|l| match &*l.borrow() {
+        Some(w) => {
+            w.push(t);
+            true
+        }
+        None => false,
+    });
+    if !local {
+        rt().injector.push(t);
+    }
+    fence(SeqCst);
+    let s = &rt().sleep;
+    if s.sleepers.load(SeqCst) > 0 {
+        let mut g = s.state.lock().unwrap_or_else(|e| e.into_inner());
+        if g.0 > g.1 {
+            g.1 += 1;
+            s.cv.notify_one();
+        }
+    }
+}
+
+fn find_task(me: usize, w: &Worker<Task>) -> Option<Task> {
+    if let Some(t) = w.pop() {
+        return Some(t);
+    }
+    let rt = rt();
+    loop {
+        let mut retry = false;
+        match rt.injector.steal_batch_and_pop(w) {
+            Steal::Success(t) => return Some(t),
+            Steal::Retry => retry = true,
+            Steal::Empty => {}
+        }
+        if let Some(stealers) = rt.stealers.get() {
+            let n = stealers.len();
+            for k in 1..n {
+                match stealers[(me + k) % n].steal_batch_and_pop(w) {
+                    Steal::Success(t) => return Some(t),
+                    Steal::Retry => retry = true,
+                    Steal::Empty => {}
+                }
+            }
+        }
+        if !retry {
+            return None;
+        }
+    }
+}
+
+fn any_work() -> bool {
+    let rt = rt();
+    !rt.injector.is_empty()
+        || rt
+            .stealers
+            .get()
+            .is_some_and(|s| s.iter().any(|s| !s.is_empty()))
+}
+
+fn park() {
+    let s = &rt().sleep;
+    let mut g = s.state.lock().unwrap_or_else(|e| e.into_inner());
+    g.0 += 1;
+    s.sleepers.fetch_add(1, SeqCst);
+    fence(SeqCst);
+    if !any_work() {
+        while g.1 == 0 {
+            g = s.cv.wait(g).unwrap_or_else(|e| e.into_inner());
+        }
+        g.1 -= 1;
+    }
+    g.0 -= 1;
+    s.sleepers.fetch_sub(1, SeqCst);
+}
+
+fn scheduler_loop(me: usize, w: Worker<Task>) {
+    let stealer_w = w;
+    LOCAL.with(|l| *l.borrow_mut() = Some(stealer_w));
+    loop {
+        let task = LOCAL.with(|l| l.borrow().as_ref().and_then(|w| find_task(me, w)));
+        match task {
+            Some(t) => run(t),
+            None => park(),
+        }
+    }
+}
+
+/// Runs a process for one slice.
+fn run(t: Task) {
+    // SAFETY: a queued process is alive and ours now (see `Task`).
+    let proc = unsafe { &*t.0 };
+    proc.state.store(RUNNING, SeqCst);
+    // SAFETY: RUNNING: this scheduler owns the private part.
+    let p = unsafe { &mut *proc.local.get() };
+    p.slice_end = p.reductions + SLICE;
+    let start_reds = p.reductions;
+    SWITCHES.fetch_add(1, Relaxed);
+    loop {
+        if let Err(reason) = drain(p) {
+            return exit(proc, p, reason, None);
+        }
+        let stop = interp::resume(p);
+        if let Some(reason) = p.exit_now.take() {
+            return exit(proc, p, reason, None);
+        }
+        if p.max_heap_size > 0 && p.heap.total_heap_size() > p.max_heap_size {
+            crate::natives::flush_stdout();
+            eprintln!(
+                "\n[error] Process {} killed: its heap ({} words) passed max_heap_size ({} words)",
+                crate::inspect::inspect(p.pid, &crate::inspect::InspectOpts::default()),
+                p.heap.total_heap_size(),
+                p.max_heap_size
+            );
+            return exit(proc, p, atom_term("killed"), None);
+        }
+        match stop {
+            Stop::Yield if p.gc_requested => {
+                p.gc_requested = false;
+                interp::collect_now(p);
+                p.slice_end = p.reductions + SLICE / 2;
+                continue;
+            }
+            Stop::Yield => {
+                note_slice(proc, p, start_reds);
+                if let Some(h) = p.hibernate.take() {
+                    hibernate(p, h);
+                    if !p.mailbox.queue.is_empty() {
+                        // A message is there already: wake up at once.
+                        continue;
+                    }
+                } else {
+                    proc.state.store(RUNNABLE, SeqCst);
+                    enqueue(t);
+                    return;
+                }
+            }
+            Stop::Wait => {}
+            Stop::Done(_) => return exit(proc, p, Term::atom(atom::NORMAL), None),
+            Stop::Exit(reason) => return exit(proc, p, reason, None),
+            Stop::Raised(u) => {
+                let reason = interp::exit_reason(p, &u);
+                return exit(proc, p, reason, Some(u));
+            }
+        }
+        // Waiting: the handshake (see the module doc).
+        if !matches!(stop, Stop::Yield) {
+            note_slice(proc, p, start_reds);
+        }
+        proc.state.store(WAITING, SeqCst);
+        if proc.inbox.is_empty() {
+            return;
+        }
+        if proc
+            .state
+            .compare_exchange(WAITING, RUNNING, SeqCst, SeqCst)
+            .is_err()
+        {
+            // A sender queued it already.
+            return;
+        }
+        if p.reductions >= p.slice_end {
+            proc.state.store(RUNNABLE, SeqCst);
+            enqueue(t);
+            return;
+        }
+    }
+}
+
+fn note_slice(proc: &Proc, p: &Process, start_reds: u64) {
+    proc.mem
+        .store(crate::natives::process::process_memory(p), Relaxed);
+    REDUCTIONS.fetch_add(p.reductions - start_reds, Relaxed);
+}
+
+/// Records the memory of the running process now (before a whole-system query).
+pub fn note_memory(p: &Process) {
+    if let Some(proc) = unsafe { p.proc.as_ref() } {
+        proc.mem
+            .store(crate::natives::process::process_memory(p), Relaxed);
+    }
+}
+
+/// The bytes of every process as of its last slice.
+pub fn process_memory_total() -> usize {
+    let rt = rt();
+    let guard = epoch::pin();
+    let next = rt.table.free.lock().unwrap_or_else(|e| e.into_inner()).next as usize;
+    let mut total = 0;
+    for i in 0..next {
+        if let Some(slot) = rt.table.slot(i) {
+            let p = slot.load(Acquire);
+            if !p.is_null() {
+                // SAFETY: as in `Table::lookup`.
+                total += unsafe { &*p }.mem.load(Relaxed);
+            }
+        }
+    }
+    drop(guard);
+    total
+}
+
+/// Reductions of all processes (finished slices) plus the running one's.
+pub fn total_reductions(p: &Process) -> u64 {
+    REDUCTIONS.load(Relaxed) + p.reductions
+}
+
+/// Processes waiting in run queues.
+pub fn run_queue_len() -> usize {
+    let rt = rt();
+    rt.injector.len() + rt.stealers.get().map_or(0, |s| s.iter().map(Stealer::len).sum())
+}
+
+/// Slices run so far.
+pub fn context_switches() -> u64 {
+    SWITCHES.load(Relaxed)
+}
+
+/// Takes only the messages of the inbox into the mailbox (`message_queue_len`), leaving
+/// nothing else undone: other signals are handled as usual.
+pub fn drain_messages_only(p: &mut Process) -> Result<(), Term> {
+    drain(p)
+}
+
+/// Drops the stack, shrinks the heap to its live data and arranges for `m.f(args)` to run
+/// when a message comes (`:erlang.hibernate/3`).
+fn hibernate(p: &mut Process, [m, f, args]: [Term; 3]) {
+    let mut argv = Vec::new();
+    let mut l = args;
+    while let Some((h, t)) = l.cons() {
+        argv.push(h);
+        l = t;
+    }
+    p.stack.clear();
+    p.frames.clear();
+    p.exc = [Term::NIL; 3];
+    p.stack.shrink_to_fit();
+    p.frames.shrink_to_fit();
+    let (m, f) = (
+        m.as_atom().unwrap_or(atom::NIL),
+        f.as_atom().unwrap_or(atom::NIL),
+    );
+    p.hibernated = true;
+    interp::hibernate_into(p, m, f, argv);
+}
+
+/// Takes the signals waiting in the process's inbox and acts on them: messages join the
+/// mailbox; exit signals may end the process (`Err(reason)`).
+pub fn drain(p: &mut Process) -> Result<(), Term> {
+    // SAFETY: set by `spawn` to the record that owns this process; it outlives it.
+    let Some(proc) = (unsafe { p.proc.as_ref() }) else {
+        return Ok(());
+    };
+    if proc.inbox.is_empty() {
+        return Ok(());
+    }
+    let mut sigs = std::mem::take(&mut p.signal_buf);
+    proc.inbox.take_into(&mut sigs);
+    let mut result = Ok(());
+    let mut it = sigs.drain(..);
+    for sig in it.by_ref() {
+        if let Err(reason) = handle(p, sig) {
+            result = Err(reason);
+            break;
+        }
+    }
+    drop(it);
+    p.signal_buf = sigs;
+    result
+}
+
+fn handle(p: &mut Process, sig: Signal) -> Result<(), Term> {
+    match sig {
+        Signal::Message(m) => {
+            let t = m.into_heap(&mut p.heap);
+            p.mailbox.queue.push_back(t);
+        }
+        Signal::Exit { from, reason, link } => {
+            let reason = reason.into_heap(&mut p.heap);
+            if link {
+                let Some(i) = p.links.iter().position(|l| l.is(from)) else {
+                    // Unlinked since: the BEAM drops it.
+                    return Ok(());
+                };
+                p.links.swap_remove(i);
+            }
+            let kill = reason.is(atom_term("kill"));
+            if kill && !link {
+                return Err(atom_term("killed"));
+            }
+            if p.trap_exit {
+                let msg = p.heap.tuple(&[atom_term("EXIT"), from, reason]);
+                p.mailbox.queue.push_back(msg);
+                return Ok(());
+            }
+            if reason.is(Term::atom(atom::NORMAL)) && !from.is(p.pid) {
+                return Ok(());
+            }
+            return Err(reason);
+        }
+        Signal::Link { from } => {
+            if !p.links.iter().any(|l| l.is(from)) {
+                p.links.push(from);
+            }
+        }
+        Signal::Unlink { from } => p.links.retain(|l| !l.is(from)),
+        Signal::Monitor { from, r } => p.monitored_by.push((r, from)),
+        Signal::Demonitor { r } => p.monitored_by.retain(|(x, _)| !x.is(r)),
+        Signal::Timeout(id) => {
+            if p.wait_timer == Some(id) {
+                p.wait_timer = None;
+                p.timed_out = true;
+            }
+        }
+        Signal::Request(f) => f(p),
+    }
+    Ok(())
+}
+
+fn atom_term(name: &str) -> Term {
+    Term::atom(Atom::intern(name).unwrap_or(atom::NIL))
+}
+
+/// Sends a signal to the process `pid`; gives it back if there is no such process.
+pub fn signal(pid: Term, sig: Signal) -> Result<(), Signal> {
+    let guard = epoch::pin();
+    let Some(proc) = rt().table.lookup(pid, &guard) else {
+        return Err(sig);
+    };
+    proc.inbox.push(sig)?;
+    if proc
+        .state
+        .compare_exchange(WAITING, RUNNABLE, SeqCst, SeqCst)
+        .is_ok()
+    {
+        enqueue(Task(proc));
+    }
+    Ok(())
+}
+
+/// Sends `msg` from `p` to the process `to` (a no-op if it is gone). A message to oneself
+/// joins the mailbox without a copy.
+pub fn send(p: &mut Process, to: Term, msg: Term) {
+    if to.is(p.pid) {
+        p.mailbox.queue.push_back(msg);
+        return;
+    }
+    let _ = signal(to, Signal::Message(Msg::copy(msg)));
+}
+
+/// The pid registered under `name`.
+pub fn whereis(name: Atom) -> Option<Term> {
+    rt().names
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(&name)
+        .copied()
+}
+
+/// Registers `pid` under `name`: false if the name is taken or the process has a name
+/// or is gone.
+pub fn register(name: Atom, pid: Term) -> bool {
+    let mut names = rt().names.write().unwrap_or_else(|e| e.into_inner());
+    if names.contains_key(&name) || names.values().any(|p| p.is(pid)) {
+        return false;
+    }
+    {
+        let guard = epoch::pin();
+        if rt().table.lookup(pid, &guard).is_none() {
+            return false;
+        }
+    }
+    names.insert(name, pid);
+    true
+}
+
+/// Removes the name; false if it was not registered.
+pub fn unregister(name: Atom) -> bool {
+    let mut names = rt().names.write().unwrap_or_else(|e| e.into_inner());
+    names.remove(&name).is_some()
+}
+
+/// Every registered name.
+pub fn registered() -> Vec<Atom> {
+    let names = rt().names.read().unwrap_or_else(|e| e.into_inner());
+    let mut v: Vec<Atom> = names.keys().copied().collect();
+    v.sort_by_key(|a| a.index());
+    v
+}
+
+/// The name `pid` is registered under.
+pub fn name_of(pid: Term) -> Option<Atom> {
+    let names = rt().names.read().unwrap_or_else(|e| e.into_inner());
+    names.iter().find(|(_, p)| p.is(pid)).map(|(n, _)| *n)
+}
+
+/// True while `pid` is a live process.
+pub fn alive(pid: Term) -> bool {
+    let guard = epoch::pin();
+    rt().table
+        .lookup(pid, &guard)
+        .is_some_and(|p| p.state.load(Acquire) != EXITED)
+}
+
+/// Every live pid.
+pub fn pids() -> Vec<Term> {
+    rt().table.pids()
+}
+
+/// How a new process starts.
+pub enum Start {
+    /// `fun.()` (a fun of arity 0, already on the child's heap).
+    Fun(Term),
+    /// `apply(m, f, args)` (args on the child's heap).
+    Mfa(Atom, Atom, Vec<Term>),
+}
+
+/// Options of a spawn.
+#[derive(Default)]
+pub struct SpawnOpts {
+    /// Link the child to the parent.
+    pub link: bool,
+    /// Monitor the child: the reference.
+    pub monitor: Option<Term>,
+    /// Heap settings.
+    pub heap: Option<HeapConfig>,
+    /// `priority`.
+    pub priority: Option<Atom>,
+    /// `max_heap_size` in words (0: none).
+    pub max_heap_size: usize,
+}
+
+/// Spawns a process running `start`, whose terms `init` copies onto the child's heap.
+/// Returns its pid, or `None` at the process limit.
+pub fn spawn(
+    parent: Option<&mut Process>,
+    opts: SpawnOpts,
+    init: impl FnOnce(&mut Process) -> Start,
+) -> Option<Term> {
+    start();
+    let rt = rt();
+    let payload = rt.table.reserve()?;
+    let pid = Term::pid(payload);
+    let mut child = Process::new(opts.heap.unwrap_or_default());
+    child.pid = pid;
+    if let Some(pr) = opts.priority {
+        child.priority = pr;
+    }
+    child.max_heap_size = opts.max_heap_size;
+    let how = init(&mut child);
+    match how {
+        Start::Fun(f) => interp::start_fun(&mut child, f),
+        Start::Mfa(m, f, args) => interp::start_mfa(&mut child, m, f, &args),
+    }
+    if let Some(parent) = parent {
+        child.group_leader = parent.group_leader;
+        if opts.link {
+            child.links.push(parent.pid);
+            parent.links.push(pid);
+        }
+        if let Some(r) = opts.monitor {
+            child.monitored_by.push((r, parent.pid));
+            parent.monitors.push((r, pid));
+        }
+    }
+    let proc = Box::into_raw(Box::new(Proc {
+        pid,
+        state: AtomicU8::new(RUNNABLE),
+        inbox: Inbox::new(),
+        mem: AtomicUsize::new(0),
+        local: UnsafeCell::new(child),
+    }));
+    // SAFETY: just made; the process is not visible to anyone else yet.
+    unsafe { (*(*proc).local.get()).proc = proc };
+    if let Some(slot) = rt.table.slot((payload & INDEX_MASK) as usize) {
+        slot.store(proc, Release);
+    }
+    enqueue(Task(proc));
+    Some(pid)
+}
+
+/// Ends the process: it leaves the table, its name is freed, linked processes get an
+/// exit signal, monitors fire, and its memory goes once no thread can see it.
+fn exit(proc: &Proc, p: &mut Process, reason: Term, raised: Option<Uncaught>) {
+    let rt = rt();
+    let pid = p.pid;
+    proc.state.store(EXITED, SeqCst);
+    rt.table.remove(pid);
+    let late = proc.inbox.close();
+    if let Some(id) = p.wait_timer.take() {
+        rt.timers.cancel(id);
+    }
+    {
+        let mut names = rt.names.write().unwrap_or_else(|e| e.into_inner());
+        names.retain(|_, v| !v.is(pid));
+    }
+    for l in std::mem::take(&mut p.links) {
+        let _ = signal(
+            l,
+            Signal::Exit {
+                from: pid,
+                reason: Msg::copy(reason),
+                link: true,
+            },
+        );
+    }
+    for (r, watcher) in std::mem::take(&mut p.monitored_by) {
+        down(p, watcher, r, pid, reason);
+    }
+    for (r, target) in std::mem::take(&mut p.monitors) {
+        let _ = signal(target, Signal::Demonitor { r });
+    }
+    // Signals that came after the last look: links and monitors get `:noproc`.
+    for sig in late {
+        match sig {
+            Signal::Link { from } => {
+                let _ = signal(
+                    from,
+                    Signal::Exit {
+                        from: pid,
+                        reason: Msg::copy(atom_term("noproc")),
+                        link: true,
+                    },
+                );
+            }
+            Signal::Monitor { from, r } => down(p, from, r, pid, atom_term("noproc")),
+            _ => {}
+        }
+    }
+    let main = {
+        let mut m = rt.main.lock().unwrap_or_else(|e| e.into_inner());
+        match &mut *m {
+            Some((mp, slot)) if mp.is(pid) => {
+                *slot = Some(match raised {
+                    Some(u) => MainExit::Raised(crate::runtime::report(p, u), u),
+                    None if reason.is(Term::atom(atom::NORMAL)) => MainExit::Returned,
+                    None => MainExit::Killed(exit_message(reason)),
+                });
+                true
+            }
+            _ => false,
+        }
+    };
+    if main {
+        rt.main_cv.notify_all();
+    } else if let Some(text) = raised.as_ref().and_then(|u| crash_report(p, u)) {
+        crate::natives::flush_stdout();
+        eprint!("{text}");
+    }
+    let guard = epoch::pin();
+    let ptr = proc as *const Proc as *mut Proc;
+    // SAFETY: the process is out of the table and its inbox is closed; it is in no run
+    // queue (it was running). Threads that looked it up before hold epoch guards, so it is
+    // freed after them.
+    unsafe {
+        guard.defer_unchecked(move || drop(Box::from_raw(ptr)));
+    }
+}
+
+/// `{:DOWN, r, :process, pid, reason}` to `watcher`.
+fn down(p: &mut Process, watcher: Term, r: Term, pid: Term, reason: Term) {
+    let msg = p
+        .heap
+        .tuple(&[atom_term("DOWN"), r, atom_term("process"), pid, reason]);
+    let _ = signal(watcher, Signal::Message(Msg::copy(msg)));
+}
+
+/// The crash report of a process that raised (errors and throws only; exits are quiet, as
+/// with the BEAM's logger).
+fn crash_report(p: &mut Process, u: &Uncaught) -> Option<String> {
+    if u.class == crate::exception::Class::Exit || quiet() {
+        return None;
+    }
+    let pid = crate::inspect::inspect(p.pid, &crate::inspect::InspectOpts::default());
+    let body = crate::runtime::report(p, *u);
+    Some(format!(
+        "\n[error] Process {pid} raised an exception\n{body}"
+    ))
+}
+
+fn exit_message(reason: Term) -> String {
+    let r = crate::inspect::inspect(reason, &crate::inspect::InspectOpts::default());
+    format!("** (exit) {r}\n")
+}
+
+/// Runs `module.fun(args)` as the main process of a script and waits until it ends.
+pub fn run_main(module: Atom, fun: Atom, args: Vec<Term>) -> MainExit {
+    let rt = rt();
+    let mut guard = rt.main.lock().unwrap_or_else(|e| e.into_inner());
+    let Some(pid) = spawn(None, SpawnOpts::default(), move |_| {
+        Start::Mfa(module, fun, args)
+    }) else {
+        return MainExit::Killed("** (SystemLimitError) a system limit has been reached\n".into());
+    };
+    *guard = Some((pid, None));
+    loop {
+        if let Some((_, Some(_))) = &*guard {
+            break;
+        }
+        guard = rt.main_cv.wait(guard).unwrap_or_else(|e| e.into_inner());
+    }
+    let (_, out) = guard.take().unwrap_or((pid, Some(MainExit::Returned)));
+    out.unwrap_or(MainExit::Returned)
+}
+
+/// Kills every process (the script is over).
+pub fn halt_all() {
+    for pid in pids() {
+        let _ = signal(
+            pid,
+            Signal::Exit {
+                from: pid,
+                reason: Msg::copy(atom_term("kill")),
+                link: false,
+            },
+        );
+    }
+}
+
+/// Starts a timer for the receive `p` waits in.
+pub fn arm_receive_timer(p: &mut Process, ms: u64) {
+    let id = next_ref();
+    p.wait_timer = Some(id);
+    rt().timers
+        .add(id, Duration::from_millis(ms), timer::Action::Timeout { pid: p.pid });
+}
+
+/// Stops the receive timer of `p`, if one runs.
+pub fn disarm_receive_timer(p: &mut Process) {
+    if let Some(id) = p.wait_timer.take() {
+        rt().timers.cancel(id);
+    }
+    p.timed_out = false;
+}
+
+/// `Process.send_after`/`:erlang.start_timer`: sends `msg` to `dest` after `ms`; the
+/// timer's reference number.
+pub fn send_after(dest: Term, msg: Term, ms: u64) -> u64 {
+    let id = next_ref();
+    rt().timers.add(
+        id,
+        Duration::from_millis(ms),
+        timer::Action::Send {
+            dest,
+            msg: Msg::copy(msg),
+        },
+    );
+    id
+}
+
+/// Like [`send_after`] with a reference number chosen by the caller.
+pub fn send_after_id(id: u64, dest: Term, msg: Term, ms: u64) {
+    rt().timers.add(
+        id,
+        Duration::from_millis(ms),
+        timer::Action::Send {
+            dest,
+            msg: Msg::copy(msg),
+        },
+    );
+}
+
+/// Cancels timer `id`: milliseconds it had left.
+pub fn cancel_timer(id: u64) -> Option<u64> {
+    rt().timers.cancel(id).map(|d| d.as_millis() as u64)
+}
+
+/// Milliseconds timer `id` has left.
+pub fn read_timer(id: u64) -> Option<u64> {
+    rt().timers.read(id).map(|d| d.as_millis() as u64)
+}
+
+/// An error for the caller when a spawn hits the process limit.
+pub fn limit_error() -> Raise {
+    Raise::system_limit()
+}
