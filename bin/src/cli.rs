@@ -14,6 +14,16 @@ pub struct Cli {
     /// A subcommand; without one, FILE is run as a script.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Scheduler threads (default: one per core), like `elixir --erl "+S N"`.
+    #[arg(long, value_name = "N")]
+    pub schedulers: Option<usize>,
+    /// The most processes alive at once (default 262144), like `elixir --erl "+P N"`.
+    #[arg(long, value_name = "N")]
+    pub process_limit: Option<usize>,
+    /// Emulator flags as `elixir --erl` takes them: `+S N` (schedulers; also `N:M`)
+    /// and `+P N` (process limit). Others are ignored.
+    #[arg(long, value_name = "FLAGS", allow_hyphen_values = true)]
+    pub erl: Option<String>,
     /// The script to run.
     pub file: Option<PathBuf>,
     /// Arguments passed to the script (`System.argv/0`).
@@ -46,6 +56,10 @@ pub fn main() -> ExitCode {
         (Some(Command::Check { files }), _) => check(&files),
         (Some(Command::Disasm { file }), _) => disasm(&file),
         (None, Some(file)) => {
+            if let Err(e) = runtime_flags(cli.schedulers, cli.process_limit, cli.erl.as_deref()) {
+                eprintln!("vm: {e}");
+                return ExitCode::from(2);
+            }
             beamlet_vm::natives::os::set_argv(cli.args);
             run_script(&file)
         }
@@ -54,6 +68,55 @@ pub fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Applies `--schedulers`, `--process-limit` and the `+S`/`+P` flags of `--erl`.
+fn runtime_flags(
+    schedulers: Option<usize>,
+    limit: Option<usize>,
+    erl: Option<&str>,
+) -> Result<(), String> {
+    let (mut schedulers, mut limit) = (schedulers, limit);
+    if let Some(flags) = erl {
+        let words: Vec<&str> = flags.split_whitespace().collect();
+        let mut i = 0;
+        while i < words.len() {
+            let (flag, inline) = words[i].split_at(words[i].len().min(2));
+            let value = |i: &mut usize| -> Result<String, String> {
+                if !inline.is_empty() {
+                    return Ok(inline.to_string());
+                }
+                *i += 1;
+                words
+                    .get(*i)
+                    .map(|s| s.to_string())
+                    .ok_or_else(|| format!("{flag} needs a value"))
+            };
+            match flag {
+                "+S" => {
+                    let v = value(&mut i)?;
+                    let n = v.split(':').next().unwrap_or("");
+                    schedulers = Some(n.parse().map_err(|_| format!("bad +S value: {v}"))?);
+                }
+                "+P" => {
+                    let v = value(&mut i)?;
+                    limit = Some(v.parse().map_err(|_| format!("bad +P value: {v}"))?);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+    if let Some(n) = schedulers {
+        if !(1..=1024).contains(&n) {
+            return Err(format!("the number of schedulers must be 1 to 1024, not {n}"));
+        }
+        beamlet_vm::sched::set_schedulers(n);
+    }
+    if let Some(n) = limit {
+        beamlet_vm::sched::set_process_limit(n);
+    }
+    Ok(())
 }
 
 /// Reads a source file; the error is what to print.

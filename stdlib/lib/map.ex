@@ -29,10 +29,7 @@ defmodule Map do
   def fetch(map, key), do: :maps.find(key, map)
 
   def fetch!(map, key) do
-    case :maps.find(key, map) do
-      {:ok, value} -> value
-      :error -> raise KeyError, key: key, term: map
-    end
+    :maps.get(key, map)
   end
 
   def get(map, key, default \\ nil)

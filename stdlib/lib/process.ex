@@ -83,11 +83,11 @@ defmodule Process do
   def hibernate(mod, fun_name, args), do: :erlang.hibernate(mod, fun_name, args)
 
   def info(pid) do
-    nillify(ask(pid, [], true))
+    nillify(__ask__(pid, [], true))
   end
 
   def info(pid, :registered_name) do
-    case ask(pid, :registered_name, false) do
+    case __ask__(pid, :registered_name, false) do
       :undefined -> nil
       [] -> {:registered_name, []}
       other -> other
@@ -95,20 +95,17 @@ defmodule Process do
   end
 
   def info(pid, spec) when is_atom(spec) or is_list(spec) do
-    nillify(ask(pid, spec, false))
+    nillify(__ask__(pid, spec, false))
   end
 
   # Another process answers with a message (it runs the request when it next handles
   # signals); this process answers at once.
-  defp ask(pid, spec, all) do
+  def __ask__(pid, spec, all) do
     case :beamlet.process_info(pid, spec, all) do
       {:"$beamlet_wait", ref} ->
         receive do
           {^ref, answer} -> answer
         end
-
-      nil ->
-        :undefined
 
       answer ->
         answer

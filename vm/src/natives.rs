@@ -1036,6 +1036,10 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
             errs.push((1, "invalid time unit"))
         }
         ("erlang", "node", 1) => errs.push((1, "not a pid")),
+        ("erlang", "send", 2 | 3) => errs.push((1, "invalid destination")),
+        ("erlang", "unregister", 1) => errs.push((1, "not a pid")),
+        ("erlang", "process_info", 2) => errs.push((2, "invalid item or item list")),
+        ("erlang", "whereis", 1) => errs.push((1, "not an atom")),
         ("math", _, n) => {
             for i in 0..n {
                 if crate::bif::to_f64(arg(i)).is_err() {

@@ -82,6 +82,9 @@ pub struct Process {
     pub hibernated: bool,
     /// `:erlang.garbage_collect()` asked for a major collection at the next safepoint.
     pub gc_requested: bool,
+    /// A native asks to continue in language code instead of returning (the BEAM's BIF
+    /// trap): `module.function(args)` runs in its place.
+    pub trap: Option<(Atom, Atom, Vec<Term>)>,
     /// `max_heap_size` in words (0: no limit).
     pub max_heap_size: usize,
     /// A buffer for signals taken from the inbox (kept to save allocations).
@@ -130,6 +133,7 @@ impl Process {
             hibernate: None,
             hibernated: false,
             gc_requested: false,
+            trap: None,
             max_heap_size: 0,
             signal_buf: Vec::new(),
             pending_top: None,

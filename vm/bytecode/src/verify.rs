@@ -234,6 +234,7 @@ fn check_function(m: &Module, f: &Function) -> Result<(), VerifyError> {
             | Opcode::SelectVal
             | Opcode::SelectArity
             | Opcode::CaseVal
+            | Opcode::RecvNext
             | Opcode::CallTail
             | Opcode::CallExtTail
             | Opcode::CallFunTail

@@ -571,6 +571,9 @@ fn run(p: &mut Process, mut cur: Cur) -> Stop {
                                 reg!(dst) = v;
                                 Ok(())
                             }
+                            Err(_) if p.trap.is_some() => {
+                                trapped(p, &mut cur, b, Some(dst.0)).map(|_| ())
+                            }
                             Err(e) => {
                                 let args: smallvec::SmallVec<[Term; 8]> =
                                     p.stack[b..b + arity].iter().copied().collect();
@@ -604,6 +607,14 @@ fn run(p: &mut Process, mut cur: Cur) -> Stop {
                                 }
                                 Ok(())
                             }
+                            Err(_) if p.trap.is_some() => match trapped(p, &mut cur, b, None) {
+                                Ok(Some(v)) => match pop_return(p, &mut cur, v) {
+                                    Some(v) => return Stop::Done(v),
+                                    None => Ok(()),
+                                },
+                                Ok(None) => Ok(()),
+                                Err(e) => Err(e),
+                            },
                             Err(e) => {
                                 let args: smallvec::SmallVec<[Term; 8]> =
                                     p.stack[b..b + arity].iter().copied().collect();
@@ -1280,7 +1291,7 @@ fn bif_failed(p: &mut Process, cur: &Cur, import: u32, args: &[Term], e: &Raise)
 /// `function_clause` of a function that is Erlang code on the BEAM (`lists:max/1`, ...)
 /// the entry of that function with its arguments, so that the error names it. `{:badkey,
 /// k}` gets the `badarg` entry; other errors (`badarith`, ...) add none.
-fn record_bif_failure(p: &mut Process, m: Term, f: Term, args: &[Term], e: &Raise) {
+pub(crate) fn record_bif_failure(p: &mut Process, m: Term, f: Term, args: &[Term], e: &Raise) {
     if p.pending_top.is_some() {
         // The native named the failing function itself (an Erlang helper on the BEAM).
         return;
@@ -1498,6 +1509,25 @@ fn call_fun(
     }
 }
 
+/// A native set `p.trap`: its call becomes a call of that function (arguments at
+/// `R[b..]`, the result to `dst`, or returned for a tail call).
+fn trapped(
+    p: &mut Process,
+    cur: &mut Cur,
+    b: usize,
+    dst: Option<u16>,
+) -> Result<Option<Term>, Raise> {
+    let Some((m, f, args)) = p.trap.take() else {
+        return Err(Raise::badarg());
+    };
+    let need = b + args.len() + 1;
+    if need > p.stack.len() {
+        p.stack.resize(need.max(p.stack.len() * 2), Term::NIL);
+    }
+    p.stack[b..b + args.len()].copy_from_slice(&args);
+    dispatch_mfa(p, cur, m, f, b, args.len(), dst)
+}
+
 /// Calls `module.name` with the `arity` arguments at `R[b..]` (absolute index).
 fn dispatch_mfa(
     p: &mut Process,
@@ -1512,6 +1542,7 @@ fn dispatch_mfa(
         Some(Target::Native(f)) => {
             let v = match native(p, cur, f, b, arity) {
                 Ok(v) => v,
+                Err(_) if p.trap.is_some() => return trapped(p, cur, b, dst),
                 Err(e) => {
                     let args: smallvec::SmallVec<[Term; 8]> =
                         p.stack[b..b + arity].iter().copied().collect();

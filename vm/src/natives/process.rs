@@ -882,7 +882,7 @@ pub fn info_all(p: &mut Process, status: &str) -> Result<Term, Raise> {
 
 /// `:beamlet.process_info(pid, spec)`: for this process, the answer; for another, a
 /// request it answers with the message `{ref, answer}` (the caller receives it:
-/// `Process.info/1,2` in the library), and `{:"$beamlet_wait", ref}`; `nil` for a
+/// `Process.info/1,2` in the library), and `{:"$beamlet_wait", ref}`; `:undefined` for a
 /// process that is gone. `spec` `[]` means the default keys of `process_info/1`.
 pub(super) fn process_info_request(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     let [pid, spec, all] = *args else {
@@ -893,26 +893,34 @@ pub(super) fn process_info_request(p: &mut Process, args: &[Term]) -> Result<Ter
     }
     let all = all.is(Term::TRUE);
     if pid.is(p.pid) {
-        return if all {
+        let r = if all {
             info_all(p, "running")
         } else {
             info_of(p, spec, "running")
         };
+        if let Err(e) = &r {
+            crate::interp::record_bif_failure(p, a("erlang"), a("process_info"), &[pid, spec], e);
+        }
+        return r;
     }
     if !all {
-        // Check the spec here, so a bad key raises in the caller.
+        // Check the spec here, so a bad key raises in the caller, as a failure of
+        // `:erlang.process_info/2`.
         let keys = if spec.is_atom() {
-            vec![spec]
+            Some(vec![spec])
         } else {
-            list_items(spec).ok_or_else(Raise::badarg)?
+            list_items(spec)
         };
-        for k in keys {
-            let ok = k.as_atom().is_some_and(|k| {
-                INFO_KEYS.contains(&k.name()) || is_extra_key(k.name())
-            });
-            if !ok {
-                return Err(Raise::badarg());
-            }
+        let ok = keys.is_some_and(|keys| {
+            keys.iter().all(|k| {
+                k.as_atom()
+                    .is_some_and(|k| INFO_KEYS.contains(&k.name()) || is_extra_key(k.name()))
+            })
+        });
+        if !ok {
+            let e = Raise::badarg();
+            crate::interp::record_bif_failure(p, a("erlang"), a("process_info"), &[pid, spec], &e);
+            return Err(e);
         }
     }
     let r = Term::local_ref(sched::next_ref());
@@ -932,13 +940,13 @@ pub(super) fn process_info_request(p: &mut Process, args: &[Term]) -> Result<Ter
         } else {
             info_of(q, spec, status)
         }
-        .unwrap_or(Term::NIL);
+        .unwrap_or_else(|_| a("undefined"));
         let reply = q.heap.tuple(&[r, answer]);
         let _ = sched::signal(from, Signal::Message(Msg::copy(reply)));
     });
     match sched::signal(pid, Signal::Request(req)) {
         Ok(()) => Ok(p.heap.tuple(&[a("$beamlet_wait"), r])),
-        Err(_) => Ok(Term::NIL),
+        Err(_) => Ok(a("undefined")),
     }
 }
 
@@ -980,9 +988,15 @@ fn process_info_direct(p: &mut Process, pid: Term, spec: Option<Term>) -> Result
         return Err(Raise::badarg());
     }
     if !pid.is(p.pid) {
-        if !sched::alive(pid) {
-            return Ok(a("undefined"));
-        }
+        // Another process answers with a message: continue in `Process.__ask__/3`,
+        // which sends the request and waits for the answer.
+        let (spec, all) = match spec {
+            Some(s) => (s, Term::FALSE),
+            None => (Term::NIL, Term::TRUE),
+        };
+        let m = Atom::intern("Elixir.Process").unwrap_or(atom::NIL);
+        let f = Atom::intern("__ask__").unwrap_or(atom::NIL);
+        p.trap = Some((m, f, vec![pid, spec, all]));
         return Err(Raise::badarg());
     }
     match spec {

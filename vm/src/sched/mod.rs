@@ -417,11 +417,18 @@ fn enqueue(t: Task) {
     }
 }
 
-fn find_task(me: usize, w: &Worker<Task>) -> Option<Task> {
+fn find_task(me: usize, w: &Worker<Task>, tick: u32) -> Option<Task> {
+    let rt = rt();
+    // Now and then the global queue first, so that processes woken by the timer thread
+    // are not starved by busy local ones.
+    if tick % 31 == 0 {
+        if let Steal::Success(t) = rt.injector.steal_batch_and_pop(w) {
+            return Some(t);
+        }
+    }
     if let Some(t) = w.pop() {
         return Some(t);
     }
-    let rt = rt();
     loop {
         let mut retry = false;
         match rt.injector.steal_batch_and_pop(w) {
@@ -473,8 +480,10 @@ fn park() {
 fn scheduler_loop(me: usize, w: Worker<Task>) {
     let stealer_w = w;
     LOCAL.with(|l| *l.borrow_mut() = Some(stealer_w));
+    let mut tick: u32 = 0;
     loop {
-        let task = LOCAL.with(|l| l.borrow().as_ref().and_then(|w| find_task(me, w)));
+        tick = tick.wrapping_add(1);
+        let task = LOCAL.with(|l| l.borrow().as_ref().and_then(|w| find_task(me, w, tick)));
         match task {
             Some(t) => run(t),
             None => park(),
@@ -510,7 +519,18 @@ fn run(t: Task) {
             );
             return exit(proc, p, atom_term("killed"), None);
         }
+        let hibernating = p.hibernate.is_some() && !matches!(stop, Stop::Raised(_) | Stop::Exit(_));
         match stop {
+            _ if hibernating => {
+                note_slice(proc, p, start_reds);
+                if let Some(h) = p.hibernate.take() {
+                    hibernate(p, h);
+                }
+                if !p.mailbox.queue.is_empty() {
+                    // A message is there already: wake up at once.
+                    continue;
+                }
+            }
             Stop::Yield if p.gc_requested => {
                 p.gc_requested = false;
                 interp::collect_now(p);
@@ -519,17 +539,9 @@ fn run(t: Task) {
             }
             Stop::Yield => {
                 note_slice(proc, p, start_reds);
-                if let Some(h) = p.hibernate.take() {
-                    hibernate(p, h);
-                    if !p.mailbox.queue.is_empty() {
-                        // A message is there already: wake up at once.
-                        continue;
-                    }
-                } else {
-                    proc.state.store(RUNNABLE, SeqCst);
-                    enqueue(t);
-                    return;
-                }
+                proc.state.store(RUNNABLE, SeqCst);
+                enqueue(t);
+                return;
             }
             Stop::Wait => {}
             Stop::Done(_) => return exit(proc, p, Term::atom(atom::NORMAL), None),
@@ -540,7 +552,7 @@ fn run(t: Task) {
             }
         }
         // Waiting: the handshake (see the module doc).
-        if !matches!(stop, Stop::Yield) {
+        if !hibernating {
             note_slice(proc, p, start_reds);
         }
         proc.state.store(WAITING, SeqCst);

@@ -75,6 +75,7 @@ pub const TERMINATORS: &[Opcode] = &[
     Opcode::SelectVal,
     Opcode::SelectArity,
     Opcode::CaseVal,
+    Opcode::RecvNext,
 ];
 
 /// A valid module: 1 to 4 functions of up to 12 instructions, with constants, imports,
@@ -573,6 +574,17 @@ pub fn instr(op: Opcode, m: &mut Module, f: usize, e: &mut Entropy) -> Option<In
             key: Src::konst(e.below(nlit.max(1)).min(nlit.checked_sub(1)?)),
             to: label(e),
         },
+        O::RecvPeek => Instr::RecvPeek {
+            empty: label(e),
+            dst: reg(e)?,
+        },
+        O::RecvNext => Instr::RecvNext { to: label(e) },
+        O::RecvRemove => Instr::RecvRemove {},
+        O::RecvWait => Instr::RecvWait {
+            to: label(e),
+            timeout: src(e)?,
+        },
+        O::RecvMark => Instr::RecvMark { src: src(e)? },
     })
 }
 

@@ -205,6 +205,7 @@ fn function(m: &Module, f: &Function) -> Result<(), String> {
             | Instr::SelectVal { .. }
             | Instr::SelectArity { .. }
             | Instr::CaseVal { .. }
+            | Instr::RecvNext { .. }
     );
     if !ends {
         return Err("falls through".into());
@@ -468,6 +469,17 @@ fn instr(m: &Module, f: &Function, ins: &Instr) -> Result<(), String> {
             x.label(to)?;
             x.konst(key).map(|_| ())
         }
+        Instr::RecvPeek { empty, dst } => {
+            x.label(empty)?;
+            x.reg(dst)
+        }
+        Instr::RecvNext { to } => x.label(to),
+        Instr::RecvRemove {} => Ok(()),
+        Instr::RecvWait { to, timeout } => {
+            x.label(to)?;
+            x.src(timeout)
+        }
+        Instr::RecvMark { src } => x.src(src),
         Instr::BsTestSize { fail, src, bits: _ } => {
             x.label(fail)?;
             x.src(src)
