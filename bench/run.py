@@ -69,7 +69,7 @@ def main():
         script = name + ".exs"
         print(f"== {name}")
         results = {}
-        runs = [("beamlet", [VM, script])]
+        runs = [("beamlet", [VM] + BEAM_FLAGS.get(name, []) + [script])]
         if have_elixir:
             runs.append(("beam", ["elixir"] + BEAM_FLAGS.get(name, []) + [script]))
         for who, cmd in runs:

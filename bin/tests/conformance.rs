@@ -81,10 +81,11 @@ struct Run {
     elapsed: Duration,
 }
 
-fn run_vm(file: &Path, timeout: Duration) -> Result<Run, String> {
+fn run_vm(file: &Path, flags: &[&str], timeout: Duration) -> Result<Run, String> {
     let start = Instant::now();
     let dir = file.parent().expect("a program has a directory");
     let mut child = Command::new(env!("CARGO_BIN_EXE_vm"))
+        .args(flags)
         .arg(file.file_name().expect("a file name"))
         .current_dir(dir)
         .stdin(Stdio::null())
@@ -128,7 +129,21 @@ enum Outcome {
     Fail(String),
 }
 
+/// The programs of `processes/` run with 1 scheduler and with 4: the output must be the
+/// same (DESIGN.md, Schedulers).
 fn check(rel: &str, timeout: Duration) -> Outcome {
+    if !rel.starts_with("processes/") {
+        return check_with(rel, &[], timeout);
+    }
+    for flags in [["--schedulers", "1"], ["--schedulers", "4"]] {
+        if let Outcome::Fail(report) = check_with(rel, &flags, timeout) {
+            return Outcome::Fail(format!("with {}:\n{report}", flags.join(" ")));
+        }
+    }
+    Outcome::Pass
+}
+
+fn check_with(rel: &str, flags: &[&str], timeout: Duration) -> Outcome {
     let file = root().join(rel);
     let out_path = file.with_extension("out");
     let status_path = file.with_extension("status");
@@ -146,7 +161,7 @@ fn check(rel: &str, timeout: Duration) -> Outcome {
             status_path.display()
         ));
     };
-    let run = match run_vm(&file, timeout) {
+    let run = match run_vm(&file, flags, timeout) {
         Ok(run) => run,
         Err(e) => return Outcome::Fail(e + "\n"),
     };

@@ -1102,7 +1102,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Stop {
 /// The milliseconds of a receive's `after`: `None` for `:infinity`; else an integer
 /// from 0 to 2^32 - 1, or the `timeout_value` error.
 fn timeout_ms(t: Term) -> Result<Option<u64>, Raise> {
-    if t.is(atom("infinity")) {
+    if t.is(Term::atom(atom::INFINITY)) {
         return Ok(None);
     }
     match t.as_small() {

@@ -60,6 +60,8 @@ const RUNNABLE: u8 = 0;
 const RUNNING: u8 = 1;
 const WAITING: u8 = 2;
 const EXITED: u8 = 3;
+/// A sender is writing a message straight into the heap of a waiting process.
+const DELIVERING: u8 = 4;
 
 /// A message in flight: a term in its own heap fragment (none for an immediate or a
 /// literal). The receiver attaches the fragment to its heap.
@@ -396,15 +398,20 @@ fn start() {
 /// Queues a runnable process: on this thread's run queue if it is a scheduler, else on
 /// the global injector; wakes a parked scheduler if one sleeps.
 fn enqueue(t: Task) {
-    let local = LOCAL.with(|l| match &*l.borrow() {
+    // On a scheduler, the local queue; a sleeping scheduler is woken only when this one
+    // has more than the next process to run (a woken receiver runs here soon, and waking
+    // another core for it costs more than the message).
+    let spare = LOCAL.with(|l| match &*l.borrow() {
         Some(w) => {
             w.push(t);
-            true
+            Some(w.len() > 1)
         }
-        None => false,
+        None => None,
     });
-    if !local {
-        rt().injector.push(t);
+    match spare {
+        Some(false) => return,
+        Some(true) => {}
+        None => rt().injector.push(t),
     }
     fence(SeqCst);
     let s = &rt().sleep;
@@ -753,7 +760,39 @@ pub fn send(p: &mut Process, to: Term, msg: Term) {
         p.mailbox.queue.push_back(msg);
         return;
     }
-    let _ = signal(to, Signal::Message(Msg::copy(msg)));
+    let guard = epoch::pin();
+    let Some(proc) = rt().table.lookup(to, &guard) else {
+        return;
+    };
+    // A waiting process whose inbox is empty takes the message straight into its heap
+    // and mailbox, as the BEAM does when it gets the receiver's lock: no fragment, no
+    // inbox node. `DELIVERING` keeps everyone else out (no scheduler can pop a process
+    // that is not queued, and senders that find it so fall back to its inbox). An empty
+    // inbox means no earlier signal of ours is still in flight, so order is kept.
+    if proc.inbox.is_empty()
+        && proc
+            .state
+            .compare_exchange(WAITING, DELIVERING, Acquire, Relaxed)
+            .is_ok()
+    {
+        // SAFETY: DELIVERING: this thread owns the private part until it stores RUNNABLE.
+        let q = unsafe { &mut *proc.local.get() };
+        let t = crate::heap::copy_into(&mut q.heap, msg);
+        q.mailbox.queue.push_back(t);
+        proc.state.store(RUNNABLE, SeqCst);
+        enqueue(Task(proc));
+        return;
+    }
+    if proc.inbox.push(Signal::Message(Msg::copy(msg))).is_err() {
+        return;
+    }
+    if proc
+        .state
+        .compare_exchange(WAITING, RUNNABLE, SeqCst, SeqCst)
+        .is_ok()
+    {
+        enqueue(Task(proc));
+    }
 }
 
 /// The pid registered under `name`.
