@@ -108,10 +108,15 @@ unsafe impl Send for Process {}
 impl Process {
     /// A process with a fresh heap, outside the runtime until `sched::spawn` places it.
     pub fn new(config: HeapConfig) -> Process {
+        Process::with_heap(Heap::new(config))
+    }
+
+    /// A process with this heap.
+    pub fn with_heap(heap: Heap) -> Process {
         Process {
             pid: Term::NIL,
             proc: std::ptr::null(),
-            heap: Heap::new(config),
+            heap,
             stack: Vec::new(),
             frames: Vec::new(),
             resume: None,
@@ -166,5 +171,20 @@ impl Process {
             f(t);
         }
         self.initial_call.iter_mut().for_each(&mut *f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_idle_process_is_small() {
+        let p = super::Process::new(crate::heap::HeapConfig::default());
+        eprintln!(
+            "Process {} B, Heap {} B, Proc {} B",
+            std::mem::size_of::<super::Process>(),
+            std::mem::size_of::<crate::heap::Heap>(),
+            std::mem::size_of::<crate::sched::Proc>()
+        );
+        drop(p);
     }
 }

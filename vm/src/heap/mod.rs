@@ -119,7 +119,14 @@ impl Default for Heap {
 impl Heap {
     /// An empty heap.
     pub fn new(config: HeapConfig) -> Heap {
-        let size = sizes::next_heap_size(config.min_heap_size);
+        Heap::with_young(config, config.min_heap_size)
+    }
+
+    /// An empty heap whose first young block holds `words` (rounded up to a heap size):
+    /// a spawned process starts small and grows by the usual rules at its first
+    /// collections, so that a million idle processes do not take 2 KiB each.
+    pub fn with_young(config: HeapConfig, words: usize) -> Heap {
+        let size = sizes::next_heap_size(words);
         let young = Block::new(size);
         let start = young.start();
         Heap {

@@ -45,6 +45,9 @@ use crate::term::Term;
 
 pub use inbox::Inbox;
 
+/// The first young block of a spawned process, in words (a heap size: 304 bytes).
+const INITIAL_YOUNG_WORDS: usize = 38;
+
 /// Reductions in one time slice (the BEAM's `CONTEXT_REDS`).
 pub const SLICE: u64 = 4000;
 
@@ -484,16 +487,35 @@ fn park() {
     s.sleepers.fetch_sub(1, SeqCst);
 }
 
+/// Rounds of looking for work (about 20 us in all) before a scheduler parks: parking and
+/// waking cost a futex call each, more than a burst of spawns or messages takes.
+const SPIN_ROUNDS: u32 = 64;
+
 fn scheduler_loop(me: usize, w: Worker<Task>) {
-    let stealer_w = w;
-    LOCAL.with(|l| *l.borrow_mut() = Some(stealer_w));
+    LOCAL.with(|l| *l.borrow_mut() = Some(w));
     let mut tick: u32 = 0;
+    let mut idle: u32 = 0;
     loop {
         tick = tick.wrapping_add(1);
         let task = LOCAL.with(|l| l.borrow().as_ref().and_then(|w| find_task(me, w, tick)));
         match task {
-            Some(t) => run(t),
-            None => park(),
+            Some(t) => {
+                idle = 0;
+                run(t)
+            }
+            None if idle < SPIN_ROUNDS => {
+                idle += 1;
+                for _ in 0..32 {
+                    std::hint::spin_loop();
+                }
+                if idle % 8 == 0 {
+                    std::thread::yield_now();
+                }
+            }
+            None => {
+                idle = 0;
+                park()
+            }
         }
     }
 }
@@ -888,7 +910,13 @@ pub fn spawn(
     let rt = rt();
     let payload = rt.table.reserve()?;
     let pid = Term::pid(payload);
-    let mut child = Process::new(opts.heap.unwrap_or_default());
+    // The first young block is small unless `min_heap_size` was asked for (see
+    // `Heap::with_young`); `min_heap_size` still rules from the first collection on.
+    let heap = match opts.heap {
+        Some(c) if c.min_heap_size != HeapConfig::default().min_heap_size => Heap::new(c),
+        c => Heap::with_young(c.unwrap_or_default(), INITIAL_YOUNG_WORDS),
+    };
+    let mut child = Process::with_heap(heap);
     child.pid = pid;
     if let Some(pr) = opts.priority {
         child.priority = pr;
