@@ -1036,7 +1036,17 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
             errs.push((1, "invalid time unit"))
         }
         ("erlang", "node", 1) => errs.push((1, "not a pid")),
+        ("erlang", "send", 3)
+            if (arg(0).is_pid()
+                || arg(0)
+                    .as_atom()
+                    .is_some_and(|n| crate::sched::whereis(n).is_some()))
+                && !send_options_ok(arg(2)) =>
+        {
+            errs.push((3, "invalid option in list"))
+        }
         ("erlang", "send", 2 | 3) => errs.push((1, "invalid destination")),
+        ("erlang", "spawn_opt", n) => errs.push((n as i64, "invalid spawn option")),
         ("erlang", "unregister", 1) => errs.push((1, "not a pid")),
         ("erlang", "process_info", 2) => errs.push((2, "invalid item or item list")),
         ("erlang", "whereis", 1) => errs.push((1, "not an atom")),
@@ -1076,6 +1086,21 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
 }
 
 /// Why `f` is not a fun of `arity` arguments, if it is not (erl_stdlib_errors' texts).
+/// The options of `:erlang.send/3`: a list of `:noconnect` and `:nosuspend`.
+fn send_options_ok(opts: Term) -> bool {
+    let mut t = opts;
+    while let Some((h, rest)) = t.cons() {
+        if !h
+            .as_atom()
+            .is_some_and(|a| matches!(a.name(), "noconnect" | "nosuspend"))
+        {
+            return false;
+        }
+        t = rest;
+    }
+    t.is_nil()
+}
+
 fn fun_error(f: Term, arity: u8) -> Option<&'static str> {
     let ok = matches!(f.view(), crate::term::View::Fun { arity: a, .. }
         | crate::term::View::Export { arity: a, .. } if a as u64 == arity as u64);

@@ -32,6 +32,28 @@ impl Mailbox {
     }
 }
 
+/// The `max_heap_size` flag: past `size` words (0: no limit) the process is killed
+/// (`kill`) and reported (`error_logger`).
+#[derive(Clone, Copy, Debug)]
+pub struct MaxHeap {
+    /// Words; 0 for no limit.
+    pub size: usize,
+    /// Kill the process past the limit.
+    pub kill: bool,
+    /// Report it.
+    pub error_logger: bool,
+}
+
+impl Default for MaxHeap {
+    fn default() -> Self {
+        MaxHeap {
+            size: 0,
+            kill: true,
+            error_logger: true,
+        }
+    }
+}
+
 /// One lightweight process.
 pub struct Process {
     /// Its pid (`[]` for a process outside the runtime).
@@ -85,8 +107,8 @@ pub struct Process {
     /// A native asks to continue in language code instead of returning (the BEAM's BIF
     /// trap): `module.function(args)` runs in its place.
     pub trap: Option<(Atom, Atom, Vec<Term>)>,
-    /// `max_heap_size` in words (0: no limit).
-    pub max_heap_size: usize,
+    /// `max_heap_size`.
+    pub max_heap_size: MaxHeap,
     /// A buffer for signals taken from the inbox (kept to save allocations).
     pub(crate) signal_buf: Vec<Signal>,
     /// `{module, function, args, location}` of an undefined function or a failing BIF
@@ -139,7 +161,7 @@ impl Process {
             hibernated: false,
             gc_requested: false,
             trap: None,
-            max_heap_size: 0,
+            max_heap_size: MaxHeap::default(),
             signal_buf: Vec::new(),
             pending_top: None,
             pending_args: None,

@@ -1,7 +1,7 @@
 # Process dictionary edge cases: keys of many types (1 and 1.0 are different keys),
 # stored nil vs default, pids as keys, :erlang.put/get/erase with :undefined,
 # erase/0 returning everything, and dictionaries not leaking between processes.
-defmodule Dict do
+defmodule PDict do
   def run(parent) do
     report = fn label, value -> send(parent, {:r, label, value}) end
     report.("fresh", Process.get())
@@ -53,8 +53,8 @@ defmodule Dict do
 end
 
 Process.put(:parent_only, :secret)
-spawn(Dict, :run, [self()])
-Dict.collect()
+spawn(PDict, :run, [self()])
+PDict.collect()
 IO.inspect(Process.get(:parent_only), label: "parent keeps its key")
 IO.inspect(Process.get(1), label: "child's key not in parent")
 

@@ -5,7 +5,7 @@
 use crate::atom::{self, Atom};
 use crate::exception::Raise;
 use crate::heap::{copy_into, HeapConfig, TermAlloc};
-use crate::process::Process;
+use crate::process::{MaxHeap, Process};
 use crate::sched::{self, Msg, Signal, SpawnOpts, Start};
 use crate::term::{map, Term};
 
@@ -75,6 +75,10 @@ pub(super) fn send(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
 
 /// `:erlang.send(dest, msg, options)`: `:ok`.
 pub(super) fn send3(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let opts = list_items(args[2]).ok_or_else(Raise::badarg)?;
+    if !opts.iter().all(|o| is(*o, "noconnect") || is(*o, "nosuspend")) {
+        return Err(Raise::badarg());
+    }
     send(p, &args[..2])?;
     Ok(Term::atom(atom::OK))
 }
@@ -193,7 +197,7 @@ fn spawn_opts(p: &mut Process, opts: Term) -> Result<(SpawnOpts, Option<Term>), 
                 Some("min_heap_size") => {
                     heap.min_heap_size = crate::heap::sizes::next_heap_size(n.ok_or_else(Raise::badarg)?)
                 }
-                Some("max_heap_size") => o.max_heap_size = max_heap_size(*v)?,
+                Some("max_heap_size") => o.max_heap_size = max_heap_size(*v, MaxHeap::default())?,
                 Some("fullsweep_after") => {
                     heap.fullsweep_after = n.ok_or_else(Raise::badarg)?.min(u32::MAX as usize) as u32
                 }
@@ -216,17 +220,31 @@ fn priority(v: Term) -> Result<Atom, Raise> {
     }
 }
 
-/// `max_heap_size`: words, or a map `%{size: n, kill: _, error_logger: _}`.
-fn max_heap_size(v: Term) -> Result<usize, Raise> {
+/// `max_heap_size`: words, or a map `%{size: n, kill: _, error_logger: _}` (missing
+/// keys keep their values in `old`).
+fn max_heap_size(v: Term, old: MaxHeap) -> Result<MaxHeap, Raise> {
     if let Some(n) = v.as_small().filter(|n| *n >= 0) {
-        return Ok(n as usize);
+        return Ok(MaxHeap {
+            size: n as usize,
+            ..old
+        });
     }
-    if v.is_map() {
-        if let Some(n) = map::get(v, a("size")).and_then(|s| s.as_small()).filter(|n| *n >= 0) {
-            return Ok(n as usize);
-        }
+    if !v.is_map() {
+        return Err(Raise::badarg());
     }
-    Err(Raise::badarg())
+    let mut m = old;
+    if let Some(s) = map::get(v, a("size")) {
+        m.size = s.as_small().filter(|n| *n >= 0).ok_or_else(Raise::badarg)? as usize;
+    }
+    let flag = |k: &str, d: bool| match map::get(v, a(k)) {
+        None => Ok(d),
+        Some(t) if t.is(Term::TRUE) => Ok(true),
+        Some(t) if t.is(Term::FALSE) => Ok(false),
+        Some(_) => Err(Raise::badarg()),
+    };
+    m.kill = flag("kill", m.kill)?;
+    m.error_logger = flag("error_logger", m.error_logger)?;
+    Ok(m)
 }
 
 /// `:erlang.spawn_opt(fun, opts)`.
@@ -437,7 +455,7 @@ pub(super) fn process_flag(p: &mut Process, args: &[Term]) -> Result<Term, Raise
         }
         Some("max_heap_size") => {
             let old = p.max_heap_size;
-            p.max_heap_size = max_heap_size(v)?;
+            p.max_heap_size = max_heap_size(v, old)?;
             Ok(max_heap_size_term(p, old))
         }
         Some("fullsweep_after") => {
@@ -452,13 +470,13 @@ pub(super) fn process_flag(p: &mut Process, args: &[Term]) -> Result<Term, Raise
     }
 }
 
-fn max_heap_size_term(p: &mut Process, words: usize) -> Term {
-    let size = p.heap.int(words as i64);
+fn max_heap_size_term(p: &mut Process, m: MaxHeap) -> Term {
+    let size = p.heap.int(m.size as i64);
     map::from_pairs(
         &mut p.heap,
         &[
-            (a("error_logger"), Term::TRUE),
-            (a("kill"), Term::TRUE),
+            (a("error_logger"), Term::boolean(m.error_logger)),
+            (a("kill"), Term::boolean(m.kill)),
             (a("size"), size),
         ],
     )

@@ -538,15 +538,20 @@ fn run(t: Task) {
         if let Some(reason) = p.exit_now.take() {
             return exit(proc, p, reason, None);
         }
-        if p.max_heap_size > 0 && p.heap.total_heap_size() > p.max_heap_size {
-            crate::natives::flush_stdout();
-            eprintln!(
-                "\n[error] Process {} killed: its heap ({} words) passed max_heap_size ({} words)",
-                crate::inspect::inspect(p.pid, &crate::inspect::InspectOpts::default()),
-                p.heap.total_heap_size(),
-                p.max_heap_size
-            );
-            return exit(proc, p, atom_term("killed"), None);
+        let max = p.max_heap_size;
+        if max.size > 0 && p.heap.total_heap_size() > max.size {
+            if max.error_logger && !quiet() {
+                crate::natives::flush_stdout();
+                eprintln!(
+                    "\n[error] Process {} passed max_heap_size: its heap is {} words, the limit {}",
+                    crate::inspect::inspect(p.pid, &crate::inspect::InspectOpts::default()),
+                    p.heap.total_heap_size(),
+                    max.size
+                );
+            }
+            if max.kill {
+                return exit(proc, p, atom_term("killed"), None);
+            }
         }
         let hibernating = p.hibernate.is_some() && !matches!(stop, Stop::Raised(_) | Stop::Exit(_));
         match stop {
@@ -895,8 +900,8 @@ pub struct SpawnOpts {
     pub heap: Option<HeapConfig>,
     /// `priority`.
     pub priority: Option<Atom>,
-    /// `max_heap_size` in words (0: none).
-    pub max_heap_size: usize,
+    /// `max_heap_size`.
+    pub max_heap_size: crate::process::MaxHeap,
 }
 
 /// Spawns a process running `start`, whose terms `init` copies onto the child's heap.
