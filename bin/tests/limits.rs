@@ -35,6 +35,16 @@ const CASES: &[(&str, i32, &str, &str)] = &[
         "too many parameters (at most 255)",
     ),
     ("huge_tuple.exs", 0, "300000", ""),
+    // 1,000,000 processes spawned and exited, a broadcast to 100,000 waiting ones: the
+    // process count, the processes' memory and the RSS come back near the start.
+    ("million_processes.exs", 0, "all back: true", ""),
+    // Spawning past the process limit (262,144) is an error, not exhausted memory.
+    (
+        "process_limit.exs",
+        1,
+        "start",
+        "** (SystemLimitError) a system limit has been reached",
+    ),
 ];
 
 #[test]

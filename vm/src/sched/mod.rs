@@ -471,7 +471,27 @@ fn any_work() -> bool {
             .is_some_and(|s| s.iter().any(|s| !s.is_empty()))
 }
 
+/// Processes that exited since memory was last handed back to the OS.
+static EXITS_SINCE_TRIM: AtomicUsize = AtomicUsize::new(0);
+
+/// After many processes exited, an idle scheduler hands the allocator's free memory back
+/// to the OS (glibc keeps freed chunks otherwise), so memory comes back near where it was.
+fn trim_if_due() {
+    if EXITS_SINCE_TRIM.load(Relaxed) < 10_000 {
+        return;
+    }
+    EXITS_SINCE_TRIM.store(0, Relaxed);
+    // Free the exited processes this thread still defers.
+    epoch::pin().flush();
+    #[cfg(target_os = "linux")]
+    // SAFETY: malloc_trim only releases free memory.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 fn park() {
+    trim_if_due();
     let s = &rt().sleep;
     let mut g = s.state.lock().unwrap_or_else(|e| e.into_inner());
     g.0 += 1;
@@ -965,6 +985,7 @@ fn exit(proc: &Proc, p: &mut Process, reason: Term, raised: Option<Uncaught>) {
     let rt = rt();
     let pid = p.pid;
     proc.state.store(EXITED, SeqCst);
+    EXITS_SINCE_TRIM.fetch_add(1, Relaxed);
     rt.table.remove(pid);
     let late = proc.inbox.close();
     if let Some(id) = p.wait_timer.take() {
