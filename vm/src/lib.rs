@@ -24,6 +24,10 @@ pub mod offheap;
 pub mod process;
 pub mod runtime;
 pub mod sched;
+/// The atomics the lock-free parts use (loom's in `tests/loom_inbox.rs`).
+pub(crate) mod sync {
+    pub use std::sync::atomic::{fence, AtomicPtr, AtomicU8, Ordering};
+}
 pub mod term;
 
 pub use atom::Atom;

@@ -59,12 +59,7 @@ pub const DEFAULT_PROCESS_LIMIT: usize = 262_144;
 /// The most `+P` may ask for (the BEAM's maximum).
 pub const MAX_PROCESS_LIMIT: usize = 134_217_727;
 
-const RUNNABLE: u8 = 0;
-const RUNNING: u8 = 1;
-const WAITING: u8 = 2;
-const EXITED: u8 = 3;
-/// A sender is writing a message straight into the heap of a waiting process.
-const DELIVERING: u8 = 4;
+use inbox::{EXITED, RUNNABLE, RUNNING};
 
 /// A message in flight: a term in its own heap fragment (none for an immediate or a
 /// literal). The receiver attaches the fragment to its heap.
@@ -130,7 +125,7 @@ pub struct Proc {
     pid: Term,
     state: AtomicU8,
     /// Signals from other threads.
-    pub inbox: Inbox,
+    pub inbox: Inbox<Signal>,
     /// Bytes the process took at the end of its last slice (`:erlang.memory/1`).
     mem: AtomicUsize,
     local: UnsafeCell<Process>,
@@ -609,16 +604,8 @@ fn run(t: Task) {
         if !hibernating {
             note_slice(proc, p, start_reds);
         }
-        proc.state.store(WAITING, SeqCst);
-        if proc.inbox.is_empty() {
-            return;
-        }
-        if proc
-            .state
-            .compare_exchange(WAITING, RUNNING, SeqCst, SeqCst)
-            .is_err()
-        {
-            // A sender queued it already.
+        if !inbox::wait(&proc.state, &proc.inbox) {
+            // It waits; the next signal (or one that came already) queues it.
             return;
         }
         if p.reductions >= p.slice_end {
@@ -790,11 +777,7 @@ pub fn signal(pid: Term, sig: Signal) -> Result<(), Signal> {
         return Err(sig);
     };
     proc.inbox.push(sig)?;
-    if proc
-        .state
-        .compare_exchange(WAITING, RUNNABLE, SeqCst, SeqCst)
-        .is_ok()
-    {
+    if inbox::wake(&proc.state) {
         enqueue(Task(proc));
     }
     Ok(())
@@ -816,28 +799,19 @@ pub fn send(p: &mut Process, to: Term, msg: Term) {
     // inbox node. `DELIVERING` keeps everyone else out (no scheduler can pop a process
     // that is not queued, and senders that find it so fall back to its inbox). An empty
     // inbox means no earlier signal of ours is still in flight, so order is kept.
-    if proc.inbox.is_empty()
-        && proc
-            .state
-            .compare_exchange(WAITING, DELIVERING, Acquire, Relaxed)
-            .is_ok()
-    {
-        // SAFETY: DELIVERING: this thread owns the private part until it stores RUNNABLE.
+    if inbox::try_deliver(&proc.state, &proc.inbox) {
+        // SAFETY: DELIVERING: this thread owns the private part until `delivered`.
         let q = unsafe { &mut *proc.local.get() };
         let t = crate::heap::copy_into(&mut q.heap, msg);
         q.mailbox.queue.push_back(t);
-        proc.state.store(RUNNABLE, SeqCst);
+        inbox::delivered(&proc.state);
         enqueue(Task(proc));
         return;
     }
     if proc.inbox.push(Signal::Message(Msg::copy(msg))).is_err() {
         return;
     }
-    if proc
-        .state
-        .compare_exchange(WAITING, RUNNABLE, SeqCst, SeqCst)
-        .is_ok()
-    {
+    if inbox::wake(&proc.state) {
         enqueue(Task(proc));
     }
 }
