@@ -71,7 +71,7 @@ pub fn run_script(src: &str, file: &str) -> Outcome {
     sched::halt_all();
     match end {
         MainExit::Returned => Outcome::Done,
-        MainExit::Raised(report, u) => match clean_exit(&u) {
+        MainExit::Raised(report, clean) => match clean {
             Some(status) => Outcome::Exited(status),
             None => Outcome::Crashed(report),
         },
@@ -80,7 +80,7 @@ pub fn run_script(src: &str, file: &str) -> Outcome {
 }
 
 /// The exit status of an `exit/1` that `elixir` does not report as an error.
-fn clean_exit(u: &Uncaught) -> Option<i32> {
+pub(crate) fn clean_exit(u: &Uncaught) -> Option<i32> {
     if u.class != crate::exception::Class::Exit {
         return None;
     }

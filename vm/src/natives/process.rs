@@ -692,7 +692,12 @@ pub(super) fn garbage_collect1(p: &mut Process, args: &[Term]) -> Result<Term, R
     if pid.is(p.pid) {
         return garbage_collect0(p, &[]);
     }
-    let req: sched::Request = Box::new(|q: &mut Process| crate::interp::collect_now(q));
+    // The target collects before it next runs, when all its frames are known (a request
+    // may run in the middle of a receive, where they are not).
+    let req: sched::Request = Box::new(|q: &mut Process| {
+        q.gc_requested = true;
+        q.slice_end = 0;
+    });
     Ok(Term::boolean(sched::signal(pid, Signal::Request(req)).is_ok()))
 }
 

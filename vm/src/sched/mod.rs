@@ -273,8 +273,9 @@ struct Sleep {
 pub enum MainExit {
     /// It returned.
     Returned,
-    /// An exception escaped: the report Elixir prints and the exception.
-    Raised(String, Uncaught),
+    /// An exception escaped: the report Elixir prints, and the exit status when it was an
+    /// exit that `elixir` takes as a clean stop (`:normal`, `:shutdown`, ...).
+    Raised(String, Option<i32>),
     /// An exit signal ended it: the reason, as Elixir prints it.
     Killed(String),
 }
@@ -422,7 +423,12 @@ fn enqueue(t: Task) {
     }
 }
 
-fn find_task(me: usize, w: &Worker<Task>, tick: u32) -> Option<Task> {
+/// Idle rounds after which a scheduler also steals the only process another one has
+/// queued (before, it leaves it: its owner runs it as soon as the running process stops,
+/// with a warm cache, and a ping-pong does not bounce between cores).
+const STEAL_LONE_AFTER: u32 = 16;
+
+fn find_task(me: usize, w: &Worker<Task>, tick: u32, idle: u32) -> Option<Task> {
     let rt = rt();
     // Now and then the global queue first, so that processes woken by the timer thread
     // are not starved by busy local ones.
@@ -444,7 +450,11 @@ fn find_task(me: usize, w: &Worker<Task>, tick: u32) -> Option<Task> {
         if let Some(stealers) = rt.stealers.get() {
             let n = stealers.len();
             for k in 1..n {
-                match stealers[(me + k) % n].steal_batch_and_pop(w) {
+                let victim = &stealers[(me + k) % n];
+                if victim.len() < 2 && idle < STEAL_LONE_AFTER {
+                    continue;
+                }
+                match victim.steal_batch_and_pop(w) {
                     Steal::Success(t) => return Some(t),
                     Steal::Retry => retry = true,
                     Steal::Empty => {}
@@ -512,7 +522,11 @@ fn scheduler_loop(me: usize, w: Worker<Task>) {
     let mut idle: u32 = 0;
     loop {
         tick = tick.wrapping_add(1);
-        let task = LOCAL.with(|l| l.borrow().as_ref().and_then(|w| find_task(me, w, tick)));
+        let task = LOCAL.with(|l| {
+            l.borrow()
+                .as_ref()
+                .and_then(|w| find_task(me, w, tick, idle))
+        });
         match task {
             Some(t) => {
                 idle = 0;
@@ -548,6 +562,11 @@ fn run(t: Task) {
     loop {
         if let Err(reason) = drain(p) {
             return exit(proc, p, reason, None);
+        }
+        if p.gc_requested {
+            // Asked by another process; here every frame is known (the process stopped).
+            p.gc_requested = false;
+            interp::collect_now(p);
         }
         let stop = interp::resume(p);
         if let Some(reason) = p.exit_now.take() {
@@ -1007,7 +1026,11 @@ fn exit(proc: &Proc, p: &mut Process, reason: Term, raised: Option<Uncaught>) {
         match &mut *m {
             Some((mp, slot)) if mp.is(pid) => {
                 *slot = Some(match raised {
-                    Some(u) => MainExit::Raised(crate::runtime::report(p, u), u),
+                    Some(u) => {
+                        // The status first: the report runs code, which may collect.
+                        let clean = crate::runtime::clean_exit(&u);
+                        MainExit::Raised(crate::runtime::report(p, u), clean)
+                    }
                     None if reason.is(Term::atom(atom::NORMAL)) => MainExit::Returned,
                     None => MainExit::Killed(exit_message(reason)),
                 });
