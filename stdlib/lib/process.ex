@@ -100,6 +100,21 @@ defmodule Process do
 
   # Another process answers with a message (it runs the request when it next handles
   # signals); this process answers at once.
+  # `:erlang.garbage_collect(pid)` of another process: it answers once it collected.
+  def __gc__(pid) do
+    ref = make_ref()
+
+    case :beamlet.gc_request(pid, ref) do
+      true ->
+        receive do
+          {^ref, answer} -> answer
+        end
+
+      false ->
+        false
+    end
+  end
+
   def __ask__(pid, spec, all) do
     case :beamlet.process_info(pid, spec, all) do
       {:"$beamlet_wait", ref} ->

@@ -147,6 +147,7 @@ fn table() -> &'static Table {
             ("erlang", "memory", 1, process::memory1),
             ("erlang", "statistics", 1, process::statistics),
             ("beamlet", "set_log_level", 1, process::set_log_level),
+            ("beamlet", "gc_request", 2, process::gc_request),
             ("beamlet", "log_level", 0, process::log_level),
             ("rand", "uniform", 0, rand::uniform0),
             ("rand", "uniform", 1, rand::uniform1),

@@ -104,6 +104,8 @@ pub struct Process {
     pub hibernated: bool,
     /// `:erlang.garbage_collect()` asked for a major collection at the next safepoint.
     pub gc_requested: bool,
+    /// Processes waiting for that collection: (pid, reference) to answer `{ref, true}`.
+    pub gc_waiters: Vec<(Term, Term)>,
     /// A native asks to continue in language code instead of returning (the BEAM's BIF
     /// trap): `module.function(args)` runs in its place.
     pub trap: Option<(Atom, Atom, Vec<Term>)>,
@@ -160,6 +162,7 @@ impl Process {
             hibernate: None,
             hibernated: false,
             gc_requested: false,
+            gc_waiters: Vec::new(),
             trap: None,
             max_heap_size: MaxHeap::default(),
             signal_buf: Vec::new(),

@@ -682,8 +682,9 @@ pub(super) fn garbage_collect0(p: &mut Process, _: &[Term]) -> Result<Term, Rais
     Ok(Term::TRUE)
 }
 
-/// `:erlang.garbage_collect(pid)`: the process collects when it next handles signals;
-/// `false` if it is gone.
+/// `:erlang.garbage_collect(pid)`: `true` once the process has collected (`false` if it is
+/// gone). Another process collects before it next runs, when all its frames are known;
+/// the caller waits for its answer in `Process.__gc__/1` (a BIF trap).
 pub(super) fn garbage_collect1(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     let pid = args[0];
     if !pid.is_pid() {
@@ -692,11 +693,23 @@ pub(super) fn garbage_collect1(p: &mut Process, args: &[Term]) -> Result<Term, R
     if pid.is(p.pid) {
         return garbage_collect0(p, &[]);
     }
-    // The target collects before it next runs, when all its frames are known (a request
-    // may run in the middle of a receive, where they are not).
-    let req: sched::Request = Box::new(|q: &mut Process| {
+    let m = Atom::intern("Elixir.Process").unwrap_or(atom::NIL);
+    let f = Atom::intern("__gc__").unwrap_or(atom::NIL);
+    p.trap = Some((m, f, vec![pid]));
+    Err(Raise::badarg())
+}
+
+/// `:beamlet.gc_request(pid, ref)`: asks `pid` to collect and answer `{ref, true}`;
+/// false if it is gone.
+pub(super) fn gc_request(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [pid, r] = *args else {
+        return Err(Raise::badarg());
+    };
+    let from = p.pid;
+    let req: sched::Request = Box::new(move |q: &mut Process| {
         q.gc_requested = true;
         q.slice_end = 0;
+        q.gc_waiters.push((from, r));
     });
     Ok(Term::boolean(sched::signal(pid, Signal::Request(req)).is_ok()))
 }

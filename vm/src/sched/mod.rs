@@ -565,8 +565,7 @@ fn run(t: Task) {
         }
         if p.gc_requested {
             // Asked by another process; here every frame is known (the process stopped).
-            p.gc_requested = false;
-            interp::collect_now(p);
+            collect_requested(p);
         }
         let stop = interp::resume(p);
         if let Some(reason) = p.exit_now.take() {
@@ -600,8 +599,7 @@ fn run(t: Task) {
                 }
             }
             Stop::Yield if p.gc_requested => {
-                p.gc_requested = false;
-                interp::collect_now(p);
+                collect_requested(p);
                 p.slice_end = p.reductions + SLICE / 2;
                 continue;
             }
@@ -632,6 +630,17 @@ fn run(t: Task) {
             enqueue(t);
             return;
         }
+    }
+}
+
+/// The collection `:erlang.garbage_collect/0,1` asked for, then the answers to the
+/// processes that wait for it.
+fn collect_requested(p: &mut Process) {
+    p.gc_requested = false;
+    interp::collect_now(p);
+    for (from, r) in std::mem::take(&mut p.gc_waiters) {
+        let reply = p.heap.tuple(&[r, Term::TRUE]);
+        let _ = signal(from, Signal::Message(Msg::copy(reply)));
     }
 }
 
@@ -1018,8 +1027,15 @@ fn exit(proc: &Proc, p: &mut Process, reason: Term, raised: Option<Uncaught>) {
                 );
             }
             Signal::Monitor { from, r } => down(p, from, r, pid, atom_term("noproc")),
+            // Someone waits for the answer (`Process.info`, `garbage_collect`): it was
+            // alive when asked, so it answers.
+            Signal::Request(f) => f(p),
             _ => {}
         }
+    }
+    for (from, r) in std::mem::take(&mut p.gc_waiters) {
+        let reply = p.heap.tuple(&[r, Term::FALSE]);
+        let _ = signal(from, Signal::Message(Msg::copy(reply)));
     }
     let main = {
         let mut m = rt.main.lock().unwrap_or_else(|e| e.into_inner());
