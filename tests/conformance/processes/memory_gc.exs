@@ -20,7 +20,7 @@ defmodule Mem do
   end
 
   def worker(parent) do
-    n = churn(200_000)
+    n = churn(20_000)
     send(parent, {:built, n})
     receive do
       :stop -> :ok
@@ -28,7 +28,7 @@ defmodule Mem do
   end
 
   def sleeper(parent) do
-    churn(200_000)
+    churn(20_000)
     {t, _} = heap(self())
     send(parent, {:before_hibernate, t})
     :erlang.hibernate(Mem, :woken, [parent])
@@ -63,7 +63,7 @@ send(pid, :stop)
 
 # Self: the heap is measured while the list is alive (so any collection policy holds
 # it), and again after it is dropped and collected.
-{t0, n} = Mem.measured_churn(200_000)
+{t0, n} = Mem.measured_churn(20_000)
 IO.inspect(n, label: "self built")
 IO.inspect(:erlang.garbage_collect(), label: "garbage_collect/0")
 {t1, _} = Mem.heap(self())
