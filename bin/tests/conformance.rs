@@ -13,6 +13,10 @@
 //! - `CONFORMANCE_VERBOSE=1`: also print the diffs of the pending programs.
 //! - `CONFORMANCE_JOBS=n`: programs run at once (default: the cores, at most 4).
 //! - `CONFORMANCE_TIMEOUT=secs`: per program (default 30, 120 under `gc-stress`).
+//!
+//! The programs of `processes/` run twice, with 1 scheduler and with 4. A program with a
+//! `FILE.erl` (emulator flags such as `+S 1`) runs once, with those flags, as regen.sh ran
+//! it on the BEAM.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -131,7 +135,13 @@ enum Outcome {
 
 /// The programs of `processes/` run with 1 scheduler and with 4: the output must be the
 /// same (DESIGN.md, Schedulers).
+/// A program with a `FILE.erl` runs with those emulator flags (`--erl "+S 1"`), on
+/// the BEAM (regen.sh) and here, and only so.
 fn check(rel: &str, timeout: Duration) -> Outcome {
+    let erl = root().join(rel).with_extension("erl");
+    if let Ok(flags) = std::fs::read_to_string(&erl) {
+        return check_with(rel, &["--erl", flags.trim()], timeout);
+    }
     if !rel.starts_with("processes/") {
         return check_with(rel, &[], timeout);
     }

@@ -11,7 +11,10 @@ find . -name '*.exs' | sed 's|^\./||' | sort | while read -r f; do
   echo "conformance: $f"
   set +e
   # stdin from /dev/null: elixir reads stdin, and would swallow the rest of this loop's list.
-  (cd "$(dirname "$f")" && elixir "$(basename "$f")" > "$(basename "${f%.exs}").out" 2>/dev/null < /dev/null)
+  # FILE.erl holds emulator flags for this program (e.g. `+S 1`), used here and by the harness.
+  erl=()
+  if [ -f "${f%.exs}.erl" ]; then erl=(--erl "$(cat "${f%.exs}.erl")"); fi
+  (cd "$(dirname "$f")" && elixir "${erl[@]}" "$(basename "$f")" > "$(basename "${f%.exs}").out" 2>/dev/null < /dev/null)
   echo $? > "${f%.exs}.status"
   set -e
 done

@@ -444,7 +444,8 @@ pub(super) fn process_flag(p: &mut Process, args: &[Term]) -> Result<Term, Raise
         }
         Some("priority") => {
             let old = Term::atom(p.priority);
-            p.priority = priority(v)?;
+            let new = priority(v)?;
+            sched::set_priority(p, new);
             Ok(old)
         }
         Some("min_heap_size") => {

@@ -128,6 +128,8 @@ pub struct Proc {
     pub inbox: Inbox<Signal>,
     /// Bytes the process took at the end of its last slice (`:erlang.memory/1`).
     mem: AtomicUsize,
+    /// Its priority (`PRIO_*`), readable by whoever queues it.
+    prio: AtomicU8,
     local: UnsafeCell<Process>,
 }
 
@@ -284,6 +286,11 @@ pub enum MainExit {
 pub struct Runtime {
     table: Table,
     injector: Injector<Task>,
+    /// Runnable processes of priority `:max`, `:high` and `:low` (normal ones are in the
+    /// schedulers' own queues and the injector).
+    max_q: Injector<Task>,
+    high_q: Injector<Task>,
+    low_q: Injector<Task>,
     stealers: OnceLock<Vec<Stealer<Task>>>,
     sleep: Sleep,
     names: RwLock<HashMap<Atom, Term>>,
@@ -315,6 +322,9 @@ fn rt() -> &'static Runtime {
     RT.get_or_init(|| Runtime {
         table: Table::new(),
         injector: Injector::new(),
+        max_q: Injector::new(),
+        high_q: Injector::new(),
+        low_q: Injector::new(),
         stealers: OnceLock::new(),
         sleep: Sleep {
             state: Mutex::new((0, 0)),
@@ -396,7 +406,44 @@ fn start() {
 
 /// Queues a runnable process: on this thread's run queue if it is a scheduler, else on
 /// the global injector; wakes a parked scheduler if one sleeps.
+const PRIO_LOW: u8 = 0;
+const PRIO_NORMAL: u8 = 1;
+const PRIO_HIGH: u8 = 2;
+const PRIO_MAX: u8 = 3;
+
+fn prio_of(a: Atom) -> u8 {
+    match a.name() {
+        "low" => PRIO_LOW,
+        "high" => PRIO_HIGH,
+        "max" => PRIO_MAX,
+        _ => PRIO_NORMAL,
+    }
+}
+
+/// Records a new priority of the running process (`Process.flag(:priority, p)`).
+pub fn set_priority(p: &mut Process, a: Atom) {
+    p.priority = a;
+    // SAFETY: set by `spawn` to the record that owns this process.
+    if let Some(proc) = unsafe { p.proc.as_ref() } {
+        proc.prio.store(prio_of(a), Relaxed);
+    }
+}
+
 fn enqueue(t: Task) {
+    // SAFETY: a process being queued is alive (see `Task`).
+    let prio = unsafe { &*t.0 }.prio.load(Relaxed);
+    if prio != PRIO_NORMAL {
+        // Priorities as on the BEAM: `:max` before `:high` before the rest, on every
+        // scheduler; `:low` after normal work (and every 8th pick, so it is not starved).
+        let rt = rt();
+        match prio {
+            PRIO_MAX => rt.max_q.push(t),
+            PRIO_HIGH => rt.high_q.push(t),
+            _ => rt.low_q.push(t),
+        }
+        wake_one();
+        return;
+    }
     // On a scheduler, the local queue; a sleeping scheduler is woken only when this one
     // has more than the next process to run (a woken receiver runs here soon, and waking
     // another core for it costs more than the message).
@@ -412,6 +459,11 @@ fn enqueue(t: Task) {
         Some(true) => {}
         None => rt().injector.push(t),
     }
+    wake_one();
+}
+
+/// Wakes a parked scheduler, if one sleeps.
+fn wake_one() {
     fence(SeqCst);
     let s = &rt().sleep;
     if s.sleepers.load(SeqCst) > 0 {
@@ -430,6 +482,16 @@ const STEAL_LONE_AFTER: u32 = 16;
 
 fn find_task(me: usize, w: &Worker<Task>, tick: u32, idle: u32) -> Option<Task> {
     let rt = rt();
+    for q in [&rt.max_q, &rt.high_q] {
+        if let Steal::Success(t) = q.steal() {
+            return Some(t);
+        }
+    }
+    if tick % 8 == 0 {
+        if let Steal::Success(t) = rt.low_q.steal() {
+            return Some(t);
+        }
+    }
     // Now and then the global queue first, so that processes woken by the timer thread
     // are not starved by busy local ones.
     if tick % 31 == 0 {
@@ -462,7 +524,10 @@ fn find_task(me: usize, w: &Worker<Task>, tick: u32, idle: u32) -> Option<Task> 
             }
         }
         if !retry {
-            return None;
+            return match rt.low_q.steal() {
+                Steal::Success(t) => Some(t),
+                _ => None,
+            };
         }
     }
 }
@@ -470,6 +535,9 @@ fn find_task(me: usize, w: &Worker<Task>, tick: u32, idle: u32) -> Option<Task> 
 fn any_work() -> bool {
     let rt = rt();
     !rt.injector.is_empty()
+        || !rt.max_q.is_empty()
+        || !rt.high_q.is_empty()
+        || !rt.low_q.is_empty()
         || rt
             .stealers
             .get()
@@ -685,7 +753,7 @@ pub fn total_reductions(p: &Process) -> u64 {
 /// Processes waiting in run queues.
 pub fn run_queue_len() -> usize {
     let rt = rt();
-    rt.injector.len() + rt.stealers.get().map_or(0, |s| s.iter().map(Stealer::len).sum())
+    rt.injector.len() + rt.max_q.len() + rt.high_q.len() + rt.low_q.len() + rt.stealers.get().map_or(0, |s| s.iter().map(Stealer::len).sum())
 }
 
 /// Slices run so far.
@@ -970,6 +1038,7 @@ pub fn spawn(
         state: AtomicU8::new(RUNNABLE),
         inbox: Inbox::new(),
         mem: AtomicUsize::new(0),
+        prio: AtomicU8::new(prio_of(child.priority)),
         local: UnsafeCell::new(child),
     }));
     // SAFETY: just made; the process is not visible to anyone else yet.
