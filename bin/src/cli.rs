@@ -109,7 +109,9 @@ fn runtime_flags(
     }
     if let Some(n) = schedulers {
         if !(1..=1024).contains(&n) {
-            return Err(format!("the number of schedulers must be 1 to 1024, not {n}"));
+            return Err(format!(
+                "the number of schedulers must be 1 to 1024, not {n}"
+            ));
         }
         beamlet_vm::sched::set_schedulers(n);
     }

@@ -175,7 +175,9 @@ impl Process {
 
     /// True when the process stopped in a receive (it waits for a message).
     pub fn resume_is_wait(&self) -> bool {
-        self.resume.as_ref().is_some_and(crate::interp::Resume::is_wait)
+        self.resume
+            .as_ref()
+            .is_some_and(crate::interp::Resume::is_wait)
     }
 
     /// Every term the process holds outside its stack: the mailbox, the dictionary, the

@@ -85,7 +85,11 @@ impl Proc {
 /// must have been queued (it will run and take them).
 fn no_lost_wakeup(p: &Proc, waits: bool) {
     if waits && !p.inbox.is_empty() {
-        assert_eq!(p.queued.load(SeqCst), 1, "a waiting receiver with signals was not queued");
+        assert_eq!(
+            p.queued.load(SeqCst),
+            1,
+            "a waiting receiver with signals was not queued"
+        );
     }
     assert!(p.queued.load(SeqCst) <= 1, "queued twice");
 }
@@ -164,6 +168,10 @@ fn closing_loses_nothing() {
         let rejected = sender.join().unwrap();
         let mut all: Vec<u32> = taken.into_iter().chain(left).chain(rejected).collect();
         all.sort_unstable();
-        assert_eq!(all, vec![1, 2], "every signal is taken, left at close, or handed back");
+        assert_eq!(
+            all,
+            vec![1, 2],
+            "every signal is taken, left at close, or handed back"
+        );
     });
 }

@@ -302,10 +302,16 @@ impl Expander<'_> {
             None => None,
             Some(a) => {
                 let K::Clauses(cs) = &a.kind else {
-                    return err(a.span, "expected a single clause `timeout -> body` in after");
+                    return err(
+                        a.span,
+                        "expected a single clause `timeout -> body` in after",
+                    );
                 };
                 let [c] = cs.as_slice() else {
-                    return err(a.span, "expected a single clause `timeout -> body` in after");
+                    return err(
+                        a.span,
+                        "expected a single clause `timeout -> body` in after",
+                    );
                 };
                 let [t] = c.args.as_slice() else {
                     return err(c.span, "expected a single timeout before `->` in after");

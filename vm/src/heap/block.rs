@@ -21,8 +21,11 @@ use super::sizes::{size_class, HEAP_SIZES};
 /// collections and the heaps of processes that come and go in bursts.
 const POOL_BLOCKS_PER_CLASS: usize = 64;
 /// The most memory a thread keeps in its pool; beyond it blocks go back to the allocator.
-/// 64 MiB per scheduler thread bounds what a burst can leave behind.
-const POOL_MAX_BYTES: usize = 64 << 20;
+/// 16 MiB per scheduler thread bounds what a burst can leave behind.
+const POOL_MAX_BYTES: usize = 16 << 20;
+/// Blocks above this many words (1 MiB) are not pooled: a process that grew that big is
+/// rare, and keeping its old blocks would keep its peak memory after it shrank or died.
+const POOL_MAX_BLOCK_WORDS: usize = 1 << 17;
 /// The word written over released blocks in debug builds.
 #[cfg(debug_assertions)]
 const POISON: u64 = 0xDEAD_BEEF_DEAD_BEEF & !0b11 | 0b10;
@@ -127,7 +130,10 @@ impl Pool {
             self.free.resize_with(class + 1, Vec::new);
         }
         let list = &mut self.free[class];
-        if list.len() >= POOL_BLOCKS_PER_CLASS || self.bytes + words * 8 > POOL_MAX_BYTES {
+        if list.len() >= POOL_BLOCKS_PER_CLASS
+            || words > POOL_MAX_BLOCK_WORDS
+            || self.bytes + words * 8 > POOL_MAX_BYTES
+        {
             return false;
         }
         list.push(ptr);

@@ -124,7 +124,11 @@ impl Resume {
 /// `{module, function, arity}` the process is in.
 pub fn current_function(p: &Process) -> [Term; 3] {
     if p.hibernated {
-        return [atom("erlang"), atom("hibernate"), Term::small(3).unwrap_or(Term::NIL)];
+        return [
+            atom("erlang"),
+            atom("hibernate"),
+            Term::small(3).unwrap_or(Term::NIL),
+        ];
     }
     match &p.resume {
         Some(Resume(ResumeAt::At(c))) => {
@@ -372,7 +376,11 @@ pub fn collect_now(p: &mut Process) {
         frames,
         ..
     } = p;
-    let top = frames.iter().map(Frame::top).fold(top, usize::max).min(stack.len());
+    let top = frames
+        .iter()
+        .map(Frame::top)
+        .fold(top, usize::max)
+        .min(stack.len());
     let mut roots = StackRoots {
         stack: &mut stack[..top],
         exc,

@@ -76,7 +76,10 @@ pub(super) fn send(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
 /// `:erlang.send(dest, msg, options)`: `:ok`.
 pub(super) fn send3(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     let opts = list_items(args[2]).ok_or_else(Raise::badarg)?;
-    if !opts.iter().all(|o| is(*o, "noconnect") || is(*o, "nosuspend")) {
+    if !opts
+        .iter()
+        .all(|o| is(*o, "noconnect") || is(*o, "nosuspend"))
+    {
         return Err(Raise::badarg());
     }
     send(p, &args[..2])?;
@@ -95,11 +98,7 @@ fn fun_start(f: Term) -> impl FnOnce(&mut Process) -> Start {
     move |c: &mut Process| Start::Fun(copy_into(&mut c.heap, f))
 }
 
-fn mfa_start(
-    m: Term,
-    f: Term,
-    args: Term,
-) -> Result<impl FnOnce(&mut Process) -> Start, Raise> {
+fn mfa_start(m: Term, f: Term, args: Term) -> Result<impl FnOnce(&mut Process) -> Start, Raise> {
     let (Some(m), Some(f)) = (m.as_atom(), f.as_atom()) else {
         return Err(Raise::badarg());
     };
@@ -195,11 +194,13 @@ fn spawn_opts(p: &mut Process, opts: Term) -> Result<(SpawnOpts, Option<Term>), 
             match k.as_atom().map(|k| k.name()) {
                 Some("priority") => o.priority = Some(priority(*v)?),
                 Some("min_heap_size") => {
-                    heap.min_heap_size = crate::heap::sizes::next_heap_size(n.ok_or_else(Raise::badarg)?)
+                    heap.min_heap_size =
+                        crate::heap::sizes::next_heap_size(n.ok_or_else(Raise::badarg)?)
                 }
                 Some("max_heap_size") => o.max_heap_size = max_heap_size(*v, MaxHeap::default())?,
                 Some("fullsweep_after") => {
-                    heap.fullsweep_after = n.ok_or_else(Raise::badarg)?.min(u32::MAX as usize) as u32
+                    heap.fullsweep_after =
+                        n.ok_or_else(Raise::badarg)?.min(u32::MAX as usize) as u32
                 }
                 Some("message_queue_data") if is(*v, "on_heap") || is(*v, "off_heap") => {}
                 Some("min_bin_vheap_size") if n.is_some() => {}
@@ -373,22 +374,19 @@ pub(super) fn demonitor2(p: &mut Process, args: &[Term]) -> Result<Term, Raise> 
         }
         None => false,
     };
-    let mut flushed = false;
     if flush {
         if let Err(reason) = sched::drain(p) {
             p.exit_now = Some(reason);
             p.slice_end = 0;
         }
-        let before = p.mailbox.queue.len();
         p.mailbox.queue.retain(|m| {
             !m.tuple()
                 .is_some_and(|t| t.len() == 5 && is(t[0], "DOWN") && t[1].is(r))
         });
-        flushed = p.mailbox.queue.len() != before;
         p.mailbox.save = 0;
     }
     Ok(if info {
-        Term::boolean(found || (flush && !flushed && found))
+        Term::boolean(found)
     } else {
         Term::TRUE
     })
@@ -451,7 +449,8 @@ pub(super) fn process_flag(p: &mut Process, args: &[Term]) -> Result<Term, Raise
         Some("min_heap_size") => {
             let n = v.as_small().filter(|n| *n >= 0).ok_or_else(Raise::badarg)?;
             let old = p.heap.config().min_heap_size;
-            p.heap.set_min_heap_size(crate::heap::sizes::next_heap_size(n as usize));
+            p.heap
+                .set_min_heap_size(crate::heap::sizes::next_heap_size(n as usize));
             Ok(p.heap.int(old as i64))
         }
         Some("max_heap_size") => {
@@ -712,7 +711,9 @@ pub(super) fn gc_request(p: &mut Process, args: &[Term]) -> Result<Term, Raise> 
         q.slice_end = 0;
         q.gc_waiters.push((from, r));
     });
-    Ok(Term::boolean(sched::signal(pid, Signal::Request(req)).is_ok()))
+    Ok(Term::boolean(
+        sched::signal(pid, Signal::Request(req)).is_ok(),
+    ))
 }
 
 /// `:erlang.hibernate(m, f, args)`: never returns; the process sleeps with its heap at
@@ -1048,22 +1049,34 @@ fn process_info_direct(p: &mut Process, pid: Term, spec: Option<Term>) -> Result
 pub(super) fn system_info(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     let n = |p: &mut Process, v: usize| p.heap.int(v as i64);
     match args[0].as_atom().map(|x| x.name()) {
-        Some("schedulers" | "schedulers_online" | "logical_processors"
-        | "logical_processors_available" | "logical_processors_online" | "dirty_cpu_schedulers"
-        | "dirty_cpu_schedulers_online") => Ok(n(p, sched::schedulers())),
+        Some(
+            "schedulers"
+            | "schedulers_online"
+            | "logical_processors"
+            | "logical_processors_available"
+            | "logical_processors_online"
+            | "dirty_cpu_schedulers"
+            | "dirty_cpu_schedulers_online",
+        ) => Ok(n(p, sched::schedulers())),
         Some("process_count") => Ok(n(p, sched::process_count())),
         Some("process_limit") => Ok(n(p, sched::process_limit())),
         Some("atom_count") => Ok(n(p, crate::atom::count())),
         Some("atom_limit") => Ok(n(p, crate::atom::ATOM_LIMIT)),
         Some("otp_release") => {
-            let s: Vec<Term> = "25".chars().map(|c| Term::small(c as i64).unwrap_or(Term::NIL)).collect();
+            let s: Vec<Term> = "25"
+                .chars()
+                .map(|c| Term::small(c as i64).unwrap_or(Term::NIL))
+                .collect();
             Ok(p.heap.list(&s))
         }
         Some("wordsize") => Ok(n(p, 8)),
         Some("thread_pool_size") => Ok(n(p, 1)),
         Some("smp_support" | "threads") => Ok(Term::TRUE),
         Some("version") => {
-            let s: Vec<Term> = "13.0".chars().map(|c| Term::small(c as i64).unwrap_or(Term::NIL)).collect();
+            let s: Vec<Term> = "13.0"
+                .chars()
+                .map(|c| Term::small(c as i64).unwrap_or(Term::NIL))
+                .collect();
             Ok(p.heap.list(&s))
         }
         _ => Err(Raise::badarg()),
@@ -1167,7 +1180,10 @@ pub(super) fn statistics(p: &mut Process, args: &[Term]) -> Result<Term, Raise> 
 /// reports.
 pub(super) fn set_log_level(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     let level = args[0].as_atom().ok_or_else(Raise::badarg)?;
-    sched::set_quiet(matches!(level.name(), "none" | "emergency" | "alert" | "critical"));
+    sched::set_quiet(matches!(
+        level.name(),
+        "none" | "emergency" | "alert" | "critical"
+    ));
     Ok(Term::atom(atom::OK))
 }
 

@@ -99,4 +99,3 @@ pub(super) fn node1(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
         Err(Raise::badarg())
     }
 }
-

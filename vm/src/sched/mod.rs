@@ -75,7 +75,10 @@ impl Msg {
     /// A copy of `t`, independent of the heap `t` is on.
     pub fn copy(t: Term) -> Msg {
         if crate::heap::size_of(t) == 0 {
-            return Msg { frag: None, term: t };
+            return Msg {
+                frag: None,
+                term: t,
+            };
         }
         let (frag, term) = Fragment::copy_of(t);
         Msg {
@@ -170,7 +173,9 @@ impl Table {
     fn new() -> Table {
         let n = (MAX_PROCESS_LIMIT + 1).div_ceil(CHUNK);
         Table {
-            chunks: (0..n).map(|_| AtomicPtr::new(std::ptr::null_mut())).collect(),
+            chunks: (0..n)
+                .map(|_| AtomicPtr::new(std::ptr::null_mut()))
+                .collect(),
             free: Mutex::new(FreeSlots::default()),
             limit: AtomicUsize::new(DEFAULT_PROCESS_LIMIT),
             count: AtomicUsize::new(0),
@@ -181,9 +186,10 @@ impl Table {
         let c = self.chunks.get(index >> CHUNK_BITS)?;
         let mut chunk = c.load(Acquire);
         if chunk.is_null() {
-            let fresh: Box<Chunk> = Box::new(std::array::from_fn(|_| {
-                AtomicPtr::new(std::ptr::null_mut())
-            }));
+            let fresh: Box<Chunk> =
+                Box::new(std::array::from_fn(
+                    |_| AtomicPtr::new(std::ptr::null_mut()),
+                ));
             let fresh = Box::into_raw(fresh);
             match c.compare_exchange(std::ptr::null_mut(), fresh, AcqRel, Acquire) {
                 Ok(_) => chunk = fresh,
@@ -393,7 +399,9 @@ fn start() {
         let n = schedulers();
         rt.schedulers.store(n, Relaxed);
         let workers: Vec<Worker<Task>> = (0..n).map(|_| Worker::new_fifo()).collect();
-        let _ = rt.stealers.set(workers.iter().map(Worker::stealer).collect());
+        let _ = rt
+            .stealers
+            .set(workers.iter().map(Worker::stealer).collect());
         for (i, w) in workers.into_iter().enumerate() {
             std::thread::Builder::new()
                 .name(format!("beamlet-sched-{}", i + 1))
@@ -487,14 +495,14 @@ fn find_task(me: usize, w: &Worker<Task>, tick: u32, idle: u32) -> Option<Task> 
             return Some(t);
         }
     }
-    if tick % 8 == 0 {
+    if tick.is_multiple_of(8) {
         if let Steal::Success(t) = rt.low_q.steal() {
             return Some(t);
         }
     }
     // Now and then the global queue first, so that processes woken by the timer thread
     // are not starved by busy local ones.
-    if tick % 31 == 0 {
+    if tick.is_multiple_of(31) {
         if let Steal::Success(t) = rt.injector.steal_batch_and_pop(w) {
             return Some(t);
         }
@@ -605,7 +613,7 @@ fn scheduler_loop(me: usize, w: Worker<Task>) {
                 for _ in 0..32 {
                     std::hint::spin_loop();
                 }
-                if idle % 8 == 0 {
+                if idle.is_multiple_of(8) {
                     std::thread::yield_now();
                 }
             }
@@ -753,7 +761,13 @@ pub fn total_reductions(p: &Process) -> u64 {
 /// Processes waiting in run queues.
 pub fn run_queue_len() -> usize {
     let rt = rt();
-    rt.injector.len() + rt.max_q.len() + rt.high_q.len() + rt.low_q.len() + rt.stealers.get().map_or(0, |s| s.iter().map(Stealer::len).sum())
+    rt.injector.len()
+        + rt.max_q.len()
+        + rt.high_q.len()
+        + rt.low_q.len()
+        + rt.stealers
+            .get()
+            .map_or(0, |s| s.iter().map(Stealer::len).sum())
 }
 
 /// Slices run so far.
@@ -1204,8 +1218,11 @@ pub fn halt_all() {
 pub fn arm_receive_timer(p: &mut Process, ms: u64) {
     let id = next_ref();
     p.wait_timer = Some(id);
-    rt().timers
-        .add(id, Duration::from_millis(ms), timer::Action::Timeout { pid: p.pid });
+    rt().timers.add(
+        id,
+        Duration::from_millis(ms),
+        timer::Action::Timeout { pid: p.pid },
+    );
 }
 
 /// Stops the receive timer of `p`, if one runs.
