@@ -99,7 +99,7 @@ pub struct Process {
     /// A BIF asked the process to end (an exit signal to itself).
     pub exit_now: Option<Term>,
     /// `:erlang.hibernate(m, f, args)` was called: the scheduler hibernates it.
-    pub hibernate: Option<[Term; 3]>,
+    pub hibernate: Option<Box<[Term; 3]>>,
     /// It waits hibernated (its stack is gone).
     pub hibernated: bool,
     /// `:erlang.garbage_collect()` asked for a major collection at the next safepoint.
@@ -108,14 +108,14 @@ pub struct Process {
     pub gc_waiters: Vec<(Term, Term)>,
     /// A native asks to continue in language code instead of returning (the BEAM's BIF
     /// trap): `module.function(args)` runs in its place.
-    pub trap: Option<(Atom, Atom, Vec<Term>)>,
+    pub trap: Option<Box<(Atom, Atom, Vec<Term>)>>,
     /// `max_heap_size`.
     pub max_heap_size: MaxHeap,
     /// A buffer for signals taken from the inbox (kept to save allocations).
     pub(crate) signal_buf: Vec<Signal>,
     /// `{module, function, args, location}` of an undefined function or a failing BIF
     /// just called: the first entry of the stack trace about to be built, as on the BEAM.
-    pub pending_top: Option<[Term; 4]>,
+    pub pending_top: Option<Box<[Term; 4]>>,
     /// The arguments and options of a call to `erlang:error/2,3` just made: the first
     /// entry of the stack trace shows them in place of the raising function's arity.
     pub pending_args: Option<[Term; 2]>,
@@ -178,26 +178,6 @@ impl Process {
         self.resume
             .as_ref()
             .is_some_and(crate::interp::Resume::is_wait)
-    }
-
-    /// Every term the process holds outside its stack: the mailbox, the dictionary, the
-    /// mark reference (GC roots).
-    pub fn each_extra_root(&mut self, f: &mut dyn FnMut(&mut Term)) {
-        self.mailbox.queue.iter_mut().for_each(&mut *f);
-        if let Some((r, _)) = &mut self.mailbox.mark {
-            f(r);
-        }
-        for (k, v) in &mut self.dict {
-            f(k);
-            f(v);
-        }
-        if let Some(h) = &mut self.hibernate {
-            h.iter_mut().for_each(&mut *f);
-        }
-        if let Some(t) = &mut self.exit_now {
-            f(t);
-        }
-        self.initial_call.iter_mut().for_each(&mut *f);
     }
 }
 

@@ -86,6 +86,9 @@ struct StackRoots<'a> {
     exc: &'a mut [Term; 3],
     mailbox: &'a mut crate::process::Mailbox,
     dict: &'a mut Vec<(Term, Term)>,
+    /// Terms a BIF left for the scheduler (`hibernate` arguments, an exit reason).
+    hibernate: &'a mut Option<Box<[Term; 3]>>,
+    exit_now: &'a mut Option<Term>,
 }
 
 impl Roots for StackRoots<'_> {
@@ -99,6 +102,12 @@ impl Roots for StackRoots<'_> {
         for (k, v) in self.dict.iter_mut() {
             f(k);
             f(v);
+        }
+        if let Some(h) = self.hibernate {
+            h.iter_mut().for_each(&mut *f);
+        }
+        if let Some(t) = self.exit_now {
+            f(t);
         }
     }
 }
@@ -327,6 +336,8 @@ pub fn hibernate_into(p: &mut Process, m: Atom, f: Atom, args: Vec<Term>) {
             exc,
             mailbox,
             dict,
+            hibernate,
+            exit_now,
             ..
         } = p;
         let mut roots = StackRoots {
@@ -334,6 +345,8 @@ pub fn hibernate_into(p: &mut Process, m: Atom, f: Atom, args: Vec<Term>) {
             exc,
             mailbox,
             dict,
+            hibernate,
+            exit_now,
         };
         // SAFETY: the process holds nothing else: its stack is gone.
         unsafe {
@@ -374,6 +387,8 @@ pub fn collect_now(p: &mut Process) {
         mailbox,
         dict,
         frames,
+        hibernate,
+        exit_now,
         ..
     } = p;
     let top = frames
@@ -386,6 +401,8 @@ pub fn collect_now(p: &mut Process) {
         exc,
         mailbox,
         dict,
+        hibernate,
+        exit_now,
     };
     // SAFETY: every term the process holds is in `roots`.
     unsafe {
@@ -1251,6 +1268,8 @@ fn collect(p: &mut Process, top: usize) {
         exc,
         mailbox,
         dict,
+        hibernate,
+        exit_now,
         ..
     } = p;
     let mut roots = StackRoots {
@@ -1258,6 +1277,8 @@ fn collect(p: &mut Process, top: usize) {
         exc,
         mailbox,
         dict,
+        hibernate,
+        exit_now,
     };
     // SAFETY: every term the process holds is in `roots`: the registers of all frames
     // (below `top`) and the exception; no instruction is in progress.
@@ -1323,7 +1344,7 @@ pub(crate) fn record_bif_failure(p: &mut Process, m: Term, f: Term, args: &[Term
         let kf = p.heap.tuple(&[atom("file"), file]);
         let loc = p.heap.list(&[kf]);
         let args = p.heap.list(args);
-        p.pending_top = Some([m, f, args, loc]);
+        p.pending_top = Some(Box::new([m, f, args, loc]));
         return;
     }
     // `{:badkey, k}` too: Elixir finds the map of `:maps.get/2` and friends there.
@@ -1339,7 +1360,7 @@ pub(crate) fn record_bif_failure(p: &mut Process, m: Term, f: Term, args: &[Term
     let info = map::from_pairs(&mut p.heap, &[(atom("module"), atom("erl_erts_errors"))]);
     let pair = p.heap.tuple(&[atom("error_info"), info]);
     let loc = p.heap.list(&[pair]);
-    p.pending_top = Some([m, f, args, loc]);
+    p.pending_top = Some(Box::new([m, f, args, loc]));
 }
 
 /// `:erlang.apply(fun, args)` (n = 2) or `:erlang.apply(m, f, args)` (n = 3) with its
@@ -1442,7 +1463,7 @@ fn undef_import(p: &mut Process, cur: &Cur, import: u32, b: usize, arity: usize)
     let m = atom(cur.module.bytecode.atom(imp.module));
     let n = atom(cur.module.bytecode.atom(imp.name));
     let args = p.heap.list(&p.stack[b..b + arity]);
-    p.pending_top = Some([m, n, args, Term::NIL]);
+    p.pending_top = Some(Box::new([m, n, args, Term::NIL]));
     Raise::error(Term::atom(atom::UNDEF))
 }
 
@@ -1525,9 +1546,10 @@ fn trapped(
     b: usize,
     dst: Option<u16>,
 ) -> Result<Option<Term>, Raise> {
-    let Some((m, f, args)) = p.trap.take() else {
+    let Some(trap) = p.trap.take() else {
         return Err(Raise::badarg());
     };
+    let (m, f, args) = *trap;
     let need = b + args.len() + 1;
     if need > p.stack.len() {
         p.stack.resize(need.max(p.stack.len() * 2), Term::NIL);
@@ -1581,7 +1603,12 @@ fn dispatch_mfa(
         },
         None => {
             let args = p.heap.list(&p.stack[b..b + arity]);
-            p.pending_top = Some([Term::atom(module), Term::atom(name), args, Term::NIL]);
+            p.pending_top = Some(Box::new([
+                Term::atom(module),
+                Term::atom(name),
+                args,
+                Term::NIL,
+            ]));
             Err(Raise::error(Term::atom(atom::UNDEF)))
         }
     }
@@ -1650,7 +1677,7 @@ fn stacktrace(p: &mut Process, cur: &Cur, reason: Term) -> Term {
     // An undefined function or a failing BIF is the first entry, as on the BEAM.
     let mut function_clause = reason.is(Term::atom(atom::FUNCTION_CLAUSE));
     if let Some(top) = p.pending_top.take() {
-        items.push(p.heap.tuple(&top));
+        items.push(p.heap.tuple(&top[..]));
         // The failing native's entry carries the arguments, not the caller's.
         function_clause = false;
     }

@@ -695,7 +695,7 @@ pub(super) fn garbage_collect1(p: &mut Process, args: &[Term]) -> Result<Term, R
     }
     let m = Atom::intern("Elixir.Process").unwrap_or(atom::NIL);
     let f = Atom::intern("__gc__").unwrap_or(atom::NIL);
-    p.trap = Some((m, f, vec![pid]));
+    p.trap = Some(Box::new((m, f, vec![pid])));
     Err(Raise::badarg())
 }
 
@@ -725,7 +725,7 @@ pub(super) fn hibernate(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     if !m.is_atom() || !f.is_atom() || list_items(xs).is_none() {
         return Err(Raise::badarg());
     }
-    p.hibernate = Some([m, f, xs]);
+    p.hibernate = Some(Box::new([m, f, xs]));
     p.slice_end = 0;
     Ok(Term::TRUE)
 }
@@ -879,7 +879,7 @@ pub fn process_memory(p: &Process) -> usize {
         + p.stack.capacity() * 8
         + p.frames.capacity() * std::mem::size_of::<crate::interp::Frame>()
         + p.mailbox.queue.capacity() * 8
-        + std::mem::size_of::<Process>()
+        // The runtime's record, which holds the `Process`.
         + std::mem::size_of::<sched::Proc>()
 }
 
@@ -1034,7 +1034,7 @@ fn process_info_direct(p: &mut Process, pid: Term, spec: Option<Term>) -> Result
         };
         let m = Atom::intern("Elixir.Process").unwrap_or(atom::NIL);
         let f = Atom::intern("__ask__").unwrap_or(atom::NIL);
-        p.trap = Some((m, f, vec![pid, spec, all]));
+        p.trap = Some(Box::new((m, f, vec![pid, spec, all])));
         return Err(Raise::badarg());
     }
     match spec {

@@ -163,7 +163,12 @@ pub(super) fn uniform1(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
             let st = state(p);
             let st = state_term(p, st);
             let args = p.heap.list(&[*n, st]);
-            p.pending_top = Some([atom_term!("rand"), atom_term!("uniform_s"), args, Term::NIL]);
+            p.pending_top = Some(Box::new([
+                atom_term!("rand"),
+                atom_term!("uniform_s"),
+                args,
+                Term::NIL,
+            ]));
             return Err(crate::bif::function_clause());
         }
     };
@@ -236,12 +241,12 @@ pub(super) fn seed2(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
         }
         Err(SeedError::Clause) => {
             let args = p.heap.list(&[*seed]);
-            p.pending_top = Some([
+            p.pending_top = Some(Box::new([
                 atom_term!("rand"),
                 atom_term!("exsss_seed"),
                 args,
                 Term::NIL,
-            ]);
+            ]));
             return Err(crate::bif::function_clause());
         }
     };
@@ -282,7 +287,12 @@ fn check_alg(p: &mut Process, alg: Term) -> Result<(), Raise> {
         }
         _ => {
             let args = p.heap.list(&[alg]);
-            p.pending_top = Some([atom_term!("rand"), atom_term!("mk_alg"), args, Term::NIL]);
+            p.pending_top = Some(Box::new([
+                atom_term!("rand"),
+                atom_term!("mk_alg"),
+                args,
+                Term::NIL,
+            ]));
             Err(crate::bif::function_clause())
         }
     }

@@ -45,8 +45,9 @@ use crate::term::Term;
 
 pub use inbox::Inbox;
 
-/// The first young block of a spawned process, in words (a heap size: 304 bytes).
-const INITIAL_YOUNG_WORDS: usize = 38;
+/// The first young block of a spawned process, in words (the smallest heap size: 96
+/// bytes; a process that allocates more grows by the usual rules at its first collection).
+const INITIAL_YOUNG_WORDS: usize = 12;
 
 /// Reductions in one time slice (the BEAM's `CONTEXT_REDS`).
 pub const SLICE: u64 = 4000;
@@ -667,7 +668,7 @@ fn run(t: Task) {
             _ if hibernating => {
                 note_slice(proc, p, start_reds);
                 if let Some(h) = p.hibernate.take() {
-                    hibernate(p, h);
+                    hibernate(p, *h);
                 }
                 if !p.mailbox.queue.is_empty() {
                     // A message is there already: wake up at once.
