@@ -322,8 +322,28 @@ pub fn quiet() -> bool {
     QUIET.load(Relaxed) != 0
 }
 
-static SWITCHES: AtomicU64 = AtomicU64::new(0);
-static REDUCTIONS: AtomicU64 = AtomicU64::new(0);
+/// Per-scheduler statistics (slices run, reductions of finished slices), each on its own
+/// cache line: a shared counter bumped by every slice on every core would bounce.
+#[repr(align(128))]
+#[derive(Default)]
+struct SchedStats {
+    switches: AtomicU64,
+    reductions: AtomicU64,
+}
+
+/// The statistics of every scheduler (and one slot for threads that are not).
+static STATS: OnceLock<Box<[SchedStats]>> = OnceLock::new();
+
+thread_local! {
+    /// This thread's slot in `STATS` (the last one for threads that are not schedulers).
+    static STATS_SLOT: std::cell::Cell<usize> = const { std::cell::Cell::new(usize::MAX) };
+}
+
+fn my_stats() -> &'static SchedStats {
+    let all = STATS.get_or_init(|| (0..=1024).map(|_| SchedStats::default()).collect());
+    let i = STATS_SLOT.with(|s| s.get()).min(all.len() - 1);
+    &all[i]
+}
 
 fn rt() -> &'static Runtime {
     RT.get_or_init(|| Runtime {
@@ -415,6 +435,9 @@ fn start() {
 
 /// Queues a runnable process: on this thread's run queue if it is a scheduler, else on
 /// the global injector; wakes a parked scheduler if one sleeps.
+/// Processes queued in the `max`, `high` and `low` queues.
+static PRIO_QUEUED: AtomicUsize = AtomicUsize::new(0);
+
 const PRIO_LOW: u8 = 0;
 const PRIO_NORMAL: u8 = 1;
 const PRIO_HIGH: u8 = 2;
@@ -445,6 +468,7 @@ fn enqueue(t: Task) {
         // Priorities as on the BEAM: `:max` before `:high` before the rest, on every
         // scheduler; `:low` after normal work (and every 8th pick, so it is not starved).
         let rt = rt();
+        PRIO_QUEUED.fetch_add(1, SeqCst);
         match prio {
             PRIO_MAX => rt.max_q.push(t),
             PRIO_HIGH => rt.high_q.push(t),
@@ -491,13 +515,19 @@ const STEAL_LONE_AFTER: u32 = 16;
 
 fn find_task(me: usize, w: &Worker<Task>, tick: u32, idle: u32) -> Option<Task> {
     let rt = rt();
-    for q in [&rt.max_q, &rt.high_q] {
-        if let Steal::Success(t) = q.steal() {
-            return Some(t);
+    // Most of the time no process of another priority than normal is queued: one load.
+    let prio = PRIO_QUEUED.load(Relaxed) > 0;
+    if prio {
+        for q in [&rt.max_q, &rt.high_q] {
+            if let Steal::Success(t) = q.steal() {
+                PRIO_QUEUED.fetch_sub(1, SeqCst);
+                return Some(t);
+            }
         }
     }
-    if tick.is_multiple_of(8) {
+    if prio && tick.is_multiple_of(8) {
         if let Steal::Success(t) = rt.low_q.steal() {
+            PRIO_QUEUED.fetch_sub(1, SeqCst);
             return Some(t);
         }
     }
@@ -534,7 +564,10 @@ fn find_task(me: usize, w: &Worker<Task>, tick: u32, idle: u32) -> Option<Task> 
         }
         if !retry {
             return match rt.low_q.steal() {
-                Steal::Success(t) => Some(t),
+                Steal::Success(t) => {
+                    PRIO_QUEUED.fetch_sub(1, SeqCst);
+                    Some(t)
+                }
                 _ => None,
             };
         }
@@ -595,6 +628,7 @@ const SPIN_ROUNDS: u32 = 64;
 
 fn scheduler_loop(me: usize, w: Worker<Task>) {
     LOCAL.with(|l| *l.borrow_mut() = Some(w));
+    STATS_SLOT.with(|s| s.set(me));
     let mut tick: u32 = 0;
     let mut idle: u32 = 0;
     loop {
@@ -635,7 +669,8 @@ fn run(t: Task) {
     let p = unsafe { &mut *proc.local.get() };
     p.slice_end = p.reductions + SLICE;
     let start_reds = p.reductions;
-    SWITCHES.fetch_add(1, Relaxed);
+    let stats = my_stats();
+    stats.switches.fetch_add(1, Relaxed);
     loop {
         if let Err(reason) = drain(p) {
             return exit(proc, p, reason, None);
@@ -724,7 +759,9 @@ fn collect_requested(p: &mut Process) {
 fn note_slice(proc: &Proc, p: &Process, start_reds: u64) {
     proc.mem
         .store(crate::natives::process::process_memory(p), Relaxed);
-    REDUCTIONS.fetch_add(p.reductions - start_reds, Relaxed);
+    my_stats()
+        .reductions
+        .fetch_add(p.reductions - start_reds, Relaxed);
 }
 
 /// Records the memory of the running process now (before a whole-system query).
@@ -756,7 +793,9 @@ pub fn process_memory_total() -> usize {
 
 /// Reductions of all processes (finished slices) plus the running one's.
 pub fn total_reductions(p: &Process) -> u64 {
-    REDUCTIONS.load(Relaxed) + p.reductions
+    STATS.get().map_or(0, |all| {
+        all.iter().map(|s| s.reductions.load(Relaxed)).sum::<u64>()
+    }) + p.reductions
 }
 
 /// Processes waiting in run queues.
@@ -773,7 +812,9 @@ pub fn run_queue_len() -> usize {
 
 /// Slices run so far.
 pub fn context_switches() -> u64 {
-    SWITCHES.load(Relaxed)
+    STATS.get().map_or(0, |all| {
+        all.iter().map(|s| s.switches.load(Relaxed)).sum::<u64>()
+    })
 }
 
 /// Takes only the messages of the inbox into the mailbox (`message_queue_len`), leaving
