@@ -148,6 +148,7 @@ impl<'c> FnGen<'_> {
             empty: wait,
             dst: msg,
         });
+        let start = self.code.len();
         self.clauses_out(
             &[Src::reg(msg)],
             clauses,
@@ -156,6 +157,13 @@ impl<'c> FnGen<'_> {
             Some(next),
             true,
         )?;
+        // No clause matched: move on to the next message at once rather than through a
+        // jump to `next` (one dispatch less per message passed over).
+        for ins in &mut self.code[start..] {
+            if *ins == (Instr::Jump { to: next }) {
+                *ins = Instr::RecvNext { to: top };
+            }
+        }
         if ctx != Ctx::Tail {
             self.emit(Instr::Jump { to: done });
         }
