@@ -54,28 +54,43 @@ impl Default for MaxHeap {
     }
 }
 
-/// One lightweight process.
+/// One lightweight process. `repr(C)`, with what a slice and a message delivery touch first
+/// (a switch between cold processes is bound by cache misses).
+#[repr(C)]
 pub struct Process {
     /// Its pid (`[]` for a process outside the runtime).
     pub pid: Term,
     /// The runtime's record of this process (null outside the runtime).
     pub(crate) proc: *const Proc,
-    /// The process heap. Terms the process holds live here (or in the literal area).
-    pub heap: Heap,
-    /// The register stack: one window of registers per frame.
-    pub stack: Vec<Term>,
-    /// Suspended callers.
-    pub frames: Vec<Frame>,
     /// Where the code continues when the process runs next.
     pub resume: Option<Resume>,
-    /// The exception being handled: class, reason, stack trace (GC roots).
-    pub exc: [Term; 3],
     /// Reductions spent.
     pub reductions: u64,
     /// The process yields when `reductions` reaches this.
     pub slice_end: u64,
+    /// The register stack: one window of registers per frame.
+    pub stack: Vec<Term>,
+    /// Suspended callers.
+    pub frames: Vec<Frame>,
     /// Messages.
     pub mailbox: Mailbox,
+    /// The timer of the receive it waits in.
+    pub wait_timer: Option<u64>,
+    /// That timer ran out.
+    pub timed_out: bool,
+    /// A BIF asked the process to end (an exit signal to itself).
+    pub exit_now: Option<Term>,
+    /// `:erlang.hibernate(m, f, args)` was called: the scheduler hibernates it.
+    pub hibernate: Option<Box<[Term; 3]>>,
+    /// `:erlang.garbage_collect()` asked for a major collection at the next safepoint.
+    pub gc_requested: bool,
+    /// A native asks to continue in language code instead of returning (the BEAM's BIF
+    /// trap): `module.function(args)` runs in its place.
+    pub trap: Option<Box<(Atom, Atom, Vec<Term>)>>,
+    /// The process heap. Terms the process holds live here (or in the literal area).
+    pub heap: Heap,
+    /// The exception being handled: class, reason, stack trace (GC roots).
+    pub exc: [Term; 3],
     /// Linked processes.
     pub links: Vec<Term>,
     /// Monitors this process holds: (reference, monitored pid).
@@ -92,23 +107,10 @@ pub struct Process {
     pub group_leader: Term,
     /// `{module, function, arity}` it started in.
     pub initial_call: [Term; 3],
-    /// The timer of the receive it waits in.
-    pub wait_timer: Option<u64>,
-    /// That timer ran out.
-    pub timed_out: bool,
-    /// A BIF asked the process to end (an exit signal to itself).
-    pub exit_now: Option<Term>,
-    /// `:erlang.hibernate(m, f, args)` was called: the scheduler hibernates it.
-    pub hibernate: Option<Box<[Term; 3]>>,
     /// It waits hibernated (its stack is gone).
     pub hibernated: bool,
-    /// `:erlang.garbage_collect()` asked for a major collection at the next safepoint.
-    pub gc_requested: bool,
     /// Processes waiting for that collection: (pid, reference) to answer `{ref, true}`.
     pub gc_waiters: Vec<(Term, Term)>,
-    /// A native asks to continue in language code instead of returning (the BEAM's BIF
-    /// trap): `module.function(args)` runs in its place.
-    pub trap: Option<Box<(Atom, Atom, Vec<Term>)>>,
     /// `max_heap_size`.
     pub max_heap_size: MaxHeap,
     /// A buffer for signals taken from the inbox (kept to save allocations).

@@ -124,7 +124,10 @@ pub enum Signal {
     Request(Request),
 }
 
-/// A process as the runtime sees it.
+/// A process as the runtime sees it. `repr(C)`: the shared fields a sender touches (pid,
+/// state, inbox) share the first cache line (a ring of 10,000 processes is bound by the
+/// cache misses of each hop).
+#[repr(C)]
 pub struct Proc {
     pid: Term,
     state: AtomicU8,
