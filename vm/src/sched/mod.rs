@@ -137,6 +137,8 @@ pub struct Proc {
     mem: AtomicUsize,
     /// Its priority (`PRIO_*`), readable by whoever queues it.
     prio: AtomicU8,
+    /// It was given a registered name (its exit then removes it).
+    named: std::sync::atomic::AtomicBool,
     local: UnsafeCell<Process>,
 }
 
@@ -215,13 +217,23 @@ impl Table {
             self.count.fetch_sub(1, AcqRel);
             return None;
         }
-        let mut f = self.free.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(p) = f.free.pop() {
+        if let Some(p) = FREE_CACHE.with(|c| c.borrow_mut().pop()) {
             return Some(p);
         }
-        let i = f.next;
-        f.next += 1;
-        Some(i)
+        // Refill this thread's cache: freed slots first, else a run of new indexes.
+        let mut f = self.free.lock().unwrap_or_else(|e| e.into_inner());
+        let mut batch: Vec<u64> = if f.free.is_empty() {
+            let start = f.next;
+            f.next += FREE_BATCH as u64;
+            (start..start + FREE_BATCH as u64).rev().collect()
+        } else {
+            let keep = f.free.len().saturating_sub(FREE_BATCH);
+            f.free.split_off(keep)
+        };
+        drop(f);
+        let p = batch.pop();
+        FREE_CACHE.with(|c| c.borrow_mut().extend(batch));
+        p
     }
 
     fn lookup<'g>(&self, pid: Term, _guard: &'g epoch::Guard) -> Option<&'g Proc> {
@@ -244,11 +256,21 @@ impl Table {
         }
         let next_serial = ((payload >> INDEX_BITS) + 1) & ((1 << (60 - INDEX_BITS)) - 1);
         let reuse = (next_serial << INDEX_BITS) | (payload & INDEX_MASK);
-        self.free
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .free
-            .push(reuse);
+        let spill = FREE_CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            c.push(reuse);
+            (c.len() > 4 * FREE_BATCH).then(|| {
+                let keep = c.len() - 2 * FREE_BATCH;
+                c.split_off(keep)
+            })
+        });
+        if let Some(spill) = spill {
+            self.free
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .free
+                .extend(spill);
+        }
         self.count.fetch_sub(1, AcqRel);
     }
 
@@ -370,7 +392,13 @@ fn rt() -> &'static Runtime {
     })
 }
 
+/// Slots a thread takes from (or gives back to) the table's free list at a time.
+const FREE_BATCH: usize = 64;
+
 thread_local! {
+    /// Free table slots this thread may use without the table's lock (payloads with their
+    /// next serial), so that spawns and exits on different cores do not contend.
+    static FREE_CACHE: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
     /// The run queue of the scheduler on this thread (none on other threads).
     static LOCAL: RefCell<Option<Worker<Task>>> = const { RefCell::new(None) };
 }
@@ -987,11 +1015,16 @@ pub fn register(name: Atom, pid: Term) -> bool {
     if names.contains_key(&name) || names.values().any(|p| p.is(pid)) {
         return false;
     }
-    {
-        let guard = epoch::pin();
-        if rt().table.lookup(pid, &guard).is_none() {
-            return false;
-        }
+    let guard = epoch::pin();
+    let Some(proc) = rt().table.lookup(pid, &guard) else {
+        return false;
+    };
+    // Flag first, then check that it has not exited: an exit that started meanwhile
+    // either sees the flag (and waits for this lock to remove the name) or is seen here.
+    proc.named.store(true, SeqCst);
+    fence(SeqCst);
+    if proc.state.load(SeqCst) == EXITED {
+        return false;
     }
     names.insert(name, pid);
     true
@@ -1098,6 +1131,7 @@ pub fn spawn(
         inbox: Inbox::new(),
         mem: AtomicUsize::new(0),
         prio: AtomicU8::new(prio_of(child.priority)),
+        named: std::sync::atomic::AtomicBool::new(false),
         local: UnsafeCell::new(child),
     }));
     // SAFETY: just made; the process is not visible to anyone else yet.
@@ -1121,7 +1155,8 @@ fn exit(proc: &Proc, p: &mut Process, reason: Term, raised: Option<Uncaught>) {
     if let Some(id) = p.wait_timer.take() {
         rt.timers.cancel(id);
     }
-    {
+    fence(SeqCst);
+    if proc.named.load(SeqCst) {
         let mut names = rt.names.write().unwrap_or_else(|e| e.into_inner());
         names.retain(|_, v| !v.is(pid));
     }
