@@ -619,20 +619,45 @@ fn any_work() -> bool {
 
 /// Processes that exited since memory was last handed back to the OS.
 static EXITS_SINCE_TRIM: AtomicUsize = AtomicUsize::new(0);
+/// Bumped when enough processes exited: each scheduler then releases its memory once.
+static TRIM_EPOCH: AtomicUsize = AtomicUsize::new(0);
+/// How to hand free memory back to the OS (the embedder's allocator; glibc's
+/// `malloc_trim` when none is set).
+static RELEASE: OnceLock<fn()> = OnceLock::new();
 
-/// After many processes exited, an idle scheduler hands the allocator's free memory back
-/// to the OS (glibc keeps freed chunks otherwise), so memory comes back near where it was.
+thread_local! {
+    /// The `TRIM_EPOCH` this thread last released memory for.
+    static TRIMMED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Sets how idle schedulers hand free memory back to the OS after many processes exited
+/// (the `vm` binary sets mimalloc's `mi_collect`).
+pub fn set_memory_release(f: fn()) {
+    let _ = RELEASE.set(f);
+}
+
+/// After many processes exited, each scheduler, when idle, frees the exited processes it
+/// still defers and hands free memory back to the OS, so memory comes back near where it
+/// was (the allocator would keep it otherwise).
 fn trim_if_due() {
-    if EXITS_SINCE_TRIM.load(Relaxed) < 10_000 {
+    if EXITS_SINCE_TRIM.load(Relaxed) >= 10_000 {
+        EXITS_SINCE_TRIM.store(0, Relaxed);
+        TRIM_EPOCH.fetch_add(1, Relaxed);
+    }
+    let epoch_now = TRIM_EPOCH.load(Relaxed);
+    if TRIMMED.with(|t| t.replace(epoch_now)) == epoch_now {
         return;
     }
-    EXITS_SINCE_TRIM.store(0, Relaxed);
-    // Free the exited processes this thread still defers.
     epoch::pin().flush();
-    #[cfg(target_os = "linux")]
-    // SAFETY: malloc_trim only releases free memory.
-    unsafe {
-        libc::malloc_trim(0);
+    match RELEASE.get() {
+        Some(f) => f(),
+        #[cfg(target_os = "linux")]
+        // SAFETY: malloc_trim only releases free memory.
+        None => unsafe {
+            libc::malloc_trim(0);
+        },
+        #[cfg(not(target_os = "linux"))]
+        None => {}
     }
 }
 
