@@ -174,13 +174,6 @@ fn op_bif(op: Op, arity: usize) -> Option<&'static str> {
 /// `&:erlang.send/2`).
 const KERNEL_ERLANG: &[(&str, usize, &str)] = &[
     ("apply", 2, "apply"),
-    ("send", 2, "send"),
-    ("spawn", 1, "spawn"),
-    ("spawn", 3, "spawn"),
-    ("spawn_link", 1, "spawn_link"),
-    ("spawn_link", 3, "spawn_link"),
-    ("spawn_monitor", 1, "spawn_monitor"),
-    ("spawn_monitor", 3, "spawn_monitor"),
     ("function_exported?", 3, "function_exported"),
 ];
 

@@ -329,30 +329,10 @@ pub fn hibernate_into(p: &mut Process, m: Atom, f: Atom, args: Vec<Term>) {
     p.stack.clear();
     p.stack.extend_from_slice(&args);
     let n = args.len();
-    {
-        let Process {
-            heap,
-            stack,
-            exc,
-            mailbox,
-            dict,
-            hibernate,
-            exit_now,
-            ..
-        } = p;
-        let mut roots = StackRoots {
-            stack: &mut stack[..n],
-            exc,
-            mailbox,
-            dict,
-            hibernate,
-            exit_now,
-        };
-        // SAFETY: the process holds nothing else: its stack is gone.
-        unsafe {
-            heap.shrink_to_live(&mut roots);
-        }
-    }
+    // SAFETY: the process holds nothing else: its stack is gone.
+    with_roots(p, n, |heap, roots| unsafe {
+        heap.shrink_to_live(roots);
+    });
     let args: Vec<Term> = p.stack[..n].to_vec();
     start_mfa(p, m, f, &args);
 }
@@ -379,35 +359,16 @@ pub fn collect_now(p: &mut Process) {
         }
         _ => 0,
     };
-    let top = top.min(p.stack.len());
-    let Process {
-        heap,
-        stack,
-        exc,
-        mailbox,
-        dict,
-        frames,
-        hibernate,
-        exit_now,
-        ..
-    } = p;
-    let top = frames
+    let top = p
+        .frames
         .iter()
         .map(Frame::top)
         .fold(top, usize::max)
-        .min(stack.len());
-    let mut roots = StackRoots {
-        stack: &mut stack[..top],
-        exc,
-        mailbox,
-        dict,
-        hibernate,
-        exit_now,
-    };
-    // SAFETY: every term the process holds is in `roots`.
-    unsafe {
-        heap.collect_major(&mut roots, 0);
-    }
+        .min(p.stack.len());
+    // SAFETY: every term the process holds is in the roots.
+    with_roots(p, top, |heap, roots| unsafe {
+        heap.collect_major(roots, 0);
+    });
 }
 
 /// What a call instruction resolved to.
@@ -1258,10 +1219,14 @@ fn stress(p: &mut Process, top: usize) -> bool {
     false
 }
 
-/// A collection with the registers (up to the highest end of a window: `top` for the
-/// running function's) and the exception as roots.
-fn collect(p: &mut Process, top: usize) {
-    let top = p.frames.iter().map(Frame::top).fold(top, usize::max);
+/// Runs `f` on the heap with every term the process holds as roots: the registers below
+/// `top`, the exception, the mailbox, the dictionary and what a BIF left for the
+/// scheduler.
+fn with_roots<R>(
+    p: &mut Process,
+    top: usize,
+    f: impl FnOnce(&mut crate::heap::Heap, &mut StackRoots) -> R,
+) -> R {
     let Process {
         heap,
         stack,
@@ -1280,11 +1245,18 @@ fn collect(p: &mut Process, top: usize) {
         hibernate,
         exit_now,
     };
-    // SAFETY: every term the process holds is in `roots`: the registers of all frames
-    // (below `top`) and the exception; no instruction is in progress.
-    unsafe {
-        heap.collect(&mut roots, 0);
-    }
+    f(heap, &mut roots)
+}
+
+/// A collection with the registers (up to the highest end of a window: `top` for the
+/// running function's) and the exception as roots.
+fn collect(p: &mut Process, top: usize) {
+    let top = p.frames.iter().map(Frame::top).fold(top, usize::max);
+    // SAFETY: every term the process holds is in the roots: the registers of all frames
+    // (below `top`), the exception and the rest; no instruction is in progress.
+    with_roots(p, top, |heap, roots| unsafe {
+        heap.collect(roots, 0);
+    });
 }
 
 fn native(

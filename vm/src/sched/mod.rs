@@ -806,8 +806,13 @@ fn run(t: Task) {
 fn collect_requested(p: &mut Process) {
     p.gc_requested = false;
     interp::collect_now(p);
+    answer_gc_waiters(p, Term::TRUE);
+}
+
+/// `{ref, answer}` to each process waiting for this one's collection.
+fn answer_gc_waiters(p: &mut Process, answer: Term) {
     for (from, r) in std::mem::take(&mut p.gc_waiters) {
-        let reply = p.heap.tuple(&[r, Term::TRUE]);
+        let reply = p.heap.tuple(&[r, answer]);
         let _ = signal(from, Signal::Message(Msg::copy(reply)));
     }
 }
@@ -1221,10 +1226,7 @@ fn exit(proc: &Proc, p: &mut Process, reason: Term, raised: Option<Uncaught>) {
             _ => {}
         }
     }
-    for (from, r) in std::mem::take(&mut p.gc_waiters) {
-        let reply = p.heap.tuple(&[r, Term::FALSE]);
-        let _ = signal(from, Signal::Message(Msg::copy(reply)));
-    }
+    answer_gc_waiters(p, Term::FALSE);
     let main = {
         let mut m = rt.main.lock().unwrap_or_else(|e| e.into_inner());
         match &mut *m {
