@@ -12,8 +12,9 @@
 //!
 //! Ordering: the wake-up handshake (the functions at the end, used by `sched`) is a
 //! Dekker pair: a receiver stores `WAITING` then checks the inbox, a sender pushes then
-//! reads the state; a `SeqCst` fence on each side makes one of the two see the other's
-//! write.
+//! reads the state; one of the two must see the other's write. All four accesses are
+//! `SeqCst`, which guarantees it; `crate::sync::fence` marks the two points and is a real
+//! fence only under loom, which models `SeqCst` accesses more weakly than the language.
 //!
 //! This file is also compiled into `vm/tests/loom_inbox.rs`, where `crate::sync` is
 //! loom's: the model checker runs the inbox and the handshake through every interleaving

@@ -720,7 +720,9 @@ fn scheduler_loop(me: usize, w: Worker<Task>) {
 fn run(t: Task) {
     // SAFETY: a queued process is alive and ours now (see `Task`).
     let proc = unsafe { &*t.0 };
-    proc.state.store(RUNNING, SeqCst);
+    // Nobody waits on RUNNING (senders only move a process out of WAITING), and the
+    // queue we popped it from ordered everything before.
+    proc.state.store(RUNNING, Release);
     // SAFETY: RUNNING: this scheduler owns the private part.
     let p = unsafe { &mut *proc.local.get() };
     p.slice_end = p.reductions + SLICE;
