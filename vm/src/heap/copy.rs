@@ -124,6 +124,9 @@ unsafe fn shallow(t: Term, top: &mut *mut u64, limit: *mut u64) -> Term {
     }
 }
 
+/// Fragments up to this many words are allocated at their exact size (not pooled).
+const SMALL_FRAGMENT_WORDS: usize = 64;
+
 /// A heap fragment: words outside a heap's young block that belong to its young
 /// generation once attached. Messages travel in fragments; a heap also makes overflow
 /// fragments when its young block is full.
@@ -141,11 +144,19 @@ pub struct Fragment {
 unsafe impl Send for Fragment {}
 
 impl Fragment {
-    /// An empty fragment with room for `words` words. The block is rounded up to a heap
-    /// size so that it comes from, and returns to, the block pool: a fresh block costs a
-    /// page fault per 4 KiB on first touch, more than the copy itself.
+    /// An empty fragment with room for `words` words. Above 64 words the block is rounded
+    /// up to a heap size so that it comes from, and returns to, the block pool: a fresh
+    /// block costs a page fault per 4 KiB on first touch, more than the copy itself.
     pub fn with_capacity(words: usize) -> Fragment {
-        let block = Block::new(super::sizes::next_heap_size(words));
+        // A small fragment (a typical message) is exactly its size, from the allocator: it
+        // is usually made on the sender's thread and freed on the receiver's, where a
+        // per-thread pool would only fill on one side and drain on the other.
+        let size = if words <= SMALL_FRAGMENT_WORDS {
+            words
+        } else {
+            super::sizes::next_heap_size(words)
+        };
+        let block = Block::new(size);
         let top = block.start();
         Fragment {
             block,
