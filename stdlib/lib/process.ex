@@ -60,7 +60,9 @@ defmodule Process do
 
   def list(), do: :erlang.processes()
 
-  def register(pid_or_port, name) when is_atom(name) do
+  def register(pid_or_port, name)
+      when is_atom(name) and name != nil and name != false and name != true and
+             name != :undefined do
     try do
       :erlang.register(name, pid_or_port)
     catch

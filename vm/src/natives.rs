@@ -1048,6 +1048,40 @@ fn bif_arg_errors(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
         }
         ("erlang", "send", 2 | 3) => errs.push((1, "invalid destination")),
         ("erlang", "spawn_opt", n) => errs.push((n as i64, "invalid spawn option")),
+        ("erlang", "spawn" | "spawn_link" | "spawn_monitor", 1) => errs.push((1, "not a fun")),
+        ("erlang", "spawn" | "spawn_link" | "spawn_monitor" | "hibernate", 3) => {
+            for i in 0..2 {
+                if !arg(i).is_atom() {
+                    errs.push((i as i64 + 1, "not an atom"));
+                }
+            }
+            if !proper_list(arg(2)) {
+                errs.push((3, "not a list"));
+            }
+        }
+        ("erlang", "exit" | "link" | "unlink" | "is_process_alive" | "garbage_collect", _)
+            if !arg(0).is_pid() =>
+        {
+            errs.push((1, "not a pid"))
+        }
+        ("erlang", "monitor", 2) => {
+            if arg(0).as_atom().map(|a| a.name()) != Some("process") {
+                errs.push((1, "invalid monitor type"));
+            } else {
+                errs.push((2, "not a pid"));
+            }
+        }
+        ("erlang", "send_after" | "start_timer", 3) => {
+            if !arg(0).is_integer() {
+                errs.push((1, "not an integer"));
+            } else {
+                errs.push((1, "out of range"));
+            }
+        }
+        ("erlang", "cancel_timer" | "read_timer" | "demonitor", _) if !arg(0).is_reference() => {
+            errs.push((1, "not a reference"))
+        }
+        ("erlang", "process_flag", 2) => errs.push((1, "invalid process flag")),
         ("erlang", "unregister", 1) => errs.push((1, "not a pid")),
         ("erlang", "process_info", 2) => errs.push((2, "invalid item or item list")),
         ("erlang", "whereis", 1) => errs.push((1, "not an atom")),

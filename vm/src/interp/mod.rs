@@ -305,7 +305,12 @@ pub fn start_fun(p: &mut Process, f: Term) {
     {
         return start_mfa(p, module, function, &[]);
     }
-    let reason = Raise::tagged(&mut p.heap, atom::BADFUN, f).reason;
+    let reason = if f.is_fun() {
+        let pair = p.heap.tuple(&[f, Term::NIL]);
+        Raise::tagged(&mut p.heap, atom::BADARITY, pair).reason
+    } else {
+        Raise::tagged(&mut p.heap, atom::BADFUN, f).reason
+    };
     p.resume = Some(Resume(ResumeAt::Fail(Uncaught {
         class: Class::Error,
         reason,

@@ -109,12 +109,13 @@ fn mfa_start(m: Term, f: Term, args: Term) -> Result<impl FnOnce(&mut Process) -
     })
 }
 
+/// `spawn(fun)` takes any fun (one of another arity crashes the new process with
+/// `badarity`, as on the BEAM); anything else is `badarg` here.
 fn check_fun0(f: Term) -> Result<(), Raise> {
-    match f.view() {
-        crate::term::View::Fun { arity: 0, .. } | crate::term::View::Export { arity: 0, .. } => {
-            Ok(())
-        }
-        _ => Err(Raise::badarg()),
+    if f.is_fun() {
+        Ok(())
+    } else {
+        Err(Raise::badarg())
     }
 }
 
