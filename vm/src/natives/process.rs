@@ -376,10 +376,7 @@ pub(super) fn demonitor2(p: &mut Process, args: &[Term]) -> Result<Term, Raise> 
         None => false,
     };
     if flush {
-        if let Err(reason) = sched::drain(p) {
-            p.exit_now = Some(reason);
-            p.slice_end = 0;
-        }
+        sched::drain_in_bif(p);
         p.mailbox.queue.retain(|m| {
             !m.tuple()
                 .is_some_and(|t| t.len() == 5 && is(t[0], "DOWN") && t[1].is(r))
@@ -787,11 +784,11 @@ pub fn info_item(p: &mut Process, key: Atom, status: &str) -> Option<Term> {
         }
         "status" => a(status),
         "message_queue_len" => {
-            let _ = sched::drain_messages_only(p);
+            take_inbox_if_self(p, status);
             words(p, p.mailbox.queue.len())
         }
         "messages" => {
-            let _ = sched::drain_messages_only(p);
+            take_inbox_if_self(p, status);
             let ms: Vec<Term> = p.mailbox.queue.iter().copied().collect();
             p.heap.list(&ms)
         }
@@ -872,6 +869,15 @@ pub fn info_item(p: &mut Process, key: Atom, status: &str) -> Option<Term> {
         _ => return None,
     };
     Some(v)
+}
+
+/// The process asks about itself (`status` is `running`): messages still in its inbox
+/// count. Answering another's request, it is inside `sched::drain` already, which must not
+/// run again there (signals would be handled out of order).
+fn take_inbox_if_self(p: &mut Process, status: &str) {
+    if status == "running" {
+        sched::drain_in_bif(p);
+    }
 }
 
 /// Bytes the process takes: its heap, stacks and mailbox, and the process structure.

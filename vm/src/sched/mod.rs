@@ -737,7 +737,13 @@ fn run(t: Task) {
             // Asked by another process; here every frame is known (the process stopped).
             collect_requested(p);
         }
-        let stop = interp::resume(p);
+        let stop = if p.hibernated && p.mailbox.queue.is_empty() {
+            // Hibernated: only a message wakes it (the signals above were handled).
+            Stop::Wait
+        } else {
+            p.hibernated = false;
+            interp::resume(p)
+        };
         if let Some(reason) = p.exit_now.take() {
             return exit(proc, p, reason, None);
         }
@@ -880,10 +886,13 @@ pub fn context_switches() -> u64 {
     })
 }
 
-/// Takes only the messages of the inbox into the mailbox (`message_queue_len`), leaving
-/// nothing else undone: other signals are handled as usual.
-pub fn drain_messages_only(p: &mut Process) -> Result<(), Term> {
-    drain(p)
+/// [`drain`] from inside a BIF (`message_queue_len`, `demonitor(ref, [:flush])`): an exit
+/// signal found there ends the process at the next safepoint instead of being lost.
+pub fn drain_in_bif(p: &mut Process) {
+    if let Err(reason) = drain(p) {
+        p.exit_now = Some(reason);
+        p.slice_end = 0;
+    }
 }
 
 /// Drops the stack, shrinks the heap to its live data and arranges for `m.f(args)` to run
@@ -991,6 +1000,11 @@ pub fn signal(pid: Term, sig: Signal) -> Result<(), Signal> {
     let Some(proc) = rt().table.lookup(pid, &guard) else {
         return Err(sig);
     };
+    push_and_wake(proc, sig)
+}
+
+/// Pushes a signal to a process's inbox and queues the process if it was waiting.
+fn push_and_wake(proc: &Proc, sig: Signal) -> Result<(), Signal> {
     proc.inbox.push(sig)?;
     if inbox::wake(&proc.state) {
         enqueue(Task(proc));
@@ -1023,12 +1037,7 @@ pub fn send(p: &mut Process, to: Term, msg: Term) {
         enqueue(Task(proc));
         return;
     }
-    if proc.inbox.push(Signal::Message(Msg::copy(msg))).is_err() {
-        return;
-    }
-    if inbox::wake(&proc.state) {
-        enqueue(Task(proc));
-    }
+    let _ = push_and_wake(proc, Signal::Message(Msg::copy(msg)));
 }
 
 /// The pid registered under `name`.
