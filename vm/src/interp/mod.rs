@@ -215,7 +215,13 @@ pub fn call(p: &mut Process, module: Atom, fun: Atom, args: &[Term]) -> Result<T
     };
     let cur = setup(p, m, f, args);
     let saved = std::mem::replace(&mut p.slice_end, u64::MAX);
-    let r = match run(p, cur) {
+    let mut stop = run(p, cur);
+    // A BIF that asks for the scheduler (`:erlang.yield`, `garbage_collect`) just goes on.
+    while let (Stop::Yield, Some(Resume(ResumeAt::At(cur)))) = (&stop, p.resume.take()) {
+        p.slice_end = u64::MAX;
+        stop = run(p, cur);
+    }
+    let r = match stop {
         Stop::Done(v) => Ok(v),
         Stop::Raised(u) => Err(u),
         Stop::Exit(reason) => Err(Uncaught {

@@ -2,16 +2,13 @@
 //! names, the process dictionary, timers, flags, `process_info`, garbage collection and
 //! hibernation (docs/internals/processes.md). The runtime side is `crate::sched`.
 
+use super::a;
 use crate::atom::{self, Atom};
 use crate::exception::Raise;
 use crate::heap::{copy_into, HeapConfig, TermAlloc};
 use crate::process::{MaxHeap, Process};
 use crate::sched::{self, Msg, Signal, SpawnOpts, Start};
 use crate::term::{map, Term};
-
-fn a(name: &str) -> Term {
-    Term::atom(Atom::intern(name).unwrap_or(atom::NIL))
-}
 
 fn is(t: Term, name: &str) -> bool {
     t.as_atom().is_some_and(|x| x.name() == name)
