@@ -21,6 +21,7 @@ mod control;
 mod forms;
 mod patterns;
 mod protocols;
+mod using;
 
 /// The module holding a script's top-level code: Elixir's name for it, so that messages
 /// and stack traces read the same (`anonymous fn/1 in :elixir_compiler_0.__FILE__/1`).
@@ -127,6 +128,16 @@ pub fn expand_file<'s>(
         errors: Vec::new(),
         done: Vec::new(),
         script: Vec::new(),
+    };
+    // `use` is written out first: the prescan must see the functions it defines.
+    let rewritten;
+    let ast = if src.contains("use") {
+        let mut copy = ast.clone();
+        using::expand_uses(&mut copy, &mut x.errors);
+        rewritten = copy;
+        &rewritten
+    } else {
+        ast
     };
     let top: Vec<&A> = match &ast.kind {
         K::Block(items) => items.iter().collect(),

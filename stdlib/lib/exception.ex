@@ -17,7 +17,114 @@ defmodule Exception do
   def format_banner(:throw, reason, _), do: "** (throw) " <> inspect(reason)
   def format_banner(:exit, reason, _), do: "** (exit) " <> format_exit(reason)
 
-  def format_exit(reason), do: inspect(reason)
+  def format_exit(reason), do: format_exit(reason, "\n    ")
+
+  defp format_exit({exception, [_ | _] = stack} = reason, joiner) do
+    try do
+      Enum.map(stack, &format_stacktrace_entry/1)
+    rescue
+      _ -> format_exit_reason(reason)
+    else
+      formatted ->
+        message = "an exception was raised:" <> joiner <> format_banner(:error, exception, stack)
+        Enum.join([message | formatted], joiner <> "    ")
+    end
+  end
+
+  defp format_exit({:shutdown, {:failed_to_start_child, child, {:EXIT, reason}}}, joiner),
+    do: format_start_child(child, reason, joiner)
+
+  defp format_exit({:shutdown, {:failed_to_start_child, child, reason}}, joiner),
+    do: format_start_child(child, reason, joiner)
+
+  defp format_exit({reason2, {mod, fun, args}} = reason, joiner) when is_list(args) and length(args) < 256 do
+    try do
+      format_mfa(mod, fun, args)
+    rescue
+      _ -> format_exit_reason(reason)
+    else
+      mfa -> "exited in: " <> mfa <> joiner <> "** (EXIT) " <> format_exit(reason2, joiner <> "    ")
+    end
+  end
+
+  defp format_exit(reason, _joiner), do: format_exit_reason(reason)
+
+  defp format_start_child(child, reason, joiner) do
+    "shutdown: failed to start child: " <> inspect(child) <> joiner <> "** (EXIT) " <>
+      format_exit(reason, joiner <> "    ")
+  end
+
+  defp format_exit_reason(:normal), do: "normal"
+  defp format_exit_reason(:shutdown), do: "shutdown"
+  defp format_exit_reason({:shutdown, reason}), do: "shutdown: " <> inspect(reason)
+  defp format_exit_reason(:calling_self), do: "process attempted to call itself"
+  defp format_exit_reason(:timeout), do: "time out"
+  defp format_exit_reason(:killed), do: "killed"
+  defp format_exit_reason(:noconnection), do: "no connection"
+
+  defp format_exit_reason(:noproc),
+    do: "no process: the process is not alive or there's no process currently associated with the given name, possibly because its application isn't started"
+
+  defp format_exit_reason({:nodedown, node}) when is_atom(node), do: "no connection to " <> Atom.to_string(node)
+  defp format_exit_reason({:already_started, pid}), do: "already started: " <> inspect(pid)
+  defp format_exit_reason({:bad_return_value, value}), do: "bad return value: " <> inspect(value)
+  defp format_exit_reason({:bad_call, request}), do: "bad call: " <> inspect(request)
+  defp format_exit_reason({:bad_cast, request}), do: "bad cast: " <> inspect(request)
+
+  defp format_exit_reason({:bad_return, {mod, :init, value}}) when is_atom(mod),
+    do: format_mfa(mod, :init, 1) <> " returned a bad value: " <> inspect(value)
+
+  defp format_exit_reason({:bad_start_spec, start_spec}),
+    do: "bad child specification, invalid children: " <> inspect(start_spec)
+
+  defp format_exit_reason({:start_spec, start_spec}),
+    do: "bad child specification, " <> format_sup_spec(start_spec)
+
+  defp format_exit_reason({:supervisor_data, data}),
+    do: "bad supervisor configuration, " <> format_sup_data(data)
+
+  defp format_exit_reason(reason), do: inspect(reason)
+
+  defp format_sup_data({:invalid_type, type}), do: "invalid type: " <> inspect(type)
+  defp format_sup_data({:invalid_strategy, strategy}), do: "invalid strategy: " <> inspect(strategy)
+  defp format_sup_data({:invalid_intensity, i}), do: "invalid max_restarts (intensity): " <> inspect(i)
+  defp format_sup_data({:invalid_period, p}), do: "invalid max_seconds (period): " <> inspect(p)
+  defp format_sup_data({:invalid_max_children, m}), do: "invalid max_children: " <> inspect(m)
+  defp format_sup_data({:invalid_extra_arguments, e}), do: "invalid extra_arguments: " <> inspect(e)
+  defp format_sup_data(other), do: "got: " <> inspect(other)
+
+  defp format_sup_spec({:duplicate_child_name, id}) do
+    """
+    more than one child specification has the id: #{inspect(id)}.
+    If using maps as child specifications, make sure the :id keys are unique.
+    If using a module or {module, arg} as child, use Supervisor.child_spec/2 to change the :id, for example:
+
+        children = [
+          Supervisor.child_spec({MyWorker, arg}, id: :my_worker_1),
+          Supervisor.child_spec({MyWorker, arg}, id: :my_worker_2)
+        ]
+    """
+  end
+
+  defp format_sup_spec({:invalid_child_spec, spec}), do: "invalid child specification: " <> inspect(spec)
+
+  defp format_sup_spec({:invalid_child_type, type}),
+    do: "invalid child type: " <> inspect(type) <> ". Must be :worker or :supervisor."
+
+  defp format_sup_spec({:invalid_mfa, mfa}), do: "invalid mfa: " <> inspect(mfa)
+
+  defp format_sup_spec({:invalid_restart_type, restart}),
+    do: "invalid restart type: " <> inspect(restart) <> ". Must be :permanent, :transient or :temporary."
+
+  defp format_sup_spec({:invalid_shutdown, shutdown}),
+    do: "invalid shutdown: " <> inspect(shutdown) <> ". Must be an integer >= 0, :infinity or :brutal_kill."
+
+  defp format_sup_spec({:invalid_module, mod}), do: "invalid module: " <> inspect(mod) <> ". Must be an atom."
+
+  defp format_sup_spec({:invalid_modules, mods}),
+    do: "invalid modules: " <> inspect(mods) <> ". Must be a list of atoms or :dynamic."
+
+  defp format_sup_spec(other), do: "got: " <> inspect(other)
 
   def format(kind, reason, stacktrace) do
     format_banner(kind, reason, stacktrace) <> "\n" <> format_stacktrace(stacktrace)

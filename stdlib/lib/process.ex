@@ -176,17 +176,3 @@ defmodule :timer do
   def hours(h), do: 60 * 60 * 1000 * h
   def hms(h, m, s), do: hours(h) + minutes(m) + seconds(s)
 end
-
-defmodule Logger do
-  # Only the level switch: crash reports of processes (printed by the runtime on stderr)
-  # are silenced with `Logger.configure(level: :none)`.
-
-  def configure(options) do
-    case Keyword.fetch(options, :level) do
-      {:ok, level} -> :beamlet.set_log_level(level)
-      :error -> :ok
-    end
-  end
-
-  def level(), do: :beamlet.log_level()
-end

@@ -112,6 +112,8 @@ fn table() -> &'static Table {
             ("erlang", "link", 1, process::link),
             ("erlang", "unlink", 1, process::unlink),
             ("erlang", "monitor", 2, process::monitor),
+            ("erlang", "monitor", 3, process::monitor3),
+            ("beamlet", "send_alias", 3, process::send_alias),
             ("erlang", "demonitor", 1, process::demonitor1),
             ("erlang", "demonitor", 2, process::demonitor2),
             ("erlang", "exit", 2, process::exit2),

@@ -97,6 +97,10 @@ pub struct Process {
     pub monitors: Vec<(Term, Term)>,
     /// Monitors on this process: (reference, watcher).
     pub monitored_by: Vec<(Term, Term)>,
+    /// Active aliases: monitor references made with `alias: :demonitor`. A message sent
+    /// to one (`:beamlet.send_alias/3`, how `GenServer.reply/2` answers a call) is dropped
+    /// once the alias is gone, so a reply after a call timed out never arrives.
+    pub aliases: Vec<Term>,
     /// `Process.flag(:trap_exit, _)`.
     pub trap_exit: bool,
     /// `:low`, `:normal`, `:high` or `:max`.
@@ -153,6 +157,7 @@ impl Process {
             links: Vec::new(),
             monitors: Vec::new(),
             monitored_by: Vec::new(),
+            aliases: Vec::new(),
             trap_exit: false,
             priority: Atom::intern("normal").unwrap_or(atom::NIL),
             dict: Vec::new(),

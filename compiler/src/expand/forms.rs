@@ -943,7 +943,11 @@ impl Expander<'_> {
             };
             return self.expr(&e);
         }
-        self.local_call(name, args, span)
+        // `Kernel.f(...)` is Kernel's even where the module defines or imports an `f`.
+        if let Some(e) = self.special_form(name, args, span)? {
+            return Ok(e);
+        }
+        self.kernel_fun(name, args, span)
     }
 
     /// `value.name` without parentheses: `case value do %{name: v} -> v; m when is_map(m) ->
@@ -993,7 +997,6 @@ impl Expander<'_> {
             return Ok(e);
         }
         let arity = args.len();
-        let module = self.module().name.clone();
         if self.defined_here(name, arity) {
             let args = self.exprs(args)?;
             return Ok(Expr::new(
@@ -1005,6 +1008,13 @@ impl Expander<'_> {
             let args = self.exprs(args)?;
             return Ok(Expr::remote(&target, name, args, span));
         }
+        self.kernel_fun(name, args, span)
+    }
+
+    /// `name(args)` as Kernel's function, or the error for an undefined function.
+    fn kernel_fun(&mut self, name: &str, args: &[A], span: Span) -> R<Expr> {
+        let arity = args.len();
+        let module = self.module().name.clone();
         if let Some(&(_, _, bif)) = KERNEL_BIFS
             .iter()
             .find(|(n, a, _)| *n == name && *a == arity)

@@ -54,7 +54,7 @@ pub(super) fn impl_parts(e: &A) -> Option<ImplParts<'_>> {
 }
 
 /// Parses generated code and points all of it at `span`.
-fn generated(text: &str, span: Span) -> R<A> {
+pub(super) fn generated(text: &str, span: Span) -> R<A> {
     let mut ast = match crate::parser::parse(text) {
         Ok(ast) => ast,
         Err(d) => {

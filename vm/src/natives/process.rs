@@ -35,6 +35,26 @@ pub(super) fn self_(p: &mut Process, _: &[Term]) -> Result<Term, Raise> {
     Ok(p.pid)
 }
 
+/// `:beamlet.send_alias(pid, alias, msg)`: `msg` to `pid` if `alias` is still one of its
+/// aliases when the message arrives (OTP sends to the alias itself).
+pub(super) fn send_alias(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [to, r, msg] = *args else {
+        return Err(Raise::badarg());
+    };
+    if !to.is_pid() || !r.is_reference() {
+        return Err(Raise::badarg());
+    }
+    if to.is(p.pid) {
+        if p.aliases.iter().any(|a| a.is(r)) {
+            p.mailbox.queue.push_back(msg);
+        }
+    } else {
+        let msg = sched::Msg::copy(msg);
+        let _ = sched::signal(to, Signal::AliasMessage { r, msg });
+    }
+    Ok(msg)
+}
+
 /// `make_ref()`.
 pub(super) fn make_ref(p: &mut Process, _: &[Term]) -> Result<Term, Raise> {
     Ok(new_ref(p))
@@ -305,9 +325,25 @@ pub(super) fn unlink(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
 /// `:erlang.monitor(:process, pid_or_name)`: a reference; `{:DOWN, ref, :process, item,
 /// :noproc}` at once if there is no such process.
 pub(super) fn monitor(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
-    let [kind, item] = *args else {
+    monitor3(p, &[args[0], args[1], Term::NIL])
+}
+
+/// `:erlang.monitor(:process, item, opts)`: `{:alias, :demonitor}` makes the reference an
+/// alias of the caller too, active until the monitor is removed.
+pub(super) fn monitor3(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+    let [kind, item, opts] = *args else {
         return Err(Raise::badarg());
     };
+    let mut alias = false;
+    for o in list_items(opts).ok_or_else(Raise::badarg)? {
+        match o.tuple() {
+            Some(&[k, v]) if is(k, "alias") && (is(v, "demonitor") || is(v, "explicit_unalias")) => {
+                alias = true
+            }
+            Some(&[k, _]) if is(k, "tag") => {}
+            _ => return Err(Raise::badarg()),
+        }
+    }
     if !is(kind, "process") {
         return Err(Raise::badarg());
     }
@@ -321,6 +357,9 @@ pub(super) fn monitor(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
         return Err(Raise::badarg());
     };
     let r = new_ref(p);
+    if alias {
+        p.aliases.push(r);
+    }
     let delivered = match target {
         Some(pid) if pid.is(p.pid) => true,
         Some(pid) => sched::signal(pid, Signal::Monitor { from: p.pid, r }).is_ok(),
@@ -364,6 +403,7 @@ pub(super) fn demonitor2(p: &mut Process, args: &[Term]) -> Result<Term, Raise> 
             return Err(Raise::badarg());
         }
     }
+    p.aliases.retain(|x| !x.is(r));
     let found = match p.monitors.iter().position(|(x, _)| x.is(r)) {
         Some(i) => {
             let (_, target) = p.monitors.swap_remove(i);
@@ -1180,18 +1220,24 @@ pub(super) fn statistics(p: &mut Process, args: &[Term]) -> Result<Term, Raise> 
     }
 }
 
-/// `:beamlet.set_log_level(level)` (`Logger.configure(level: _)`): `:none` silences crash
-/// reports.
+/// `:beamlet.set_log_level(level)` (`Logger.configure(level: _)`): crash reports are
+/// printed at `:error` and below; `:all` is `:debug`, `:warn` is `:warning`.
 pub(super) fn set_log_level(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     let level = args[0].as_atom().ok_or_else(Raise::badarg)?;
-    sched::set_quiet(matches!(
-        level.name(),
-        "none" | "emergency" | "alert" | "critical"
-    ));
+    let name = match level.name() {
+        "all" => "debug",
+        "warn" => "warning",
+        n => n,
+    };
+    let index = sched::LOG_LEVELS
+        .iter()
+        .position(|l| *l == name)
+        .ok_or_else(Raise::badarg)?;
+    sched::set_log_level(index as u8);
     Ok(Term::atom(atom::OK))
 }
 
 /// `:beamlet.log_level()`.
 pub(super) fn log_level(_p: &mut Process, _: &[Term]) -> Result<Term, Raise> {
-    Ok(a(if sched::quiet() { "none" } else { "debug" }))
+    Ok(a(sched::LOG_LEVELS[sched::log_level() as usize]))
 }

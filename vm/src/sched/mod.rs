@@ -118,6 +118,8 @@ pub enum Signal {
     Monitor { from: Term, r: Term },
     /// The monitor `r` was removed by its owner.
     Demonitor { r: Term },
+    /// A message sent to the alias `r`: delivered only while the alias is active.
+    AliasMessage { r: Term, msg: Msg },
     /// The receive timer with this id ran out.
     Timeout(u64),
     /// Run this in the process.
@@ -334,17 +336,36 @@ pub struct Runtime {
 }
 
 static RT: OnceLock<Runtime> = OnceLock::new();
-/// `Logger.configure(level: _)`: 0 prints crash reports, 1 (`:none`) does not.
-static QUIET: AtomicU8 = AtomicU8::new(0);
+/// Logger's levels, least severe first, then `:none`.
+pub const LOG_LEVELS: [&str; 9] = [
+    "debug",
+    "info",
+    "notice",
+    "warning",
+    "error",
+    "critical",
+    "alert",
+    "emergency",
+    "none",
+];
+const LOG_ERROR: u8 = 4;
+/// `Logger.configure(level: _)`: the index in [`LOG_LEVELS`] of the least severe level
+/// printed (Elixir's default is `:debug`, everything).
+static LOG_LEVEL: AtomicU8 = AtomicU8::new(0);
 
-/// Sets whether crash reports are printed (`Logger.configure/1`).
-pub fn set_quiet(quiet: bool) {
-    QUIET.store(quiet as u8, Relaxed);
+/// Sets the logger's level (`Logger.configure/1`), an index in [`LOG_LEVELS`].
+pub fn set_log_level(level: u8) {
+    LOG_LEVEL.store(level.min(LOG_LEVELS.len() as u8 - 1), Relaxed);
 }
 
-/// True when crash reports are silenced.
+/// The logger's level, an index in [`LOG_LEVELS`].
+pub fn log_level() -> u8 {
+    LOG_LEVEL.load(Relaxed)
+}
+
+/// True when crash reports (errors) are silenced.
 pub fn quiet() -> bool {
-    QUIET.load(Relaxed) != 0
+    log_level() > LOG_ERROR
 }
 
 /// Per-scheduler statistics (slices run, reductions of finished slices), each on its own
@@ -979,6 +1000,12 @@ fn handle(p: &mut Process, sig: Signal) -> Result<(), Term> {
         Signal::Unlink { from } => p.links.retain(|l| !l.is(from)),
         Signal::Monitor { from, r } => p.monitored_by.push((r, from)),
         Signal::Demonitor { r } => p.monitored_by.retain(|(x, _)| !x.is(r)),
+        Signal::AliasMessage { r, msg } => {
+            if p.aliases.iter().any(|a| a.is(r)) {
+                let t = msg.into_heap(&mut p.heap);
+                p.mailbox.queue.push_back(t);
+            }
+        }
         Signal::Timeout(id) => {
             if p.wait_timer == Some(id) {
                 p.wait_timer = None;
