@@ -43,6 +43,19 @@ defmodule Kernel do
     end
   end
 
+  # The process BIFs the compiler inlines, as functions too (for `apply/3` and captures).
+  def self(), do: :erlang.self()
+  def node(), do: :erlang.node()
+  def node(arg), do: :erlang.node(arg)
+  def make_ref(), do: :erlang.make_ref()
+  def send(dest, message), do: :erlang.send(dest, message)
+  def spawn(fun), do: :erlang.spawn(fun)
+  def spawn(module, fun, args), do: :erlang.spawn(module, fun, args)
+  def spawn_link(fun), do: :erlang.spawn_link(fun)
+  def spawn_link(module, fun, args), do: :erlang.spawn_link(module, fun, args)
+  def spawn_monitor(fun), do: :erlang.spawn_monitor(fun)
+  def spawn_monitor(module, fun, args), do: :erlang.spawn_monitor(module, fun, args)
+
   def function_exported?(module, name, arity), do: :beamlet.function_exported(module, name, arity)
 
   # ----- added with the library modules ------------------------------------------------

@@ -100,7 +100,7 @@ defmodule :proc_lib do
 
   def init_p(parent, ancestors, m, f, a) do
     Process.put(:"$ancestors", [parent | ancestors])
-    Process.put(:"$initial_call", {m, f, length(a)})
+    Process.put(:"$initial_call", trans_init(m, f, a))
 
     try do
       apply(m, f, a)
@@ -108,6 +108,13 @@ defmodule :proc_lib do
       kind, reason -> exit_p(kind, reason, __STACKTRACE__)
     end
   end
+
+  # What `$initial_call` shows for a behaviour: its callback module's init.
+  defp trans_init(:gen, :init_it, [:gen_server, _, _, _, :supervisor, {_, mod, _}, _]),
+    do: {:supervisor, mod, 1}
+
+  defp trans_init(:gen, :init_it, [_gen_mod, _, _, _, mod, _, _]), do: {mod, :init, 1}
+  defp trans_init(m, f, a), do: {m, f, length(a)}
 
   # Hibernation drops the stack, and with it `init_p`'s catch: `wake_up` puts it back.
   def hibernate(m, f, a), do: :erlang.hibernate(:proc_lib, :wake_up, [m, f, a])

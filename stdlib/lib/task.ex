@@ -214,7 +214,7 @@ defmodule Task do
 
   def shutdown(%Task{pid: pid} = task, :brutal_kill) do
     mon = Process.monitor(pid)
-    Process.exit(pid, :kill)
+    exit_task(pid, :kill)
 
     case shutdown_receive(task, mon, :brutal_kill, :infinity) do
       {:down, _, reason} -> {:exit, reason}
@@ -225,7 +225,7 @@ defmodule Task do
   def shutdown(%Task{pid: pid} = task, timeout)
       when timeout == :infinity or (is_integer(timeout) and timeout >= 0) do
     mon = Process.monitor(pid)
-    Process.exit(pid, :shutdown)
+    exit_task(pid, :shutdown)
 
     case shutdown_receive(task, mon, :shutdown, timeout) do
       {:down, _, reason} -> {:exit, reason}
@@ -252,9 +252,15 @@ defmodule Task do
         flush_reply(ref) || {:down, proc, reason}
     after
       timeout ->
-        Process.exit(task.pid, :kill)
+        exit_task(task.pid, :kill)
         shutdown_receive(task, mon, :timeout_kill, :infinity)
     end
+  end
+
+  # The task's exit must not take the owner with it: unlink first.
+  defp exit_task(pid, reason) do
+    Process.unlink(pid)
+    Process.exit(pid, reason)
   end
 
   defp flush_reply(ref) do

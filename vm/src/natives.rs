@@ -89,6 +89,8 @@ fn table() -> &'static Table {
             ("io", "get_chars", 2, stdio::get_chars2),
             ("io", "get_chars", 3, stdio::get_chars3),
             ("erlang", "system_time", 0, system::system_time0),
+            ("erlang", "localtime", 0, system::localtime),
+            ("erlang", "universaltime", 0, system::universaltime),
             ("erlang", "system_time", 1, system::system_time1),
             ("os", "system_time", 0, system::system_time0),
             ("os", "system_time", 1, system::system_time1),

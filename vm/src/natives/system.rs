@@ -99,3 +99,38 @@ pub(super) fn node1(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
         Err(Raise::badarg())
     }
 }
+
+/// `{{y, m, d}, {h, min, s}}` of a broken-down time.
+fn datetime(p: &mut Process, t: &libc::tm) -> Term {
+    let date = [t.tm_year + 1900, t.tm_mon + 1, t.tm_mday].map(|n| p.heap.int(n as i64));
+    let time = [t.tm_hour, t.tm_min, t.tm_sec].map(|n| p.heap.int(n as i64));
+    let date = p.heap.tuple(&date);
+    let time = p.heap.tuple(&time);
+    p.heap.tuple(&[date, time])
+}
+
+fn broken_down(local: bool) -> libc::tm {
+    let now = (now_ns() / 1_000_000_000) as libc::time_t;
+    // SAFETY: `tm` is plain data, filled by the reentrant libc calls.
+    unsafe {
+        let mut tm: libc::tm = std::mem::zeroed();
+        if local {
+            libc::localtime_r(&now, &mut tm);
+        } else {
+            libc::gmtime_r(&now, &mut tm);
+        }
+        tm
+    }
+}
+
+/// `:erlang.localtime()`.
+pub(super) fn localtime(p: &mut Process, _args: &[Term]) -> Result<Term, Raise> {
+    let tm = broken_down(true);
+    Ok(datetime(p, &tm))
+}
+
+/// `:erlang.universaltime()`.
+pub(super) fn universaltime(p: &mut Process, _args: &[Term]) -> Result<Term, Raise> {
+    let tm = broken_down(false);
+    Ok(datetime(p, &tm))
+}

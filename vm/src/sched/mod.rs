@@ -120,6 +120,9 @@ pub enum Signal {
     Demonitor { r: Term },
     /// A message sent to the alias `r`: delivered only while the alias is active.
     AliasMessage { r: Term, msg: Msg },
+    /// The `{:DOWN, r, ...}` of the monitor `r`: dropped if the monitor was removed since
+    /// (after `demonitor` returns, no DOWN of it arrives, as on the BEAM).
+    Down { r: Term, msg: Msg },
     /// The receive timer with this id ran out.
     Timeout(u64),
     /// Run this in the process.
@@ -1000,6 +1003,15 @@ fn handle(p: &mut Process, sig: Signal) -> Result<(), Term> {
         Signal::Unlink { from } => p.links.retain(|l| !l.is(from)),
         Signal::Monitor { from, r } => p.monitored_by.push((r, from)),
         Signal::Demonitor { r } => p.monitored_by.retain(|(x, _)| !x.is(r)),
+        Signal::Down { r, msg } => {
+            let Some(i) = p.monitors.iter().position(|(x, _)| x.is(r)) else {
+                return Ok(());
+            };
+            p.monitors.swap_remove(i);
+            p.aliases.retain(|a| !a.is(r));
+            let t = msg.into_heap(&mut p.heap);
+            p.mailbox.queue.push_back(t);
+        }
         Signal::AliasMessage { r, msg } => {
             if p.aliases.iter().any(|a| a.is(r)) {
                 let t = msg.into_heap(&mut p.heap);
@@ -1304,7 +1316,7 @@ fn down(p: &mut Process, watcher: Term, r: Term, pid: Term, reason: Term) {
     let msg = p
         .heap
         .tuple(&[atom_term("DOWN"), r, atom_term("process"), pid, reason]);
-    let _ = signal(watcher, Signal::Message(Msg::copy(msg)));
+    let _ = signal(watcher, Signal::Down { r, msg: Msg::copy(msg) });
 }
 
 /// The crash report of a process that raised (errors and throws only; exits are quiet, as

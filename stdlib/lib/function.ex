@@ -1,0 +1,33 @@
+# Function and Code, the parts scripts (and the OTP library) use.
+
+defmodule Function do
+  def capture(module, function_name, arity)
+      when is_atom(module) and is_atom(function_name) and is_integer(arity) and arity >= 0,
+      do: :erlang.make_fun(module, function_name, arity)
+
+  def identity(value), do: value
+
+  def info(fun) when is_function(fun) do
+    for key <- [:module, :name, :arity, :env, :type], do: :erlang.fun_info(fun, key)
+  end
+
+  def info(fun, item) when is_function(fun), do: :erlang.fun_info(fun, item)
+end
+
+defmodule Code do
+  def ensure_loaded?(module) when is_atom(module), do: :beamlet.module_loaded(module)
+
+  def ensure_loaded(module) when is_atom(module) do
+    if :beamlet.module_loaded(module), do: {:module, module}, else: {:error, :nofile}
+  end
+
+  def ensure_compiled(module) when is_atom(module), do: ensure_loaded(module)
+
+  def ensure_loaded!(module) when is_atom(module) do
+    if :beamlet.module_loaded(module) do
+      module
+    else
+      raise ArgumentError, "could not load module #{inspect(module)} due to reason :nofile"
+    end
+  end
+end
