@@ -14,7 +14,7 @@
 //! - `CONFORMANCE_JOBS=n`: programs run at once (default: the cores, at most 4).
 //! - `CONFORMANCE_TIMEOUT=secs`: per program (default 30, 120 under `gc-stress`).
 //!
-//! The programs of `processes/` run twice, with 1 scheduler and with 4. A program with a
+//! The programs of `processes/` and `otp/` run twice, with 1 scheduler and with 4. A program with a
 //! `FILE.erl` (emulator flags such as `+S 1`) runs once, with those flags, as regen.sh ran
 //! it on the BEAM.
 
@@ -133,7 +133,7 @@ enum Outcome {
     Fail(String),
 }
 
-/// The programs of `processes/` run with 1 scheduler and with 4: the output must be the
+/// The programs of `processes/` and `otp/` run with 1 scheduler and with 4: the output must be the
 /// same (DESIGN.md, Schedulers).
 /// A program with a `FILE.erl` runs with those emulator flags (`--erl "+S 1"`), on
 /// the BEAM (regen.sh) and here, and only so.
@@ -142,7 +142,7 @@ fn check(rel: &str, timeout: Duration) -> Outcome {
     if let Ok(flags) = std::fs::read_to_string(&erl) {
         return check_with(rel, &["--erl", flags.trim()], timeout);
     }
-    if !rel.starts_with("processes/") {
+    if !rel.starts_with("processes/") && !rel.starts_with("otp/") {
         return check_with(rel, &[], timeout);
     }
     for flags in [["--schedulers", "1"], ["--schedulers", "4"]] {
