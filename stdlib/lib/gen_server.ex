@@ -102,6 +102,15 @@ defmodule :gen_server do
     :proc_lib.hibernate(:gen_server, :wake_hib, [parent, name, state, mod, hib_after, debug])
   end
 
+  # The common case first: no timeout, no hibernate_after, no debug; a call skips the
+  # system-message and debug checks.
+  def loop(parent, name, state, mod, :infinity, :infinity, []) do
+    receive do
+      {:"$gen_call", _, _} = msg -> handle_msg(msg, parent, name, state, mod, :infinity, [])
+      msg -> decode_msg(msg, parent, name, state, mod, :infinity, :infinity, [], false)
+    end
+  end
+
   def loop(parent, name, state, mod, :infinity, hib_after, debug) do
     receive do
       msg -> decode_msg(msg, parent, name, state, mod, :infinity, hib_after, debug, false)
@@ -236,6 +245,11 @@ defmodule :gen_server do
       {:ok, bad} ->
         terminate(:exit, {:bad_return_value, bad}, [], false, name, from, msg, mod, state, debug)
     end
+  end
+
+  defp reply(_name, {to, [:alias | ref] = tag}, reply, _state, []) when is_pid(to) do
+    :beamlet.send_alias(to, ref, {tag, reply})
+    []
   end
 
   defp reply(name, from, reply, state, debug) do
@@ -384,6 +398,35 @@ defmodule GenServer do
   end
 
   def call(server, request, timeout \\ 5000)
+
+  # A pid: the call protocol of `:gen.call/4` inline (the common case, kept short).
+  def call(pid, request, timeout)
+      when is_pid(pid) and pid != self() and
+             ((is_integer(timeout) and timeout >= 0) or timeout == :infinity) do
+    ref = :erlang.monitor(:process, pid, [{:alias, :demonitor}])
+    send(pid, {:"$gen_call", {self(), [:alias | ref]}, request})
+
+    receive do
+      {[:alias | ^ref], reply} ->
+        Process.demonitor(ref, [:flush])
+        reply
+
+      {:DOWN, ^ref, _, _, reason} ->
+        Process.demonitor(ref)
+        exit({reason, {__MODULE__, :call, [pid, request, timeout]}})
+    after
+      timeout ->
+        Process.demonitor(ref, [:flush])
+
+        receive do
+          {[:alias | ^ref], reply} -> reply
+        after
+          0 -> exit({:timeout, {__MODULE__, :call, [pid, request, timeout]}})
+        end
+    end
+  end
+
+  def call(server, request, timeout)
       when (is_integer(timeout) and timeout >= 0) or timeout == :infinity do
     case whereis(server) do
       nil ->

@@ -31,7 +31,8 @@ pub fn size_of(t: Term) -> usize {
         return 0;
     }
     let mut words = 0;
-    let mut stack = vec![t];
+    // Messages are small: the work list stays on the stack.
+    let mut stack: smallvec::SmallVec<[Term; 32]> = smallvec::smallvec![t];
     while let Some(mut t) = stack.pop() {
         // Walk along list tails without the work list; push only what needs copying.
         loop {
@@ -169,7 +170,11 @@ impl Fragment {
 
     /// A fragment holding a deep copy of `t`, and the copy.
     pub fn copy_of(t: Term) -> (Fragment, Term) {
-        let words = size_of(t);
+        Fragment::copy_of_sized(t, size_of(t))
+    }
+
+    /// [`Fragment::copy_of`] for a term whose [`size_of`] is `words`.
+    pub fn copy_of_sized(t: Term, words: usize) -> (Fragment, Term) {
         let mut frag = Fragment::with_capacity(words);
         let copy = copy_sized(&mut frag, t, words);
         frag.sealed = true;

@@ -75,13 +75,14 @@ unsafe impl Send for Msg {}
 impl Msg {
     /// A copy of `t`, independent of the heap `t` is on.
     pub fn copy(t: Term) -> Msg {
-        if crate::heap::size_of(t) == 0 {
+        let words = crate::heap::size_of(t);
+        if words == 0 {
             return Msg {
                 frag: None,
                 term: t,
             };
         }
-        let (frag, term) = Fragment::copy_of(t);
+        let (frag, term) = Fragment::copy_of_sized(t, words);
         Msg {
             frag: Some(frag),
             term,
@@ -1039,6 +1040,16 @@ pub fn signal(pid: Term, sig: Signal) -> Result<(), Signal> {
     let Some(proc) = rt().table.lookup(pid, &guard) else {
         return Err(sig);
     };
+    // Links and monitors only change what the process's exit will do: a waiting process
+    // need not run for them (it takes them, in order, with its next signal). A call to a
+    // GenServer monitors and demonitors the server: waking it for each would triple its
+    // wake-ups.
+    if matches!(
+        sig,
+        Signal::Link { .. } | Signal::Unlink { .. } | Signal::Monitor { .. } | Signal::Demonitor { .. }
+    ) {
+        return proc.inbox.push(sig);
+    }
     push_and_wake(proc, sig)
 }
 

@@ -1,15 +1,15 @@
 //! Timers: the timeout of `receive ... after`, `Process.send_after/3` and
 //! `:erlang.start_timer/3`.
 //!
-//! One timer thread owns a binary heap of deadlines. Adding, cancelling and reading a timer
-//! take a lock for O(log n) (cancelling removes the entry from the table; the heap entry is
-//! skipped when it comes up). The thread sleeps until the earliest deadline, so an idle VM
+//! One timer thread owns an ordered set of deadlines. Adding, cancelling and reading a
+//! timer take a lock for O(log n); cancelling removes the deadline at once, so the set
+//! holds only live timers (a million `GenServer.call`s a second, each arming and cancelling
+//! a 5-second receive timer, would otherwise pile up five million dead entries). The thread sleeps until the earliest deadline, so an idle VM
 //! with no timers uses no CPU. When a timer fires, its action runs on the timer thread: a
 //! receive timeout becomes a `Timeout` signal to the waiting process, a message is sent
 //! like any other.
 
-use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::{Condvar, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -32,7 +32,11 @@ struct Entry {
 
 #[derive(Default)]
 struct State {
-    queue: BinaryHeap<Reverse<(Instant, u64)>>,
+    queue: BTreeSet<(Instant, u64)>,
+    /// When the timer thread wakes next (`None`: when a timer is added). A timer due
+    /// later needs no wake-up: a `GenServer.call` arms and cancels a 5-second timer each
+    /// time, and waking the thread for each would cost a context switch per call.
+    wake_at: Option<Instant>,
     live: HashMap<u64, Entry>,
 }
 
@@ -63,8 +67,8 @@ impl Timers {
         });
         let at = Instant::now() + after;
         let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        let earliest = s.queue.peek().is_none_or(|Reverse((t, _))| at < *t);
-        s.queue.push(Reverse((at, id)));
+        let earliest = s.wake_at.is_none_or(|w| at < w);
+        s.queue.insert((at, id));
         s.live.insert(id, Entry { at, action });
         drop(s);
         if earliest {
@@ -76,6 +80,7 @@ impl Timers {
     pub fn cancel(&self, id: u64) -> Option<Duration> {
         let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
         let e = s.live.remove(&id)?;
+        s.queue.remove(&(e.at, id));
         Some(e.at.saturating_duration_since(Instant::now()))
     }
 
@@ -91,11 +96,11 @@ impl Timers {
         loop {
             let now = Instant::now();
             let mut due = Vec::new();
-            while let Some(&Reverse((at, id))) = s.queue.peek() {
+            while let Some(&(at, id)) = s.queue.first() {
                 if at > now {
                     break;
                 }
-                s.queue.pop();
+                s.queue.pop_first();
                 if let Some(e) = s.live.remove(&id) {
                     due.push((id, e.action));
                 }
@@ -108,8 +113,9 @@ impl Timers {
                 s = self.state.lock().unwrap_or_else(|e| e.into_inner());
                 continue;
             }
-            s = match s.queue.peek() {
-                Some(&Reverse((at, _))) => {
+            s.wake_at = s.queue.first().map(|&(at, _)| at);
+            s = match s.queue.first() {
+                Some(&(at, _)) => {
                     let wait = at.saturating_duration_since(now);
                     self.cv
                         .wait_timeout(s, wait)
