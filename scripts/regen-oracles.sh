@@ -17,3 +17,5 @@ find tests/conformance -name '*.exs' 2>/dev/null | sort | while read -r f; do
   echo $? > "${f%.exs}.status"
   set -e
 done
+# Examples: stdout (each must exit with status 0).
+examples/regen.sh

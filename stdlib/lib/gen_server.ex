@@ -280,12 +280,22 @@ defmodule :gen_server do
     end
   end
 
-  def format_status(_opt, [_pdict, sys_state, parent, debug, [name, state, _mod, _time, _hib]]) do
+  def format_status(opt, [pdict, sys_state, parent, debug, [name, state, mod, _time, _hib]]) do
+    # A module's own `format_status/2` shows its state its way.
+    specific =
+      if function_exported?(mod, :format_status, 2) do
+        case mod.format_status(opt, [pdict, state]) do
+          list when is_list(list) -> list
+          other -> [other]
+        end
+      else
+        [data: [{'State', state}]]
+      end
+
     [
       header: 'Status for generic server ' ++ List.flatten(:io_lib.format('~tp', [name])),
-      data: [{'Status', sys_state}, {'Parent', parent}, {'Logged events', :sys.get_log(debug)}],
-      data: [{'State', state}]
-    ]
+      data: [{'Status', sys_state}, {'Parent', parent}, {'Logged events', :sys.get_log(debug)}]
+    ] ++ specific
   end
 
   defp terminate(kind, reason, stack, report_stack, name, from, msg, mod, state, _debug) do
@@ -479,6 +489,23 @@ defmodule GenServer do
     catch
       _, _ -> :ok
     end
+  end
+
+  # On the one node there is.
+  def multi_call(name, request), do: multi_call([node()], name, request, :infinity)
+  def multi_call(nodes, name, request), do: multi_call(nodes, name, request, :infinity)
+
+  def multi_call(nodes, name, request, timeout) when is_list(nodes) and is_atom(name) do
+    Enum.reduce(Enum.reverse(nodes), {[], []}, fn node, {replies, bad} ->
+      try do
+        if node != node(), do: exit(:nodedown)
+        :gen.call(name, :"$gen_call", request, timeout)
+      catch
+        :exit, _ -> {replies, [node | bad]}
+      else
+        {:ok, reply} -> {[{node, reply} | replies], bad}
+      end
+    end)
   end
 
   def abcast(name, request) when is_atom(name), do: abcast([node()], name, request)

@@ -43,6 +43,25 @@ defmodule Kernel do
     end
   end
 
+  # The operators the compiler inlines, as functions too (`apply(Kernel, :+, [1, 2])`).
+  def left + right, do: :erlang.+(left, right)
+  def left - right, do: :erlang.-(left, right)
+  def left * right, do: :erlang.*(left, right)
+  def left / right, do: :erlang./(left, right)
+  def left == right, do: :erlang.==(left, right)
+  def left != right, do: :erlang."/="(left, right)
+  def left === right, do: :erlang."=:="(left, right)
+  def left !== right, do: :erlang."=/="(left, right)
+  def left < right, do: :erlang.<(left, right)
+  def left > right, do: :erlang.>(left, right)
+  def left <= right, do: :erlang."=<"(left, right)
+  def left >= right, do: :erlang.>=(left, right)
+  def left ++ right, do: :erlang.++(left, right)
+  def left -- right, do: :erlang.--(left, right)
+  def +value, do: :erlang.+(value)
+  def -value, do: :erlang.-(value)
+  def not value, do: :erlang.not(value)
+
   # The process BIFs the compiler inlines, as functions too (for `apply/3` and captures).
   def self(), do: :erlang.self()
   def node(), do: :erlang.node()

@@ -11,18 +11,66 @@ defmodule Logger do
 
   def configure(options) do
     case Keyword.fetch(options, :level) do
-      {:ok, level} -> :beamlet.set_log_level(level)
-      :error -> :ok
+      {:ok, level} ->
+        :beamlet.set_log_level(level)
+        # `Logger.level/0` answers `:all` as given, `:warn` as `:warning`.
+        :application.set_env(:logger, :level, if(level == :warn, do: :warning, else: level))
+
+      :error ->
+        :ok
     end
 
     :ok
   end
 
-  def level(), do: :beamlet.log_level()
+  def level() do
+    case :application.get_env(:logger, :level) do
+      {:ok, level} -> level
+      :undefined -> :beamlet.log_level()
+    end
+  end
 
-  def compare_levels(level, level), do: :eq
+  # Logging per process: `Logger.disable/1` turns it off for the calling process.
+  def enabled?(pid) when pid == self(), do: Process.get(:"$logger_disabled") != true
+  def enabled?(_pid), do: true
+
+  def enable(pid) when pid == self() do
+    Process.delete(:"$logger_disabled")
+    :ok
+  end
+
+  def disable(pid) when pid == self() do
+    Process.put(:"$logger_disabled", true)
+    :ok
+  end
+
   def compare_levels(left, right) do
-    if index(normalize(left)) > index(normalize(right)), do: :gt, else: :lt
+    {l, r} = {index(normalize(left)), index(normalize(right))}
+
+    cond do
+      l == r -> :eq
+      l > r -> :gt
+      true -> :lt
+    end
+  end
+
+  # Metadata is a map in the process dictionary (Elixir keeps it in `:logger`'s).
+  def metadata(), do: Map.to_list(Process.get(:"$logger_metadata", %{}))
+
+  def metadata(keyword) do
+    merged =
+      Enum.reduce(keyword, Process.get(:"$logger_metadata", %{}), fn
+        {key, nil}, acc -> Map.delete(acc, key)
+        {key, value}, acc -> Map.put(acc, key, value)
+      end)
+
+    Process.put(:"$logger_metadata", merged)
+    :ok
+  end
+
+  def reset_metadata(keyword \\ []) do
+    Process.put(:"$logger_metadata", %{})
+    metadata(keyword)
   end
 
   def debug(message, metadata \\ []), do: log(:debug, message, metadata)
@@ -38,7 +86,7 @@ defmodule Logger do
   def log(level, message, _metadata \\ []) do
     level = normalize(level)
 
-    if __enabled__(level) do
+    if __enabled__(level) and enabled?(self()) do
       text =
         case message do
           fun when is_function(fun, 0) ->
@@ -58,6 +106,7 @@ defmodule Logger do
   end
 
   defp normalize(:warn), do: :warning
+  defp normalize(:all), do: :debug
   defp normalize(level) when level in @levels, do: level
 
   defp normalize(level),

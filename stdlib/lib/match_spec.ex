@@ -7,12 +7,15 @@
 defmodule :beamlet_match_spec do
   @moduledoc false
 
-  # The results of running `spec` on `object`: `{:ok, result}` or `:nomatch`.
-  def run(spec, object) do
+  # The results of running `spec` on `object`: `{:ok, result}` or `:nomatch`. `whole` is
+  # what `:"$_"` stands for (the object itself, unless the caller shows a different view).
+  def run(spec, object, whole \\ nil) do
+    whole = whole || object
+
     Enum.find_value(spec, :nomatch, fn {pattern, guards, body} ->
       with {:ok, b} <- match(pattern, object, %{}),
-           true <- guards_hold?(guards, b, object) do
-        {:ok, body_value(body, b, object)}
+           true <- guards_hold?(guards, b, whole) do
+        {:ok, body_value(body, b, whole)}
       else
         _ -> nil
       end

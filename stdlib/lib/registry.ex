@@ -343,7 +343,7 @@ defmodule Registry.Partition do
     results =
       for {key, entries} <- state.entries,
           {pid, value} <- entries,
-          {:ok, result} <- [:beamlet_match_spec.run(spec, {key, pid, value})],
+          {:ok, result} <- [:beamlet_match_spec.run(spec, {key, pid, value}, {key, {pid, value}})],
           do: result
 
     {:reply, results, state}

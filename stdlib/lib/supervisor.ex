@@ -25,7 +25,7 @@ defmodule :supervisor do
   defp call(sup, req), do: :gen_server.call(sup, req, :infinity)
 
   def check_childspecs(specs) when is_list(specs) do
-    case check_startspec(specs) do
+    case check_startspec(specs, :never) do
       {:ok, _} -> :ok
       error -> {:error, error}
     end
@@ -53,7 +53,7 @@ defmodule :supervisor do
   end
 
   defp init_children(state, start_spec) do
-    case check_startspec(start_spec) do
+    case check_startspec(start_spec, state.auto_shutdown) do
       {:ok, children} ->
         case start_children(children) do
           {:ok, nchildren} ->
@@ -100,7 +100,7 @@ defmodule :supervisor do
   end
 
   def handle_call({:start_child, spec}, _from, state) do
-    case check_childspec(spec) do
+    case check_childspec(spec, state.auto_shutdown) do
       {:ok, child} ->
         {resp, nstate} = handle_start_child(child, state)
         {:reply, resp, nstate}
@@ -271,11 +271,23 @@ defmodule :supervisor do
   defp do_restart(reason, child, state)
        when reason == :normal or reason == :shutdown or
               (is_tuple(reason) and tuple_size(reason) == 2 and elem(reason, 0) == :shutdown) do
-    {:ok, del_child(child, state)}
+    do_auto_shutdown(child, del_child(child, state))
   end
 
   defp do_restart(_reason, %{restart: :transient} = child, state), do: restart(child, state)
-  defp do_restart(_reason, child, state), do: {:ok, del_child(child, state)}
+  defp do_restart(_reason, child, state), do: do_auto_shutdown(child, del_child(child, state))
+
+  # `auto_shutdown`: the supervisor stops when a significant child (any, or the last one)
+  # ended and was not restarted.
+  defp do_auto_shutdown(_child, %{auto_shutdown: :never} = state), do: {:ok, state}
+  defp do_auto_shutdown(%{significant: false}, state), do: {:ok, state}
+  defp do_auto_shutdown(_child, %{auto_shutdown: :any_significant} = state), do: {:shutdown, state}
+
+  defp do_auto_shutdown(_child, %{auto_shutdown: :all_significant} = state) do
+    {_ids, db} = state.children
+    alive? = Enum.any?(db, fn {_, c} -> c.pid != :undefined and c.significant end)
+    if alive?, do: {:ok, state}, else: {:shutdown, state}
+  end
 
   defp restart(child, state) do
     case add_restart(state) do
@@ -475,6 +487,7 @@ defmodule :supervisor do
          intensity: flags.intensity,
          period: flags.period,
          restarts: [],
+         auto_shutdown: flags.auto_shutdown,
          children: {[], %{}},
          module: mod,
          args: args
@@ -509,15 +522,15 @@ defmodule :supervisor do
 
   defp check_flags(what), do: throw({:invalid_type, what})
 
-  defp check_startspec(specs), do: check_startspec(specs, [], %{})
+  defp check_startspec(specs, auto_shutdown), do: check_startspec(specs, [], %{}, auto_shutdown)
 
-  defp check_startspec([spec | rest], ids, db) do
-    case check_childspec(spec) do
+  defp check_startspec([spec | rest], ids, db, auto_shutdown) do
+    case check_childspec(spec, auto_shutdown) do
       {:ok, child} ->
         if Map.has_key?(db, child.id) do
           {:duplicate_child_name, child.id}
         else
-          check_startspec(rest, [child.id | ids], Map.put(db, child.id, child))
+          check_startspec(rest, [child.id | ids], Map.put(db, child.id, child), auto_shutdown)
         end
 
       error ->
@@ -525,23 +538,24 @@ defmodule :supervisor do
     end
   end
 
-  defp check_startspec([], ids, db), do: {:ok, {Enum.reverse(ids), db}}
+  defp check_startspec([], ids, db, _auto_shutdown), do: {:ok, {Enum.reverse(ids), db}}
 
-  defp check_childspec(spec) when is_map(spec) do
+  defp check_childspec(spec, auto_shutdown) when is_map(spec) do
     try do
-      do_check_childspec(Map.merge(%{restart: :permanent, type: :worker}, spec))
+      do_check_childspec(Map.merge(%{restart: :permanent, type: :worker}, spec), auto_shutdown)
     catch
       :throw, error -> error
     end
   end
 
-  defp check_childspec({id, start, restart, shutdown, type, mods}) do
-    check_childspec(%{id: id, start: start, restart: restart, shutdown: shutdown, type: type, modules: mods})
+  defp check_childspec({id, start, restart, shutdown, type, mods}, auto_shutdown) do
+    spec = %{id: id, start: start, restart: restart, shutdown: shutdown, type: type, modules: mods}
+    check_childspec(spec, auto_shutdown)
   end
 
-  defp check_childspec(x), do: {:invalid_child_spec, x}
+  defp check_childspec(x, _auto_shutdown), do: {:invalid_child_spec, x}
 
-  defp do_check_childspec(spec) do
+  defp do_check_childspec(spec, auto_shutdown) do
     id =
       case spec do
         %{id: id} -> id
@@ -563,8 +577,21 @@ defmodule :supervisor do
       do: throw({:invalid_restart_type, spec.restart})
 
     significant = Map.get(spec, :significant, false)
-    if significant == true, do: throw({:bad_combination, [auto_shutdown: :never, significant: true]})
-    unless is_boolean(significant), do: throw({:invalid_significant, significant})
+
+    cond do
+      significant == true and auto_shutdown == :never ->
+        throw({:bad_combination, [auto_shutdown: :never, significant: true]})
+
+      significant == true and spec.restart == :permanent ->
+        throw({:bad_combination, [restart: :permanent, significant: true]})
+
+      not is_boolean(significant) ->
+        throw({:invalid_significant, significant})
+
+      true ->
+        :ok
+    end
+
     unless spec.type in [:worker, :supervisor], do: throw({:invalid_child_type, spec.type})
 
     shutdown =

@@ -8,7 +8,7 @@
 # `async_stream` keeps at most `max_concurrency` tasks running, as a `Stream.resource/3`.
 
 defmodule Task do
-  defstruct [:pid, :ref, :owner, :mfa]
+  defstruct [:mfa, :owner, :pid, :ref]
 
   def child_spec(arg) do
     %{id: Task, start: {Task, :start_link, [arg]}, restart: :temporary}

@@ -912,6 +912,18 @@ impl Expander<'_> {
                         }
                         Ok(Expr::remote(&m, name, args_e, span))
                     }
+                    // `:erlang.raise(class, reason, stacktrace)` keeps the given stack
+                    // trace, as `reraise` does.
+                    K::Atom(m) if m == "erlang" && name == "raise" && args_e.len() == 3 => {
+                        let mut it = args_e.into_iter();
+                        let (Some(c), Some(r), Some(t)) = (it.next(), it.next(), it.next()) else {
+                            return err(span, "internal error: :erlang.raise/3");
+                        };
+                        Ok(Expr::new(
+                            Kind::Reraise(Box::new(c), Box::new(r), Box::new(t)),
+                            span,
+                        ))
+                    }
                     K::Atom(m) => match erlang_guard_bif(m, name, args_e.len()) {
                         // `:erlang.element(1, t)` is the BIF (a failing guard is false).
                         Some(bif) => Ok(Expr::bif(bif, args_e, span)),
