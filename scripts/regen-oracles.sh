@@ -19,3 +19,5 @@ find tests/conformance -name '*.exs' 2>/dev/null | sort | while read -r f; do
 done
 # Examples: stdout (each must exit with status 0).
 examples/regen.sh
+# Crash reports and Logger output (compared after normalization).
+tests/reports/regen.sh

@@ -140,7 +140,7 @@ defmodule Logger do
         _ ->
           case Exception.normalize(:error, maybe_exception, stack) do
             %ErlangError{} ->
-              {format_stop(reason), {reason, []}}
+              {format_stop(maybe_exception) <> format_stack(stack), {maybe_exception, stack}}
 
             exception ->
               {"\n" <> Exception.format_banner(:error, exception, stack) <> format_stack(stack),
