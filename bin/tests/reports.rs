@@ -20,7 +20,9 @@ fn strip_timestamp(line: &str) -> &str {
         && b[5] == b':'
         && b[8] == b'.'
         && b[12] == b' '
-        && [0, 1, 3, 4, 6, 7, 9, 10, 11].iter().all(|&i| b[i].is_ascii_digit());
+        && [0, 1, 3, 4, 6, 7, 9, 10, 11]
+            .iter()
+            .all(|&i| b[i].is_ascii_digit());
     if shape {
         &line[13..]
     } else {
@@ -46,8 +48,7 @@ fn blank(line: &str, open: &str) -> String {
 fn is_stack_line(line: &str) -> bool {
     let t = line.trim_start();
     line.starts_with("    ")
-        && (t.starts_with('(')
-            || [".ex:", ".exs:", ".erl:"].iter().any(|s| t.contains(s)))
+        && (t.starts_with('(') || [".ex:", ".exs:", ".erl:"].iter().any(|s| t.contains(s)))
 }
 
 fn normalize(text: &str) -> Vec<String> {

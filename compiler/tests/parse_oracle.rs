@@ -55,10 +55,6 @@ const KNOWN_DEVIATIONS: &[(&str, &str)] = &[
         "foo bar, baz a, b",
         "we accept a comma after a nested call without parentheses",
     ),
-    (
-        "(a, b -> c)",
-        "parenthesised clauses take one-argument heads only",
-    ),
     ("%{a => b | c}", "`|` in a map value needs parentheses"),
 ];
 

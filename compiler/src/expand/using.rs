@@ -146,8 +146,7 @@ pub(super) fn expand_uses(e: &mut A, errors: &mut Vec<Diagnostic>) {
             }
         }
     }
-    e.kind
-        .for_each_child_mut(&mut |c| expand_uses(c, errors));
+    e.kind.for_each_child_mut(&mut |c| expand_uses(c, errors));
 }
 
 /// The `do` body of `defmodule Name do ... end`, mutably.

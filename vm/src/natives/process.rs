@@ -337,7 +337,9 @@ pub(super) fn monitor3(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     let mut alias = false;
     for o in list_items(opts).ok_or_else(Raise::badarg)? {
         match o.tuple() {
-            Some(&[k, v]) if is(k, "alias") && (is(v, "demonitor") || is(v, "explicit_unalias")) => {
+            Some(&[k, v])
+                if is(k, "alias") && (is(v, "demonitor") || is(v, "explicit_unalias")) =>
+            {
                 alias = true
             }
             Some(&[k, _]) if is(k, "tag") => {}

@@ -1046,7 +1046,10 @@ pub fn signal(pid: Term, sig: Signal) -> Result<(), Signal> {
     // wake-ups.
     if matches!(
         sig,
-        Signal::Link { .. } | Signal::Unlink { .. } | Signal::Monitor { .. } | Signal::Demonitor { .. }
+        Signal::Link { .. }
+            | Signal::Unlink { .. }
+            | Signal::Monitor { .. }
+            | Signal::Demonitor { .. }
     ) {
         return proc.inbox.push(sig);
     }
@@ -1327,7 +1330,13 @@ fn down(p: &mut Process, watcher: Term, r: Term, pid: Term, reason: Term) {
     let msg = p
         .heap
         .tuple(&[atom_term("DOWN"), r, atom_term("process"), pid, reason]);
-    let _ = signal(watcher, Signal::Down { r, msg: Msg::copy(msg) });
+    let _ = signal(
+        watcher,
+        Signal::Down {
+            r,
+            msg: Msg::copy(msg),
+        },
+    );
 }
 
 /// The crash report of a process that raised (errors and throws only; exits are quiet, as
