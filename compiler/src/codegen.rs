@@ -229,6 +229,7 @@ impl ModGen {
             line: 0,
             handlers: Vec::new(),
             parent: String::new(),
+            closure_arity: (!captures.is_empty()).then_some(arity),
         };
         f.parent = {
             let func = &f.m.functions[idx as usize];
@@ -300,6 +301,9 @@ struct FnGen<'m> {
     /// (start, end, target) labels, innermost first.
     handlers: Vec<(u32, u32, u32)>,
     parent: String,
+    /// A closure with captured values: its own parameter count. Its `function_clause`
+    /// names these arguments only (the BEAM's fun arity leaves the environment out).
+    closure_arity: Option<usize>,
 }
 
 type R<T> = Result<T, Diagnostic>;
@@ -913,6 +917,32 @@ impl FnGen<'_> {
         match fail {
             Fail::FunctionClause => {
                 let a = self.atom("function_clause");
+                if let Some(arity) = self.closure_arity {
+                    // `:erlang.error(:function_clause, [args])`: the stack trace's first
+                    // entry shows the arguments without the captured values.
+                    let args = self.alloc();
+                    let nil = self.konst(Const::Nil);
+                    self.emit(Instr::Move {
+                        dst: args,
+                        src: nil,
+                    });
+                    for i in (0..arity).rev() {
+                        self.emit(Instr::PutList {
+                            dst: args,
+                            head: Src::reg(Reg(i as u16)),
+                            tail: Src::reg(args),
+                        });
+                    }
+                    let import = self.m.import("erlang", "error", 2);
+                    let dst = self.alloc();
+                    self.emit(Instr::Bif2 {
+                        dst,
+                        a,
+                        b: Src::reg(args),
+                        import,
+                    });
+                    // Never reached (`error/2` raises); the verifier wants no fall-through.
+                }
                 self.emit(Instr::Raise {
                     class: Byte(0),
                     reason: a,
