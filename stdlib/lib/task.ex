@@ -485,8 +485,10 @@ defmodule Task.Supervised do
   # Starts tasks while fewer than `max` run and the input has elements.
   defp fill(%{it: :done} = state), do: state
 
+  # As Elixir: at most `max` tasks spawned and not yet delivered (running, or done and
+  # waiting for their turn).
   defp fill(state) do
-    if map_size(state.running) >= state.config.max do
+    if map_size(state.running) + map_size(state.results) >= state.config.max do
       state
     else
       case state.it.(:next) do

@@ -41,7 +41,9 @@ defmodule Main do
     r = in_proc(fn -> Task.async_stream([1, 0], &div(1, &1)) |> Enum.to_list() end)
     IO.inspect(scrub(r), label: "linked crash")
 
-    r = in_proc(fn -> Task.async_stream([1, 2], &exit({:bad, &1})) |> Enum.to_list() end)
+    # The second task waits: which linked exit arrives first must not be a race.
+    exit_late = fn i -> if i == 2, do: Process.sleep(30); exit({:bad, i}) end
+    r = in_proc(fn -> Task.async_stream([1, 2], exit_late) |> Enum.to_list() end)
     IO.inspect(scrub(r), label: "linked exit")
 
     me = self()
