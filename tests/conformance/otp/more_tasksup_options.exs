@@ -5,12 +5,16 @@
 Logger.configure(level: :none)
 
 defmodule Main do
+  # Registers, tells :main it is ready (so nothing depends on how fast it started), waits.
   def gate(name) do
     Process.register(self(), name)
+    send(:main, {:ready, name})
     receive do
       :go -> :ok
     end
   end
+
+  def ready(name), do: receive(do: ({:ready, ^name} -> :ok))
 
   def run do
     Process.register(self(), :main)
@@ -43,13 +47,14 @@ defmodule Main do
     trapper = fn -> Process.flag(:trap_exit, true); gate(:trapper) end
     for opt <- [:brutal_kill, 30] do
       t = Task.Supervisor.async_nolink(TS, trapper, shutdown: opt)
-      Process.sleep(10)
+      ready(:trapper)
       IO.inspect(Task.Supervisor.terminate_child(TS, t.pid), label: "terminate_child shutdown: #{opt}")
       ref = t.ref
       receive do: ({:DOWN, ^ref, _, _, r} -> IO.inspect(r, label: "  task DOWN"))
     end
     {:ok, small} = Task.Supervisor.start_link(max_children: 1)
     {:ok, _} = Task.Supervisor.start_child(small, fn -> gate(:only) end)
+    ready(:only)
     IO.inspect(Task.Supervisor.start_child(small, fn -> :ok end), label: "max_children start_child")
     send(:only, :go)
     Process.sleep(20)
