@@ -97,12 +97,15 @@ defmodule Registry do
 
   defp gather(partitions, request), do: Enum.flat_map(partitions, &call(&1, request))
 
+  # The link first, as Elixir: a caller killed between the two calls leaves no entry
+  # behind (its partition purges the entry when the exit comes).
   def register(registry, key, value) do
     config = config(registry)
     partition = own_partition(config, key, self())
+    {:ok, owner} = call(pid_partition(config, self()), {:link, self(), partition})
 
     case call(partition, {:register, key, self(), value}) do
-      :ok -> call(pid_partition(config, self()), {:link, self(), partition})
+      :ok -> {:ok, owner}
       error -> error
     end
   end

@@ -44,6 +44,7 @@ defmodule System do
   def unique_integer(modifiers \\ []), do: :erlang.unique_integer(modifiers)
 
   def schedulers_online, do: :erlang.system_info(:schedulers_online)
+  def schedulers, do: :erlang.system_info(:schedulers)
 
   def monotonic_time, do: :erlang.monotonic_time()
   def monotonic_time(unit), do: :erlang.monotonic_time(normalize_time_unit(unit))

@@ -491,7 +491,17 @@ defmodule Task.Supervised do
     if map_size(state.running) + map_size(state.results) >= state.config.max do
       state
     else
-      case state.it.(:next) do
+      next =
+        try do
+          state.it.(:next)
+        catch
+          # The input failed: the tasks started so far must not outlive the stream.
+          kind, reason ->
+            stream_close(%{state | it: :done})
+            :erlang.raise(kind, reason, __STACKTRACE__)
+        end
+
+      case next do
         :done -> %{state | it: :done}
         {element, it} -> fill(%{spawn_task(state, element) | it: it, index: state.index + 1})
       end
@@ -501,7 +511,22 @@ defmodule Task.Supervised do
   defp spawn_task(state, element) do
     config = state.config
     owner = self()
-    {:ok, type, pid} = config.spawn.()
+
+    {type, pid} =
+      case config.spawn.() do
+        {:ok, type, pid} ->
+          {type, pid}
+
+        {:error, :max_children} ->
+          stream_close(state)
+
+          raise """
+          reached the maximum number of tasks for this task supervisor. The maximum number \
+          of tasks that are allowed to run at the same time under this supervisor can be \
+          configured with the :max_children option passed to Task.Supervisor.start_link/1\
+          """
+      end
+
     ref = :erlang.monitor(:process, pid, [{:alias, :demonitor}])
 
     mfa =
@@ -550,19 +575,61 @@ defmodule Task.Supervised do
   end
 
   defp done(state, ref, result) do
-    {{index, _pid, _type, timer, _}, running} = Map.pop(state.running, ref)
-    if timer, do: :erlang.cancel_timer(timer)
+    {{index, pid, type, timer, _}, running} = Map.pop(state.running, ref)
+    cancel_task_timer(timer)
+
+    # A linked task that answered ends normally: its `{:EXIT, pid, :normal}` must not reach
+    # a caller that traps exits (Elixir links the tasks to a monitor process instead).
+    if type == :link do
+      Process.unlink(pid)
+
+      receive do
+        {:EXIT, ^pid, :normal} -> :ok
+      after
+        0 -> :ok
+      end
+    end
+
     %{state | running: running, results: Map.put(state.results, index, result)}
+  end
+
+  # A timer that fired before it was cancelled has left its message: take it.
+  defp cancel_task_timer(nil), do: :ok
+
+  defp cancel_task_timer(timer) do
+    if :erlang.cancel_timer(timer) == false do
+      receive do
+        {:timeout, ^timer, _} -> :ok
+      after
+        0 -> :ok
+      end
+    end
+
+    :ok
   end
 
   defp stream_close(state) do
     if state.it != :done, do: state.it.(:close)
 
     for {ref, {_, pid, _, timer, _}} <- state.running do
-      if timer, do: :erlang.cancel_timer(timer)
+      cancel_task_timer(timer)
       Process.unlink(pid)
       Process.exit(pid, :kill)
       Process.demonitor(ref, [:flush])
+
+      # Gone when the stream is: wait for its end (a fresh monitor, so that closing twice
+      # cannot wait for a DOWN already taken), then take a reply it may have sent.
+      mon = Process.monitor(pid)
+
+      receive do
+        {:DOWN, ^mon, _, _, _} -> :ok
+      end
+
+      receive do
+        {^ref, _} -> :ok
+      after
+        0 -> :ok
+      end
     end
 
     :ok

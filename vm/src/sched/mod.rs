@@ -949,22 +949,24 @@ pub fn drain(p: &mut Process) -> Result<(), Term> {
     let Some(proc) = (unsafe { p.proc.as_ref() }) else {
         return Ok(());
     };
-    if proc.inbox.is_empty() {
+    if proc.inbox.is_empty() && p.signal_buf.is_empty() {
         return Ok(());
     }
     let mut sigs = std::mem::take(&mut p.signal_buf);
     proc.inbox.take_into(&mut sigs);
-    let mut result = Ok(());
     let mut it = sigs.drain(..);
-    for sig in it.by_ref() {
+    while let Some(sig) = it.next() {
         if let Err(reason) = handle(p, sig) {
-            result = Err(reason);
-            break;
+            // The process ends: the signals after the fatal one are left for `exit`
+            // (a monitor taken in the same batch still gets its `:DOWN`).
+            let rest: Vec<Signal> = it.collect();
+            p.signal_buf = rest;
+            return Err(reason);
         }
     }
     drop(it);
     p.signal_buf = sigs;
-    result
+    Ok(())
 }
 
 fn handle(p: &mut Process, sig: Signal) -> Result<(), Term> {
@@ -1270,8 +1272,10 @@ fn exit(proc: &Proc, p: &mut Process, reason: Term, raised: Option<Uncaught>) {
     for (r, target) in std::mem::take(&mut p.monitors) {
         let _ = signal(target, Signal::Demonitor { r });
     }
-    // Signals that came after the last look: links and monitors get `:noproc`.
-    for sig in late {
+    // Signals that came after the last look (or after the fatal one in the last batch):
+    // links and monitors get `:noproc`.
+    let unhandled = std::mem::take(&mut p.signal_buf);
+    for sig in unhandled.into_iter().chain(late) {
         match sig {
             Signal::Link { from } => {
                 let _ = signal(
