@@ -289,6 +289,11 @@ defmodule :gen do
     do_call(process, label, request, timeout)
   end
 
+  def call({_name, node}, _label, _request, _timeout) when is_atom(node) and node != node() do
+    # No other node is ever connected.
+    exit({:nodedown, node})
+  end
+
   def call(process, label, request, timeout) do
     case resolve(process) do
       nil -> exit(:noproc)

@@ -112,12 +112,29 @@ defmodule Registry do
 
   def unregister(registry, key) do
     config = config(registry)
-    call(own_partition(config, key, self()), {:unregister, key, self()})
+    :ok = call(own_partition(config, key, self()), {:unregister, key, self()})
+    unlink_if_unregistered(config)
   end
 
   def unregister_match(registry, key, pattern, guards \\ []) when is_list(guards) do
     config = config(registry)
-    call(own_partition(config, key, self()), {:unregister_match, key, self(), pattern, guards})
+    :ok = call(own_partition(config, key, self()), {:unregister_match, key, self(), pattern, guards})
+    unlink_if_unregistered(config)
+  end
+
+  # As Elixir: a process left without entries is no longer linked to the registry.
+  defp unlink_if_unregistered(config) do
+    partitions =
+      case config do
+        {:unique, _, _, _} -> all_partitions(config)
+        _ -> [pid_partition(config, self())]
+      end
+
+    if gather(partitions, {:keys, self()}) == [] do
+      call(pid_partition(config, self()), {:unlink, self()})
+    end
+
+    :ok
   end
 
   def lookup(registry, key) do
@@ -314,6 +331,18 @@ defmodule Registry.Partition do
     {:reply, {:ok, self()}, %{state | links: links}}
   end
 
+  def handle_call({:unlink, pid}, _from, state) do
+    Process.unlink(pid)
+
+    receive do
+      {:EXIT, ^pid, _} -> :ok
+    after
+      0 -> :ok
+    end
+
+    {:reply, :ok, %{state | links: Map.delete(state.links, pid)}}
+  end
+
   def handle_call({:unregister_match, key, pid, pattern, guards}, _from, state) do
     {_kind, registry, _, listeners} = state.config
     matches? = fn value -> :beamlet_match_spec.matches?(pattern, guards, value) end
@@ -411,8 +440,7 @@ defmodule Registry.Partition do
   defp put_entries(state, key, []), do: %{state | entries: Map.delete(state.entries, key)}
   defp put_entries(state, key, entries), do: %{state | entries: Map.put(state.entries, key, entries)}
 
-  # Removes the entries of `pid` under `key` whose value satisfies `drop?`. (The link to
-  # the process stays until it ends: Elixir unlinks a process left without entries.)
+  # Removes the entries of `pid` under `key` whose value satisfies `drop?`.
   defp remove(state, key, pid, drop?) do
     {dropped, kept} =
       Enum.split_with(Map.get(state.entries, key, []), fn {p, v} -> p == pid and drop?.(v) end)
