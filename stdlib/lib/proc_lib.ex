@@ -289,7 +289,8 @@ defmodule :gen do
     do_call(process, label, request, timeout)
   end
 
-  def call({_name, node}, _label, _request, _timeout) when is_atom(node) and node != node() do
+  def call({name, node}, _label, _request, _timeout)
+      when name != :global and is_atom(node) and node != node() do
     # No other node is ever connected.
     exit({:nodedown, node})
   end
