@@ -23,7 +23,27 @@ defmodule :proc_lib do
   end
 
   def start_link(m, f, a, timeout \\ :infinity, opts \\ []) do
-    sync_start_link(spawn_opt(m, f, a, [:link | opts]), timeout)
+    pid = spawn_opt(m, f, a, [:link | opts])
+
+    case sync_start_link(pid, timeout) do
+      # A behaviour that failed to start is ending: let it end before the caller goes on,
+      # so that its exit signal comes before anything the caller starts next (on the BEAM
+      # the exit follows the acknowledgement at once, on the same scheduler).
+      result when m == :gen and (result == :ignore or elem(result, 0) == :error) ->
+        wait_end(pid)
+        result
+
+      result ->
+        result
+    end
+  end
+
+  defp wait_end(pid) do
+    ref = Process.monitor(pid)
+
+    receive do
+      {:DOWN, ^ref, _, _, _} -> :ok
+    end
   end
 
   def start_monitor(m, f, a, timeout \\ :infinity, opts \\ []) do
