@@ -214,6 +214,12 @@ predefined_atoms! {
     MESSAGE = "message",
     ERLANG = "erlang",
     APPLY = "apply",
+    FLUSH = "flush",
+    INFO = "info",
+    ALIAS = "alias",
+    DEMONITOR = "demonitor",
+    EXPLICIT_UNALIAS = "explicit_unalias",
+    TAG = "tag",
 }
 
 #[cfg(test)]

@@ -44,14 +44,7 @@ pub(super) fn send_alias(p: &mut Process, args: &[Term]) -> Result<Term, Raise> 
     if !to.is_pid() || !r.is_reference() {
         return Err(Raise::badarg());
     }
-    if to.is(p.pid) {
-        if p.aliases.iter().any(|a| a.is(r)) {
-            p.mailbox.queue.push_back(msg);
-        }
-    } else {
-        let msg = sched::Msg::copy(msg);
-        let _ = sched::signal(to, Signal::AliasMessage { r, msg });
-    }
+    sched::send_alias(p, to, r, msg);
     Ok(msg)
 }
 
@@ -335,18 +328,25 @@ pub(super) fn monitor3(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
         return Err(Raise::badarg());
     };
     let mut alias = false;
-    for o in list_items(opts).ok_or_else(Raise::badarg)? {
-        match o.tuple() {
+    let mut o = opts;
+    while let Some((h, t)) = o.cons() {
+        match h.tuple() {
             Some(&[k, v])
-                if is(k, "alias") && (is(v, "demonitor") || is(v, "explicit_unalias")) =>
+                if k.is(Term::atom(atom::ALIAS))
+                    && (v.is(Term::atom(atom::DEMONITOR))
+                        || v.is(Term::atom(atom::EXPLICIT_UNALIAS))) =>
             {
                 alias = true
             }
-            Some(&[k, _]) if is(k, "tag") => {}
+            Some(&[k, _]) if k.is(Term::atom(atom::TAG)) => {}
             _ => return Err(Raise::badarg()),
         }
+        o = t;
     }
-    if !is(kind, "process") {
+    if !o.is_nil() {
+        return Err(Raise::badarg());
+    }
+    if !kind.is(Term::atom(atom::PROCESS)) {
         return Err(Raise::badarg());
     }
     let (target, shown) = if item.is_pid() {
@@ -394,16 +394,20 @@ pub(super) fn demonitor2(p: &mut Process, args: &[Term]) -> Result<Term, Raise> 
     if !r.is_reference() {
         return Err(Raise::badarg());
     }
-    let opts = list_items(opts).ok_or_else(Raise::badarg)?;
     let (mut flush, mut info) = (false, false);
-    for o in opts {
-        if is(o, "flush") {
+    let mut o = opts;
+    while let Some((h, t)) = o.cons() {
+        if h.is(Term::atom(atom::FLUSH)) {
             flush = true;
-        } else if is(o, "info") {
+        } else if h.is(Term::atom(atom::INFO)) {
             info = true;
         } else {
             return Err(Raise::badarg());
         }
+        o = t;
+    }
+    if !o.is_nil() {
+        return Err(Raise::badarg());
     }
     p.aliases.retain(|x| !x.is(r));
     let found = match p.monitors.iter().position(|(x, _)| x.is(r)) {
@@ -416,11 +420,15 @@ pub(super) fn demonitor2(p: &mut Process, args: &[Term]) -> Result<Term, Raise> 
     };
     if flush {
         sched::drain_in_bif(p);
+        let down = Term::atom(atom::DOWN);
+        let before = p.mailbox.queue.len();
         p.mailbox.queue.retain(|m| {
             !m.tuple()
-                .is_some_and(|t| t.len() == 5 && is(t[0], "DOWN") && t[1].is(r))
+                .is_some_and(|t| t.len() == 5 && t[0].is(down) && t[1].is(r))
         });
-        p.mailbox.save = 0;
+        if p.mailbox.queue.len() != before {
+            p.mailbox.save = 0;
+        }
     }
     Ok(if info {
         Term::boolean(found)

@@ -1095,6 +1095,40 @@ pub fn send(p: &mut Process, to: Term, msg: Term) {
     let _ = push_and_wake(proc, Signal::Message(Msg::copy(msg)));
 }
 
+/// Sends `msg` to `to` through its alias `r`: it arrives only while `r` is one of the
+/// receiver's aliases. Like [`send`], a waiting receiver with an empty inbox takes it
+/// straight into its heap (its aliases are checked then, as this thread owns it).
+pub fn send_alias(p: &mut Process, to: Term, r: Term, msg: Term) {
+    if to.is(p.pid) {
+        if p.aliases.iter().any(|a| a.is(r)) {
+            p.mailbox.queue.push_back(msg);
+        }
+        return;
+    }
+    let guard = epoch::pin();
+    let Some(proc) = rt().table.lookup(to, &guard) else {
+        return;
+    };
+    if inbox::try_deliver(&proc.state, &proc.inbox) {
+        // SAFETY: DELIVERING: this thread owns the private part until `delivered`.
+        let q = unsafe { &mut *proc.local.get() };
+        if q.aliases.iter().any(|a| a.is(r)) {
+            let t = crate::heap::copy_into(&mut q.heap, msg);
+            q.mailbox.queue.push_back(t);
+        }
+        inbox::delivered(&proc.state);
+        enqueue(Task(proc));
+        return;
+    }
+    let _ = push_and_wake(
+        proc,
+        Signal::AliasMessage {
+            r,
+            msg: Msg::copy(msg),
+        },
+    );
+}
+
 /// The pid registered under `name`.
 pub fn whereis(name: Atom) -> Option<Term> {
     rt().names
