@@ -146,11 +146,72 @@ defmodule :timer do
   def send_after(time, pid, message), do: {:ok, :erlang.send_after(time, pid, message)}
   def send_after(time, message), do: send_after(time, self(), message)
 
+  # Timers that run a function, and interval timers, are small processes (OTP keeps them
+  # in its timer server): `{:instance, pid}` / `{:interval, pid}` references. An interval
+  # timer ends with the process it sends to, as OTP's is linked to it.
+  def apply_after(time, m, f, a) do
+    {:ok, {:instance, spawn(fn -> after_then(time, fn -> spawn(m, f, a) end) end)}}
+  end
+
+  def exit_after(time, pid, reason) do
+    {:ok, {:instance, spawn(fn -> after_then(time, fn -> Process.exit(pid, reason) end) end)}}
+  end
+
+  def exit_after(time, reason), do: exit_after(time, self(), reason)
+  def kill_after(time, pid), do: exit_after(time, pid, :kill)
+  def kill_after(time), do: exit_after(time, self(), :kill)
+
+  def send_interval(time, pid, message) do
+    {:ok, {:interval, spawn(fn -> interval(time, pid, fn -> send(pid, message) end) end)}}
+  end
+
+  def send_interval(time, message), do: send_interval(time, self(), message)
+
+  def apply_interval(time, m, f, a) do
+    owner = self()
+    {:ok, {:interval, spawn(fn -> interval(time, owner, fn -> spawn(m, f, a) end) end)}}
+  end
+
+  defp after_then(time, action) do
+    receive do
+      :cancel -> :ok
+    after
+      time -> action.()
+    end
+  end
+
+  defp interval(time, target, action) do
+    ref = Process.monitor(target)
+    interval_loop(time, ref, action)
+  end
+
+  defp interval_loop(time, ref, action) do
+    receive do
+      :cancel -> :ok
+      {:DOWN, ^ref, _, _, _} -> :ok
+    after
+      time ->
+        action.()
+        interval_loop(time, ref, action)
+    end
+  end
+
   def cancel({:ok, ref}), do: cancel(ref)
 
   def cancel(ref) when is_reference(ref) do
     :erlang.cancel_timer(ref)
     {:ok, :cancel}
+  end
+
+  def cancel({kind, pid}) when kind in [:instance, :interval] and is_pid(pid) do
+    send(pid, :cancel)
+    {:ok, :cancel}
+  end
+
+  def cancel(_), do: {:error, :badarg}
+
+  def now_diff({m2, s2, us2}, {m1, s1, us1}) do
+    ((m2 - m1) * 1_000_000 + (s2 - s1)) * 1_000_000 + (us2 - us1)
   end
 
   def tc(fun) do
