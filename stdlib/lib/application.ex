@@ -50,49 +50,17 @@ defmodule :application do
     for app <- @loaded, do: {app, Atom.to_charlist(app), String.to_charlist(System.version())}
   end
 
-  defp call(req) do
-    server = server()
-    ref = Process.monitor(server)
-    send(server, {:app_env, self(), ref, req})
-
-    receive do
-      {^ref, reply} ->
-        Process.demonitor(ref, [:flush])
-        reply
-
-      {:DOWN, ^ref, _, _, _} ->
-        call(req)
-    end
-  end
-
-  defp server() do
-    case Process.whereis(:application_controller) do
-      nil ->
-        pid = spawn(fn -> loop(%{}) end)
-
-        try do
-          Process.register(pid, :application_controller)
-          pid
-        rescue
-          _ ->
-            Process.exit(pid, :kill)
-            server()
-        end
-
-      pid ->
-        pid
-    end
-  end
+  defp call(req), do: :beamlet_system_server.call(:application_controller, :application, req)
 
   # The table: app => [{key, value}] in the order keys were first set.
-  defp loop(env) do
-    receive do
-      {:app_env, from, ref, req} ->
-        {reply, env} = handle(req, env)
-        send(from, {ref, reply})
-        loop(env)
-    end
-  end
+  @doc false
+  def init(), do: %{}
+
+  @doc false
+  def handle_call(req, env), do: handle(req, env)
+
+  @doc false
+  def handle_info(_other, env), do: env
 
   defp handle({:get, app, key}, env) do
     case List.keyfind(Map.get(env, app, []), key, 0) do

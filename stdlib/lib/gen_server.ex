@@ -586,51 +586,19 @@ defmodule :global do
     end
   end
 
-  defp call(req) do
-    server = server()
-    ref = Process.monitor(server)
-    Kernel.send(server, {:global, self(), ref, req})
+  defp call(req), do: :beamlet_system_server.call(:global_name_server, :global, req)
 
-    receive do
-      {^ref, reply} ->
-        Process.demonitor(ref, [:flush])
-        reply
+  @doc false
+  def init(), do: %{}
 
-      {:DOWN, ^ref, _, _, _} ->
-        call(req)
-    end
-  end
+  @doc false
+  def handle_call(req, names), do: handle(req, names)
 
-  defp server() do
-    case Process.whereis(:global_name_server) do
-      nil ->
-        pid = spawn(fn -> loop(%{}) end)
+  @doc false
+  def handle_info({:DOWN, _ref, :process, pid, _}, names),
+    do: for({n, p} <- names, p != pid, into: %{}, do: {n, p})
 
-        try do
-          Process.register(pid, :global_name_server)
-          pid
-        rescue
-          _ ->
-            Process.exit(pid, :kill)
-            server()
-        end
-
-      pid ->
-        pid
-    end
-  end
-
-  defp loop(names) do
-    receive do
-      {:global, from, ref, req} ->
-        {reply, names} = handle(req, names)
-        Kernel.send(from, {ref, reply})
-        loop(names)
-
-      {:DOWN, _ref, :process, pid, _} ->
-        loop(for {n, p} <- names, p != pid, into: %{}, do: {n, p})
-    end
-  end
+  def handle_info(_other, names), do: names
 
   defp handle({:register, name, pid}, names) do
     if Map.has_key?(names, name) or not Process.alive?(pid) do

@@ -372,3 +372,58 @@ defmodule :gen do
     :ok
   end
 end
+
+# A system server started on first use and registered under a name (`:global`'s name
+# server, `:application`'s table): `call(name, module, request)` asks it, starting it if
+# nobody has yet (two processes racing to start it agree on the one that registered).
+# `module.init/0` gives its first state, `module.handle_call(request, state)` answers
+# `{reply, state}`, `module.handle_info(message, state)` takes other messages.
+defmodule :beamlet_system_server do
+  @moduledoc false
+
+  def call(name, module, request) do
+    server = server(name, module)
+    ref = Process.monitor(server)
+    send(server, {:"$system_call", self(), ref, request})
+
+    receive do
+      {^ref, reply} ->
+        Process.demonitor(ref, [:flush])
+        reply
+
+      {:DOWN, ^ref, _, _, _} ->
+        call(name, module, request)
+    end
+  end
+
+  defp server(name, module) do
+    case Process.whereis(name) do
+      nil ->
+        pid = spawn(fn -> loop(module, module.init()) end)
+
+        try do
+          Process.register(pid, name)
+          pid
+        rescue
+          _ ->
+            Process.exit(pid, :kill)
+            server(name, module)
+        end
+
+      pid ->
+        pid
+    end
+  end
+
+  defp loop(module, state) do
+    receive do
+      {:"$system_call", from, ref, request} ->
+        {reply, state} = module.handle_call(request, state)
+        send(from, {ref, reply})
+        loop(module, state)
+
+      other ->
+        loop(module, module.handle_info(other, state))
+    end
+  end
+end
