@@ -7,6 +7,18 @@
 defmodule :beamlet_match_spec do
   @moduledoc false
 
+  # Guard functions evaluated by `:erlang`, and all a match spec may call.
+  @erlang_functions [
+    :is_atom, :is_binary, :is_bitstring, :is_boolean, :is_float, :is_function, :is_integer,
+    :is_list, :is_map, :is_number, :is_pid, :is_port, :is_reference, :is_tuple, :is_map_key,
+    :+, :-, :*, :/, :div, :rem, :abs, :element, :hd, :tl, :length, :map_get, :map_size,
+    :tuple_size, :byte_size, :bit_size, :node, :round, :trunc, :float, :band, :bor, :bxor,
+    :bnot, :bsl, :bsr, :min, :max
+  ]
+  @guard_functions @erlang_functions ++
+                     [:self, :not, :and, :or, :xor, :andalso, :orelse, :==, :"=:=", :"/=",
+                      :"=/=", :<, :>, :"=<", :>=]
+
   # The results of running `spec` on `object`: `{:ok, result}` or `:nomatch`. `whole` is
   # what `:"$_"` stands for (the object itself, unless the caller shows a different view).
   def run(spec, object, whole \\ nil) do
@@ -141,6 +153,22 @@ defmodule :beamlet_match_spec do
     tuple |> Tuple.to_list() |> Enum.map(&eval(&1, b, object)) |> List.to_tuple()
   end
 
+  # Whether every guard and body expression calls only functions a match spec may call.
+  def valid?(spec) do
+    Enum.all?(spec, fn {_head, guards, body} -> Enum.all?(guards ++ body, &valid_expr?/1) end)
+  end
+
+  defp valid_expr?({:const, _}), do: true
+  defp valid_expr?({tuple}) when is_tuple(tuple), do: tuple |> Tuple.to_list() |> Enum.all?(&valid_expr?/1)
+  defp valid_expr?(list) when is_list(list), do: Enum.all?(list, &valid_expr?/1)
+
+  defp valid_expr?(tuple) when is_tuple(tuple) and tuple_size(tuple) >= 1 do
+    [fun | args] = Tuple.to_list(tuple)
+    fun in @guard_functions and Enum.all?(args, &valid_expr?/1)
+  end
+
+  defp valid_expr?(_), do: true
+
   defp apply_guard(:self, []), do: self()
   defp apply_guard(:not, [x]), do: not x
   defp apply_guard(:and, [x, y]), do: x and y
@@ -155,14 +183,5 @@ defmodule :beamlet_match_spec do
   defp apply_guard(:"=<", [x, y]), do: x <= y
   defp apply_guard(:>=, [x, y]), do: x >= y
 
-  defp apply_guard(fun, args)
-       when fun in [
-              :is_atom, :is_binary, :is_bitstring, :is_boolean, :is_float, :is_function,
-              :is_integer, :is_list, :is_map, :is_number, :is_pid, :is_port, :is_reference,
-              :is_tuple, :is_map_key, :+, :-, :*, :/, :div, :rem, :abs, :element, :hd, :tl,
-              :length, :map_get, :map_size, :tuple_size, :byte_size, :bit_size, :node,
-              :round, :trunc, :float, :band, :bor, :bxor, :bnot, :bsl, :bsr, :min, :max
-            ] do
-    apply(:erlang, fun, args)
-  end
+  defp apply_guard(fun, args) when fun in @erlang_functions, do: apply(:erlang, fun, args)
 end

@@ -152,12 +152,33 @@ defmodule Registry do
   end
 
   def select(registry, spec) when is_list(spec) do
+    check_spec(spec, "select/2")
     config = config(registry)
     gather(all_partitions(config), {:select, spec})
   end
 
   def count_select(registry, spec) when is_list(spec) do
-    registry |> select(spec) |> Enum.count(&(&1 === true))
+    check_spec(spec, "count_select/2")
+    config = config(registry)
+    config |> all_partitions() |> gather({:select, spec}) |> Enum.count(&(&1 === true))
+  end
+
+  # Heads are `{key, pid, value}` patterns; guards and bodies use what ETS knows.
+  defp check_spec(spec, fun) do
+    heads_ok =
+      Enum.all?(spec, fn
+        {{_, _, _}, guards, body} when is_list(guards) and is_list(body) -> true
+        _ -> false
+      end)
+
+    unless heads_ok do
+      raise ArgumentError, "invalid match specification in Registry.#{fun}: #{inspect(spec)}"
+    end
+
+    unless :beamlet_match_spec.valid?(spec) do
+      raise ArgumentError,
+            "errors were found at the given arguments:\n\n  * 2nd argument: not a valid match specification\n"
+    end
   end
 
   def keys(registry, pid) when is_pid(pid) do
