@@ -725,20 +725,21 @@ fn defmodule_parts(e: &A) -> Option<(&A, Option<&A>)> {
     module_form(e, "defmodule")
 }
 
+/// The arguments of `form(...)`, a local call by that name.
+pub(crate) fn local_call_args<'a>(e: &'a A, form: &str) -> Option<&'a [A]> {
+    match &e.kind {
+        K::Call {
+            callee: ACallee::Local(n),
+            args,
+            ..
+        } if n == form => Some(args),
+        _ => None,
+    }
+}
+
 /// `form Name do ... end` -> (name, body).
 fn module_form<'a>(e: &'a A, form: &str) -> Option<(&'a A, Option<&'a A>)> {
-    let K::Call {
-        callee: ACallee::Local(n),
-        args,
-        ..
-    } = &e.kind
-    else {
-        return None;
-    };
-    if n != form {
-        return None;
-    }
-    let [name, kw] = args.as_slice() else {
+    let [name, kw] = local_call_args(e, form)? else {
         return None;
     };
     let pairs = kw_pairs(kw)?;

@@ -306,7 +306,7 @@ defmodule :gen do
   def call(process, label, request, timeout \\ 5000)
 
   def call(process, label, request, timeout) when is_pid(process) do
-    do_call(process, label, request, timeout)
+    call_pid(process, label, request, timeout)
   end
 
   def call({name, node}, _label, _request, _timeout)
@@ -318,7 +318,7 @@ defmodule :gen do
   def call(process, label, request, timeout) do
     case resolve(process) do
       nil -> exit(:noproc)
-      pid -> do_call(pid, label, request, timeout)
+      pid -> call_pid(pid, label, request, timeout)
     end
   end
 
@@ -332,8 +332,11 @@ defmodule :gen do
   defp undefined_nil(:undefined), do: nil
   defp undefined_nil(pid), do: pid
 
-  defp do_call(pid, label, request, timeout) do
-    # The monitor is an alias too: a reply after a timeout is dropped.
+  # The call to a pid: `{:ok, reply}`, or an exit with the reason (`{reason, mfa}` when
+  # `mfa` is given: how `GenServer.call` reports, without a `try` around the call).
+  def call_pid(pid, label, request, timeout, mfa \\ nil) do
+    # The monitor is an alias too: a reply after a timeout is dropped. A `:DOWN` removes
+    # both.
     ref = :erlang.monitor(:process, pid, [{:alias, :demonitor}])
     send(pid, {label, {self(), [:alias | ref]}, request})
 
@@ -343,8 +346,7 @@ defmodule :gen do
         {:ok, reply}
 
       {:DOWN, ^ref, _, _, reason} ->
-        Process.demonitor(ref)
-        exit(reason)
+        exit(exit_reason(reason, mfa))
     after
       timeout ->
         Process.demonitor(ref, [:flush])
@@ -352,10 +354,13 @@ defmodule :gen do
         receive do
           {[:alias | ^ref], reply} -> {:ok, reply}
         after
-          0 -> exit(:timeout)
+          0 -> exit(exit_reason(:timeout, mfa))
         end
     end
   end
+
+  defp exit_reason(reason, nil), do: reason
+  defp exit_reason(reason, mfa), do: {reason, mfa}
 
   def reply({to, [:alias | ref] = tag}, reply) when is_pid(to) and is_reference(ref) do
     :beamlet.send_alias(to, ref, {tag, reply})

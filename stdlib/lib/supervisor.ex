@@ -122,40 +122,20 @@ defmodule :supervisor do
   end
 
   def handle_call({:restart_child, id}, _from, state) do
-    case find_child(id, state) do
-      {:ok, %{pid: :undefined} = child} ->
-        case do_start_child(child) do
-          {:ok, pid} -> {:reply, {:ok, pid}, set_pid(state, id, pid)}
-          {:ok, pid, extra} -> {:reply, {:ok, pid, extra}, set_pid(state, id, pid)}
-          error -> {:reply, error, state}
-        end
-
-      {:ok, %{pid: {:restarting, _}}} ->
-        {:reply, {:error, :restarting}, state}
-
-      {:ok, _} ->
-        {:reply, {:error, :running}, state}
-
-      :error ->
-        {:reply, {:error, :not_found}, state}
-    end
+    with_stopped_child(id, state, fn child ->
+      case do_start_child(child) do
+        {:ok, pid} -> {:reply, {:ok, pid}, set_pid(state, id, pid)}
+        {:ok, pid, extra} -> {:reply, {:ok, pid, extra}, set_pid(state, id, pid)}
+        error -> {:reply, error, state}
+      end
+    end)
   end
 
   def handle_call({:delete_child, id}, _from, state) do
-    case find_child(id, state) do
-      {:ok, %{pid: :undefined}} ->
-        {ids, db} = state.children
-        {:reply, :ok, %{state | children: {List.delete(ids, id), Map.delete(db, id)}}}
-
-      {:ok, %{pid: {:restarting, _}}} ->
-        {:reply, {:error, :restarting}, state}
-
-      {:ok, _} ->
-        {:reply, {:error, :running}, state}
-
-      :error ->
-        {:reply, {:error, :not_found}, state}
-    end
+    with_stopped_child(id, state, fn _child ->
+      {ids, db} = state.children
+      {:reply, :ok, %{state | children: {List.delete(ids, id), Map.delete(db, id)}}}
+    end)
   end
 
   def handle_call({:get_childspec, id}, _from, state) do
@@ -240,6 +220,16 @@ defmodule :supervisor do
   end
 
   def code_change(_, state, _), do: {:ok, state}
+
+  # `fun.(child)` for a child that is not running; OTP's answers otherwise.
+  defp with_stopped_child(id, state, fun) do
+    case find_child(id, state) do
+      {:ok, %{pid: :undefined} = child} -> fun.(child)
+      {:ok, %{pid: {:restarting, _}}} -> {:reply, {:error, :restarting}, state}
+      {:ok, _} -> {:reply, {:error, :running}, state}
+      :error -> {:reply, {:error, :not_found}, state}
+    end
+  end
 
   defp handle_start_child(child, state) do
     case find_child(child.id, state) do
@@ -627,14 +617,6 @@ defmodule :supervisor do
        modules: mods,
        pid: :undefined
      }}
-  end
-
-  def format_status(_opt, [_pdict, sys_state, parent, debug, [name, state, _mod, _time, _hib]]) do
-    [
-      header: 'Status for generic server ' ++ List.flatten(:io_lib.format('~tp', [name])),
-      data: [{'Status', sys_state}, {'Parent', parent}, {'Logged events', :sys.get_log(debug)}],
-      data: [{'State', state}]
-    ]
   end
 end
 

@@ -89,11 +89,17 @@ defmodule Task do
         {ref, true}
       end
 
+    with_deadline(timeout, &await_many(tasks, timeout, awaiting, %{}, &1))
+  end
+
+  # Runs `fun.(timeout_ref)`, with `timeout_ref` sent to self when `timeout` runs out; the
+  # timer and its message are gone afterwards.
+  defp with_deadline(timeout, fun) do
     timeout_ref = make_ref()
     timer_ref = if timeout != :infinity, do: Process.send_after(self(), timeout_ref, timeout)
 
     try do
-      await_many(tasks, timeout, awaiting, %{}, timeout_ref)
+      fun.(timeout_ref)
     after
       timer_ref && Process.cancel_timer(timer_ref)
 
@@ -147,20 +153,7 @@ defmodule Task do
 
   def yield_many(tasks, timeout \\ 5000)
       when timeout == :infinity or (is_integer(timeout) and timeout >= 0) do
-    timeout_ref = make_ref()
-    timer_ref = if timeout != :infinity, do: Process.send_after(self(), timeout_ref, timeout)
-
-    try do
-      yield_many(tasks, timeout_ref, :infinity)
-    after
-      timer_ref && Process.cancel_timer(timer_ref)
-
-      receive do
-        ^timeout_ref -> :ok
-      after
-        0 -> :ok
-      end
-    end
+    with_deadline(timeout, &yield_many(tasks, &1, :infinity))
   end
 
   defp yield_many([%Task{ref: ref, owner: owner} = task | rest], timeout_ref, timeout) do

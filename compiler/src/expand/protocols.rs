@@ -29,18 +29,7 @@ pub(super) struct ImplParts<'a> {
 }
 
 pub(super) fn impl_parts(e: &A) -> Option<ImplParts<'_>> {
-    let K::Call {
-        callee: ACallee::Local(n),
-        args,
-        ..
-    } = &e.kind
-    else {
-        return None;
-    };
-    if n != "defimpl" {
-        return None;
-    }
-    let (protocol, rest) = args.split_first()?;
+    let (protocol, rest) = local_call_args(e, "defimpl")?.split_first()?;
     let mut pairs = Vec::new();
     for kw in rest {
         pairs.extend(kw_pairs(kw)?);

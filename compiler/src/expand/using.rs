@@ -166,20 +166,9 @@ fn body_mut(e: &mut A) -> Option<&mut A> {
     })
 }
 
-/// `use Module, opts` -> (the module's name without `Elixir.`, the options).
+/// `use Module, opts` -> (the module expression, the options).
 fn use_parts(e: &A) -> Option<(&A, Option<&A>)> {
-    let K::Call {
-        callee: ACallee::Local(n),
-        args,
-        ..
-    } = &e.kind
-    else {
-        return None;
-    };
-    if n != "use" {
-        return None;
-    }
-    match args.as_slice() {
+    match local_call_args(e, "use")? {
         [target] => Some((target, None)),
         [target, opts] => Some((target, Some(opts))),
         _ => None,

@@ -359,14 +359,16 @@ pub(super) fn monitor3(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
         return Err(Raise::badarg());
     };
     let r = new_ref(p);
-    if alias {
-        p.aliases.push(r);
-    }
     let delivered = match target {
         Some(pid) if pid.is(p.pid) => true,
         Some(pid) => sched::signal(pid, Signal::Monitor { from: p.pid, r }).is_ok(),
         None => false,
     };
+    // The alias lives as long as the monitor (a `:DOWN` signal or `demonitor` ends both);
+    // a monitor that is over at once (`:noproc`) leaves none.
+    if alias && delivered {
+        p.aliases.push(r);
+    }
     match (delivered, target) {
         (true, Some(pid)) if !pid.is(p.pid) => p.monitors.push((r, pid)),
         (true, _) => {}

@@ -1070,8 +1070,23 @@ fn push_and_wake(proc: &Proc, sig: Signal) -> Result<(), Signal> {
 /// Sends `msg` from `p` to the process `to` (a no-op if it is gone). A message to oneself
 /// joins the mailbox without a copy.
 pub fn send(p: &mut Process, to: Term, msg: Term) {
+    deliver(p, to, msg, None);
+}
+
+/// Sends `msg` to `to` through its alias `r`: it arrives only while `r` is one of the
+/// receiver's aliases (how `GenServer.reply/2` answers a call).
+pub fn send_alias(p: &mut Process, to: Term, r: Term, msg: Term) {
+    deliver(p, to, msg, Some(r));
+}
+
+/// [`send`], and [`send_alias`] when `alias` is given.
+#[inline(always)]
+fn deliver(p: &mut Process, to: Term, msg: Term, alias: Option<Term>) {
+    let takes = |q: &Process| alias.is_none_or(|r| q.aliases.iter().any(|a| a.is(r)));
     if to.is(p.pid) {
-        p.mailbox.queue.push_back(msg);
+        if takes(p) {
+            p.mailbox.queue.push_back(msg);
+        }
         return;
     }
     let guard = epoch::pin();
@@ -1082,37 +1097,12 @@ pub fn send(p: &mut Process, to: Term, msg: Term) {
     // and mailbox, as the BEAM does when it gets the receiver's lock: no fragment, no
     // inbox node. `DELIVERING` keeps everyone else out (no scheduler can pop a process
     // that is not queued, and senders that find it so fall back to its inbox). An empty
-    // inbox means no earlier signal of ours is still in flight, so order is kept.
+    // inbox means no earlier signal of ours is still in flight, so order is kept. The
+    // receiver's aliases can be read then: this thread owns it.
     if inbox::try_deliver(&proc.state, &proc.inbox) {
         // SAFETY: DELIVERING: this thread owns the private part until `delivered`.
         let q = unsafe { &mut *proc.local.get() };
-        let t = crate::heap::copy_into(&mut q.heap, msg);
-        q.mailbox.queue.push_back(t);
-        inbox::delivered(&proc.state);
-        enqueue(Task(proc));
-        return;
-    }
-    let _ = push_and_wake(proc, Signal::Message(Msg::copy(msg)));
-}
-
-/// Sends `msg` to `to` through its alias `r`: it arrives only while `r` is one of the
-/// receiver's aliases. Like [`send`], a waiting receiver with an empty inbox takes it
-/// straight into its heap (its aliases are checked then, as this thread owns it).
-pub fn send_alias(p: &mut Process, to: Term, r: Term, msg: Term) {
-    if to.is(p.pid) {
-        if p.aliases.iter().any(|a| a.is(r)) {
-            p.mailbox.queue.push_back(msg);
-        }
-        return;
-    }
-    let guard = epoch::pin();
-    let Some(proc) = rt().table.lookup(to, &guard) else {
-        return;
-    };
-    if inbox::try_deliver(&proc.state, &proc.inbox) {
-        // SAFETY: DELIVERING: this thread owns the private part until `delivered`.
-        let q = unsafe { &mut *proc.local.get() };
-        if q.aliases.iter().any(|a| a.is(r)) {
+        if takes(q) {
             let t = crate::heap::copy_into(&mut q.heap, msg);
             q.mailbox.queue.push_back(t);
         }
@@ -1120,13 +1110,12 @@ pub fn send_alias(p: &mut Process, to: Term, r: Term, msg: Term) {
         enqueue(Task(proc));
         return;
     }
-    let _ = push_and_wake(
-        proc,
-        Signal::AliasMessage {
-            r,
-            msg: Msg::copy(msg),
-        },
-    );
+    let msg = Msg::copy(msg);
+    let sig = match alias {
+        None => Signal::Message(msg),
+        Some(r) => Signal::AliasMessage { r, msg },
+    };
+    let _ = push_and_wake(proc, sig);
 }
 
 /// The pid registered under `name`.

@@ -3,9 +3,10 @@
 //!
 //! One timer thread owns an ordered set of deadlines. Adding, cancelling and reading a
 //! timer take a lock for O(log n); cancelling removes the deadline at once, so the set
-//! holds only live timers (a million `GenServer.call`s a second, each arming and cancelling
-//! a 5-second receive timer, would otherwise pile up five million dead entries). The thread sleeps until the earliest deadline, so an idle VM
-//! with no timers uses no CPU. When a timer fires, its action runs on the timer thread: a
+//! holds only live timers (a million `GenServer.call`s a second, each arming and
+//! cancelling a 5-second receive timer, would otherwise pile up five million dead
+//! entries). The thread sleeps until the earliest deadline, so an idle VM with no timers
+//! uses no CPU. When a timer fires, its action runs on the timer thread: a
 //! receive timeout becomes a `Timeout` signal to the waiting process, a message is sent
 //! like any other.
 
