@@ -112,6 +112,43 @@ pub fn expand_file<'s>(
     ast: &A,
     exports: Exports<'s>,
 ) -> Result<Expanded, Vec<Diagnostic>> {
+    expand(src, ast, exports, None)
+}
+
+/// The state an evaluation (a REPL line, `Runtime::eval`) starts from and leaves for the
+/// next one: the variables bound so far, and the aliases and imports in effect.
+#[derive(Clone, Debug, Default)]
+pub struct EvalEnv {
+    /// The names of the variables bound so far (the binding map's keys).
+    pub bound: Vec<String>,
+    /// `alias` directives in effect: short name to module atom.
+    pub aliases: HashMap<String, String>,
+    /// `import` directives in effect: module atom with the functions it makes visible.
+    pub imports: Vec<(String, HashSet<(String, usize)>)>,
+}
+
+/// The function of an evaluation's module: it takes the binding map (variable name atoms
+/// to values) and returns `{value, binding}` with the variables bound after the code.
+pub const EVAL_FUN: &str = "__eval__";
+
+/// Expands `ast` for an evaluation: like a script, but the top-level code is
+/// [`EVAL_FUN`]`/1`, starting with the variables of `env` bound, and `env` is updated with
+/// the variables, aliases and imports in effect at the end.
+pub fn expand_eval<'s>(
+    src: &'s str,
+    ast: &A,
+    exports: Exports<'s>,
+    env: &mut EvalEnv,
+) -> Result<Expanded, Vec<Diagnostic>> {
+    expand(src, ast, exports, Some(env))
+}
+
+fn expand<'s>(
+    src: &'s str,
+    ast: &A,
+    exports: Exports<'s>,
+    mut eval: Option<&mut EvalEnv>,
+) -> Result<Expanded, Vec<Diagnostic>> {
     let mut x = Expander {
         src,
         exports,
@@ -124,7 +161,7 @@ pub fn expand_file<'s>(
             name: SCRIPT_MODULE.into(),
             ..ModCtx::default()
         }],
-        current_fun: SCRIPT_FUN.into(),
+        current_fun: if eval.is_some() { EVAL_FUN } else { SCRIPT_FUN }.into(),
         errors: Vec::new(),
         done: Vec::new(),
         script: Vec::new(),
@@ -143,6 +180,26 @@ pub fn expand_file<'s>(
         K::Block(items) => items.iter().collect(),
         _ => vec![ast],
     };
+    let span = ast.span;
+    // An evaluation binds the variables of the binding map (its argument) first.
+    let binding = x.fresh();
+    if let Some(env) = eval.as_deref() {
+        x.mods[0].aliases = env.aliases.clone();
+        x.mods[0].imports = env.imports.clone();
+        for name in &env.bound {
+            let v = x.fresh();
+            x.env.insert(name.clone(), v);
+            let get = Kind::Call(
+                Callee::Remote("maps".into(), "get".into()),
+                vec![Expr::atom(name, span), Expr::var(binding, span)],
+            );
+            x.script.push(Expr::new(
+                Kind::Match(Box::new(Pat::Bind(v)), Box::new(Expr::new(get, span))),
+                span,
+            ));
+        }
+    }
+    let preamble = std::mem::take(&mut x.script);
     x.prescan(&top, "");
     for e in top {
         match x.top_level(e) {
@@ -154,22 +211,57 @@ pub fn expand_file<'s>(
     if !x.errors.is_empty() {
         return Err(x.errors);
     }
-    let span = ast.span;
-    let body = if x.script.is_empty() {
+    let mut body = if x.script.is_empty() {
         Expr::atom("nil", span)
     } else {
         Expr::new(Kind::Block(std::mem::take(&mut x.script)), span)
+    };
+    let (fun, param) = match eval.as_deref_mut() {
+        None => (SCRIPT_FUN, Pat::Wild),
+        Some(env) => {
+            // {value, %{name: var, ...}} of the variables bound at the end.
+            let value = x.fresh();
+            let mut names: Vec<(String, VarId)> = x
+                .env
+                .iter()
+                .filter(|(n, _)| !n.starts_with('_'))
+                .map(|(n, v)| (n.clone(), *v))
+                .collect();
+            names.sort();
+            let map = names
+                .iter()
+                .map(|(n, v)| (Expr::atom(n, span), Expr::var(*v, span)))
+                .collect();
+            let result = Expr::new(
+                Kind::Tuple(vec![
+                    Expr::var(value, span),
+                    Expr::new(Kind::Map(map), span),
+                ]),
+                span,
+            );
+            let mut items = preamble;
+            items.push(Expr::new(
+                Kind::Match(Box::new(Pat::Bind(value)), Box::new(body)),
+                span,
+            ));
+            items.push(result);
+            body = Expr::new(Kind::Block(items), span);
+            env.bound = names.into_iter().map(|(n, _)| n).collect();
+            env.aliases = x.mods[0].aliases.clone();
+            env.imports = x.mods[0].imports.clone();
+            (EVAL_FUN, Pat::Bind(binding))
+        }
     };
     let mut modules = x.done;
     modules.push(Module {
         name: SCRIPT_MODULE.into(),
         struct_fields: None,
         funs: vec![FunDef {
-            name: SCRIPT_FUN.into(),
+            name: fun.into(),
             arity: 1,
             exported: true,
             clauses: vec![Clause {
-                pats: vec![Pat::Wild],
+                pats: vec![param],
                 guard: None,
                 body,
             }],

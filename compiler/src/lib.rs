@@ -68,6 +68,32 @@ pub fn compile_with(
     file: &str,
     exports: expand::Exports<'_>,
 ) -> Result<Vec<beamlet_bytecode::Module>, Failure> {
+    compile_inner(src, file, exports, None)
+}
+
+/// Compiles code to evaluate (a REPL line, an embedder's `eval`): its modules, then the
+/// module `module` whose [`expand::EVAL_FUN`]`/1` runs the top-level code with the
+/// variables of `env` bound (see [`expand::expand_eval`]). `env` is updated only when the
+/// code compiles.
+pub fn compile_eval(
+    src: &str,
+    file: &str,
+    exports: expand::Exports<'_>,
+    env: &mut expand::EvalEnv,
+    module: &str,
+) -> Result<Vec<beamlet_bytecode::Module>, Failure> {
+    let mut next = env.clone();
+    let out = compile_inner(src, file, exports, Some((&mut next, module)))?;
+    *env = next;
+    Ok(out)
+}
+
+fn compile_inner(
+    src: &str,
+    file: &str,
+    exports: expand::Exports<'_>,
+    eval: Option<(&mut expand::EvalEnv, &str)>,
+) -> Result<Vec<beamlet_bytecode::Module>, Failure> {
     let syntax = |diagnostics| Failure {
         syntax: true,
         diagnostics,
@@ -81,7 +107,16 @@ pub fn compile_with(
     if !unsupported.is_empty() {
         return Err(semantic(unsupported));
     }
-    let expanded = expand::expand_file(src, &ast, exports).map_err(semantic)?;
+    let expanded = match eval {
+        None => expand::expand_file(src, &ast, exports),
+        Some((env, name)) => expand::expand_eval(src, &ast, exports, env).map(|mut e| {
+            if let Some(m) = e.modules.last_mut() {
+                m.name = name.to_string();
+            }
+            e
+        }),
+    }
+    .map_err(semantic)?;
     let mut out = Vec::with_capacity(expanded.modules.len());
     for m in &expanded.modules {
         let bc = codegen::module(m, file, src).map_err(|d| semantic(vec![d]))?;

@@ -15,6 +15,7 @@ pub mod atom;
 pub mod bif;
 pub mod binary;
 pub mod code;
+pub mod embed;
 pub mod exception;
 pub mod heap;
 pub mod inspect;
@@ -38,5 +39,6 @@ pub(crate) mod sync {
 pub mod term;
 
 pub use atom::Atom;
+pub use embed::{Host, Native, Runtime, Value};
 pub use heap::{Heap, HeapConfig, Roots, TermAlloc};
 pub use term::Term;

@@ -37,6 +37,14 @@ fn table() -> &'static Table {
     T.get_or_init(|| {
         let entries: &[(&str, &str, usize, BifFn)] = &[
             ("beamlet", "put_chars", 2, put_chars),
+            ("beamlet", "host_deliver", 2, crate::embed::host_deliver),
+            ("beamlet", "host_native", 2, crate::embed::host_native),
+            (
+                "beamlet",
+                "host_native_dirty",
+                2,
+                crate::embed::host_native_dirty,
+            ),
             ("beamlet", "inspect", 2, inspect_native),
             ("beamlet", "to_string", 1, to_string),
             ("beamlet", "dot", 2, dot),

@@ -14,6 +14,7 @@ pub mod disasm;
 pub mod instr;
 pub mod module;
 pub mod ops;
+pub mod pack;
 pub mod verify;
 
 pub use instr::{

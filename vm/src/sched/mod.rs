@@ -1218,8 +1218,13 @@ pub fn spawn(
     let pid = Term::pid(payload);
     // The first young block is small unless `min_heap_size` was asked for (see
     // `Heap::with_young`); `min_heap_size` still rules from the first collection on.
+    let default_min = DEFAULT_MIN_HEAP.load(Relaxed);
     let heap = match opts.heap {
         Some(c) if c.min_heap_size != HeapConfig::default().min_heap_size => Heap::new(c),
+        None if default_min != 0 => Heap::new(HeapConfig {
+            min_heap_size: default_min,
+            ..HeapConfig::default()
+        }),
         c => Heap::with_young(c.unwrap_or_default(), INITIAL_YOUNG_WORDS),
     };
     let mut child = Process::with_heap(heap);
@@ -1228,6 +1233,10 @@ pub fn spawn(
         child.priority = pr;
     }
     child.max_heap_size = opts.max_heap_size;
+    let default_max = DEFAULT_MAX_HEAP.load(Relaxed);
+    if child.max_heap_size.size == 0 && default_max != 0 {
+        child.max_heap_size.size = default_max;
+    }
     let how = init(&mut child);
     match how {
         Start::Fun(f) => interp::start_fun(&mut child, f),
@@ -1402,6 +1411,29 @@ pub fn run_main(module: Atom, fun: Atom, args: Vec<Term>) -> MainExit {
     }
     let (_, out) = guard.take().unwrap_or((pid, Some(MainExit::Returned)));
     out.unwrap_or(MainExit::Returned)
+}
+
+/// Sends the untrappable exit signal `:kill` to `pid`.
+pub fn kill(pid: Term) -> Result<(), Signal> {
+    signal(
+        pid,
+        Signal::Exit {
+            from: pid,
+            reason: Msg::copy(atom_term("kill")),
+            link: false,
+        },
+    )
+}
+
+/// The heap settings of spawns that give none: `min_heap_size` and `max_heap_size` in
+/// words (0: the default; no limit).
+static DEFAULT_MIN_HEAP: AtomicUsize = AtomicUsize::new(0);
+static DEFAULT_MAX_HEAP: AtomicUsize = AtomicUsize::new(0);
+
+/// Sets the heap settings of spawns that give none (the embedding API's builder).
+pub fn set_default_heap(min_words: Option<usize>, max_words: Option<usize>) {
+    DEFAULT_MIN_HEAP.store(min_words.unwrap_or(0), Relaxed);
+    DEFAULT_MAX_HEAP.store(max_words.unwrap_or(0), Relaxed);
 }
 
 /// Kills every process (the script is over).
