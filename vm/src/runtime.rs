@@ -52,30 +52,117 @@ pub enum Outcome {
 
 /// Compiles and runs the script `src` (named `file` in messages and stack traces).
 pub fn run_script(src: &str, file: &str) -> Outcome {
+    run_inputs(vec![Input::Script {
+        src: src.to_string(),
+        file: file.to_string(),
+    }])
+}
+
+/// One thing the `vm` command runs, in order: required files (`-r`), expressions (`-e`),
+/// then the script or program file.
+pub enum Input {
+    /// A file required first (`vm -r FILE`): its modules, then its top-level code.
+    Require {
+        /// The source.
+        src: String,
+        /// Its name.
+        file: String,
+    },
+    /// An expression (`vm -e EXPR`), named `nofile` in messages.
+    Expr(String),
+    /// The script.
+    Script {
+        /// The source.
+        src: String,
+        /// Its name.
+        file: String,
+    },
+    /// A program file written by `vm compile`.
+    Program {
+        /// Its bytes.
+        bytes: Vec<u8>,
+        /// Its name.
+        file: String,
+    },
+}
+
+/// Runs `inputs` one after the other, each in a main process (processes they spawn live
+/// on), and stops at the first that fails.
+pub fn run_inputs(inputs: Vec<Input>) -> Outcome {
     if let Err(e) = boot() {
         return Outcome::Crashed(e);
     }
-    let modules = match beamlet_compiler::compile_with(src, file, &exports_of) {
-        Ok(m) => m,
-        Err(f) => return Outcome::CompileError(f.render(file, src)),
-    };
-    for m in modules {
-        if let Err(e) = code::load(m) {
-            return Outcome::CompileError(format!("** (CompileError) {file}: {e}\n"));
+    for input in inputs {
+        let (modules, module, fun) = match compile_input(input) {
+            Ok(x) => x,
+            Err(e) => {
+                sched::halt_all();
+                return Outcome::CompileError(e);
+            }
+        };
+        for m in modules {
+            if let Err(e) = code::load(m) {
+                sched::halt_all();
+                return Outcome::CompileError(format!("** (CompileError) {e}\n"));
+            }
         }
+        let module = Atom::intern(&module).unwrap_or(crate::atom::NIL);
+        let fun = Atom::intern(fun).unwrap_or(crate::atom::NIL);
+        let end = sched::run_main(module, fun, vec![Term::NIL]);
+        let outcome = match end {
+            MainExit::Returned => continue,
+            MainExit::Raised(report, clean) => match clean {
+                Some(status) => Outcome::Exited(status),
+                None => Outcome::Crashed(report),
+            },
+            MainExit::Killed(report) => Outcome::Crashed(report),
+        };
+        crate::natives::flush_stdout();
+        sched::halt_all();
+        return outcome;
     }
-    let script = Atom::intern(beamlet_compiler::expand::SCRIPT_MODULE).unwrap_or(crate::atom::NIL);
-    let run = Atom::intern(beamlet_compiler::expand::SCRIPT_FUN).unwrap_or(crate::atom::NIL);
-    let end = sched::run_main(script, run, vec![Term::NIL]);
     crate::natives::flush_stdout();
     sched::halt_all();
-    match end {
-        MainExit::Returned => Outcome::Done,
-        MainExit::Raised(report, clean) => match clean {
-            Some(status) => Outcome::Exited(status),
-            None => Outcome::Crashed(report),
-        },
-        MainExit::Killed(report) => Outcome::Crashed(report),
+    Outcome::Done
+}
+
+/// The modules of an input and the function that runs its top-level code.
+fn compile_input(
+    input: Input,
+) -> Result<(Vec<beamlet_bytecode::Module>, String, &'static str), String> {
+    use beamlet_compiler::expand::{EVAL_FUN, SCRIPT_FUN, SCRIPT_MODULE};
+    match input {
+        Input::Script { src, file } => {
+            let modules = beamlet_compiler::compile_with(&src, &file, &exports_of)
+                .map_err(|f| f.render(&file, &src))?;
+            Ok((modules, SCRIPT_MODULE.to_string(), SCRIPT_FUN))
+        }
+        Input::Require { src, file } => {
+            let (name, modules) = crate::embed::compile_eval(&src, &file, &mut Default::default())
+                .map_err(|f| f.render(&file, &src))?;
+            let defined: Vec<String> = modules
+                .iter()
+                .map(|m| m.name().to_string())
+                .filter(|n| *n != name)
+                .collect();
+            crate::embed::note_sources(&file, &defined);
+            Ok((modules, name, EVAL_FUN))
+        }
+        Input::Expr(src) => {
+            let (name, modules) = crate::embed::compile_eval(&src, "nofile", &mut Default::default())
+                .map_err(|f| f.render("nofile", &src))?;
+            Ok((modules, name, EVAL_FUN))
+        }
+        Input::Program { bytes, file } => {
+            let modules = beamlet_bytecode::pack::unpack(&bytes)
+                .map_err(|e| format!("** (RuntimeError) {file}: {e}\n"))?;
+            if modules.last().map(|m| m.name()) != Some(SCRIPT_MODULE) {
+                return Err(format!(
+                    "** (RuntimeError) {file}: the program file has no top-level code\n"
+                ));
+            }
+            Ok((modules, SCRIPT_MODULE.to_string(), SCRIPT_FUN))
+        }
     }
 }
 

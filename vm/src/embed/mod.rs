@@ -128,7 +128,7 @@ impl From<&str> for Dest {
 
 /// The atom of a module as a program writes it: `Foo.Bar` is `Elixir.Foo.Bar`, `:lists`
 /// and `lists` are `lists`.
-pub(crate) fn module_atom(name: &str) -> String {
+pub fn module_atom(name: &str) -> String {
     if let Some(erl) = name.strip_prefix(':') {
         erl.to_string()
     } else if name.starts_with(|c: char| c.is_ascii_uppercase()) && !name.starts_with("Elixir.") {
@@ -373,19 +373,14 @@ impl Runtime {
         }
     }
 
-    /// Compiles code to evaluate into a module of its own (`elixir_compiler_N`).
-    pub(crate) fn compile_eval(
+    /// Compiles code to evaluate into a module of its own (see [`compile_eval`]).
+    fn compile_eval(
         &self,
         src: &str,
         file: &str,
         env: &mut beamlet_compiler::expand::EvalEnv,
     ) -> Result<(String, Vec<beamlet_bytecode::Module>), Error> {
-        static SEQ: AtomicU64 = AtomicU64::new(1);
-        let name = format!("elixir_compiler_{}", SEQ.fetch_add(1, Ordering::Relaxed));
-        let modules =
-            beamlet_compiler::compile_eval(src, file, &crate::runtime::exports_of, env, &name)
-                .map_err(|f| Error::Compile(f.render(file, src)))?;
-        Ok((name, modules))
+        compile_eval(src, file, env).map_err(|f| Error::Compile(f.render(file, src)))
     }
 
     /// Calls `module.fun(args)` in a new process and waits for its value. `module` is
@@ -575,9 +570,156 @@ impl Runtime {
     }
 }
 
-fn load_all(modules: Vec<beamlet_bytecode::Module>) -> Result<(), Error> {
+/// Compiles code to evaluate (a REPL input, `eval`, a required file): its modules, the
+/// last one a fresh `elixir_compiler_N` whose `__eval__/1` runs the top-level code with
+/// the variables of `env` bound (see `beamlet_compiler::compile_eval`).
+pub fn compile_eval(
+    src: &str,
+    file: &str,
+    env: &mut beamlet_compiler::expand::EvalEnv,
+) -> Result<(String, Vec<beamlet_bytecode::Module>), beamlet_compiler::Failure> {
+    static SEQ: AtomicU64 = AtomicU64::new(1);
+    crate::runtime::boot().ok();
+    let name = format!("elixir_compiler_{}", SEQ.fetch_add(1, Ordering::Relaxed));
+    let modules =
+        beamlet_compiler::compile_eval(src, file, &crate::runtime::exports_of, env, &name)?;
+    Ok((name, modules))
+}
+
+/// Loads compiled modules (each verified first).
+pub fn load_all(modules: Vec<beamlet_bytecode::Module>) -> Result<(), Error> {
     for m in modules {
         code::load(m).map_err(|e| Error::Load(e.to_string()))?;
     }
     Ok(())
 }
+
+/// Source files that `c/1` (and the `vm` command's `-r`) compiled, by module: `r/1` and
+/// `recompile/0` read them again.
+fn sources() -> &'static Mutex<std::collections::BTreeMap<String, String>> {
+    static S: OnceLock<Mutex<std::collections::BTreeMap<String, String>>> = OnceLock::new();
+    S.get_or_init(Default::default)
+}
+
+/// Records that `modules` came from `path`.
+pub fn note_sources(path: &str, modules: &[String]) {
+    let mut s = sources().lock().unwrap_or_else(|e| e.into_inner());
+    for m in modules {
+        s.insert(m.clone(), path.to_string());
+    }
+}
+
+mod natives {
+    //! The natives behind the REPL's helpers (`IEx.Helpers` in stdlib/lib/iex.ex).
+    use super::*;
+    use crate::exception::Raise;
+    use crate::heap::TermAlloc;
+    use crate::process::Process;
+    use crate::term::Term;
+
+    fn string_of(t: Term) -> Option<String> {
+        crate::binary::bytes(t).and_then(|b| String::from_utf8(b.to_vec()).ok())
+    }
+
+    fn atom(_p: &mut Process, name: &str) -> Term {
+        Atom::intern(name).map_or(Term::NIL, Term::atom)
+    }
+
+    /// `:beamlet.compile_file(path)`: `{:ok, modules, eval_module}` (the modules loaded,
+    /// the module whose `__eval__/1` runs the file's top-level code) or `{:error, text}`.
+    pub(crate) fn compile_file(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+        let [path] = args else {
+            return Err(Raise::badarg());
+        };
+        let path = string_of(*path).ok_or_else(Raise::badarg)?;
+        let error = |p: &mut Process, text: String| {
+            let e = atom(p, "error");
+            let t = p.heap.string(&text);
+            Ok(p.heap.tuple(&[e, t]))
+        };
+        let src = match std::fs::read_to_string(&path) {
+            Ok(s) => s,
+            Err(e) => return error(p, format!("could not read {path}: {e}\n")),
+        };
+        let (name, modules) = match compile_eval(&src, &path, &mut Default::default()) {
+            Ok(x) => x,
+            Err(f) => return error(p, f.render(&path, &src)),
+        };
+        let defined: Vec<String> = modules
+            .iter()
+            .map(|m| m.name().to_string())
+            .filter(|n| *n != name)
+            .collect();
+        if let Err(e) = load_all(modules) {
+            return error(p, format!("{e}\n"));
+        }
+        note_sources(&path, &defined);
+        let mods: Vec<Term> = defined.iter().map(|m| atom(p, m)).collect();
+        let list = p.heap.list(&mods);
+        let ok = atom(p, "ok");
+        let eval = atom(p, &name);
+        Ok(p.heap.tuple(&[ok, list, eval]))
+    }
+
+    /// `:beamlet.module_source(module)`: the file `c/1` compiled it from, or `nil`.
+    pub(crate) fn module_source(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+        let [m] = args else {
+            return Err(Raise::badarg());
+        };
+        let m = m.as_atom().ok_or_else(Raise::badarg)?;
+        let path = sources()
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(m.name())
+            .cloned();
+        Ok(match path {
+            Some(s) => p.heap.string(&s),
+            None => Term::atom(crate::atom::NIL),
+        })
+    }
+
+    /// `:beamlet.loaded_sources()`: every file `c/1` compiled.
+    pub(crate) fn loaded_sources(p: &mut Process, _args: &[Term]) -> Result<Term, Raise> {
+        let paths: Vec<String> = sources()
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .values()
+            .cloned()
+            .collect();
+        let terms: Vec<Term> = paths.iter().map(|s| p.heap.string(s)).collect();
+        Ok(p.heap.list(&terms))
+    }
+
+    /// `:beamlet.module_exports(module)`: `[{name, arity}]`, or `nil` when not loaded.
+    pub(crate) fn module_exports(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+        let [m] = args else {
+            return Err(Raise::badarg());
+        };
+        let m = m.as_atom().ok_or_else(Raise::badarg)?;
+        let Some(loaded) = code::lookup(m) else {
+            return Ok(Term::atom(crate::atom::NIL));
+        };
+        let pairs: Vec<Term> = loaded
+            .exports
+            .keys()
+            .map(|(name, arity)| {
+                let a = Term::small(*arity as i64).unwrap_or(Term::NIL);
+                p.heap.tuple(&[Term::atom(*name), a])
+            })
+            .collect();
+        Ok(p.heap.list(&pairs))
+    }
+
+    /// `:beamlet.make_pid(n)`: `#PID<0.n.0>`.
+    pub(crate) fn make_pid(_p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+        let [n] = args else {
+            return Err(Raise::badarg());
+        };
+        match n.as_small() {
+            Some(n) if n >= 0 => Ok(Term::pid(n as u64)),
+            _ => Err(Raise::badarg()),
+        }
+    }
+}
+
+pub(crate) use natives::{compile_file, loaded_sources, make_pid, module_exports, module_source};

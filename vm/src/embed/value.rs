@@ -47,6 +47,14 @@ impl fmt::Display for Pid {
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Ref(pub(crate) u64);
 
+impl Ref {
+    /// A new reference, unique in this runtime (`make_ref/0`).
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Ref {
+        Ref(crate::sched::next_ref())
+    }
+}
+
 impl fmt::Debug for Ref {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let t = Term::local_ref(self.0);
