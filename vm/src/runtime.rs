@@ -149,8 +149,9 @@ fn compile_input(
             Ok((modules, name, EVAL_FUN))
         }
         Input::Expr(src) => {
-            let (name, modules) = crate::embed::compile_eval(&src, "nofile", &mut Default::default())
-                .map_err(|f| f.render("nofile", &src))?;
+            let (name, modules) =
+                crate::embed::compile_eval(&src, "nofile", &mut Default::default())
+                    .map_err(|f| f.render("nofile", &src))?;
             Ok((modules, name, EVAL_FUN))
         }
         Input::Program { bytes, file } => {
