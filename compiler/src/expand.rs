@@ -147,7 +147,7 @@ fn expand<'s>(
     src: &'s str,
     ast: &A,
     exports: Exports<'s>,
-    mut eval: Option<&mut EvalEnv>,
+    eval: Option<&mut EvalEnv>,
 ) -> Result<Expanded, Vec<Diagnostic>> {
     let mut x = Expander {
         src,
@@ -184,8 +184,10 @@ fn expand<'s>(
     // An evaluation binds the variables of the binding map (its argument) first.
     let binding = x.fresh();
     if let Some(env) = eval.as_deref() {
-        x.mods[0].aliases = env.aliases.clone();
-        x.mods[0].imports = env.imports.clone();
+        if let Some(script) = x.mods.first_mut() {
+            script.aliases = env.aliases.clone();
+            script.imports = env.imports.clone();
+        }
         for name in &env.bound {
             let v = x.fresh();
             x.env.insert(name.clone(), v);
@@ -216,7 +218,7 @@ fn expand<'s>(
     } else {
         Expr::new(Kind::Block(std::mem::take(&mut x.script)), span)
     };
-    let (fun, param) = match eval.as_deref_mut() {
+    let (fun, param) = match eval {
         None => (SCRIPT_FUN, Pat::Wild),
         Some(env) => {
             // {value, %{name: var, ...}} of the variables bound at the end.
@@ -247,8 +249,10 @@ fn expand<'s>(
             items.push(result);
             body = Expr::new(Kind::Block(items), span);
             env.bound = names.into_iter().map(|(n, _)| n).collect();
-            env.aliases = x.mods[0].aliases.clone();
-            env.imports = x.mods[0].imports.clone();
+            if let Some(script) = x.mods.first() {
+                env.aliases = script.aliases.clone();
+                env.imports = script.imports.clone();
+            }
             (EVAL_FUN, Pat::Bind(binding))
         }
     };
