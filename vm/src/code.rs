@@ -215,11 +215,24 @@ pub fn load(m: Module) -> Result<&'static LoadedModule, LoadError> {
         bytecode: m,
     }));
     let mut modules = server().write().unwrap_or_else(|e| e.into_inner());
-    modules.insert(loaded.name, loaded);
+    if let Some(old) = modules.insert(loaded.name, loaded) {
+        // A process may still run the old version (the BEAM's old code): it is kept, on
+        // purpose, and stays reachable from here.
+        old_versions()
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(old);
+    }
     if let Some(s) = slot(loaded.name, true) {
         s.store(std::ptr::from_ref(loaded).cast_mut(), Ordering::Release);
     }
     Ok(loaded)
+}
+
+/// Versions of modules that a later load replaced (never freed: see `load`).
+fn old_versions() -> &'static std::sync::Mutex<Vec<&'static LoadedModule>> {
+    static OLD: OnceLock<std::sync::Mutex<Vec<&'static LoadedModule>>> = OnceLock::new();
+    OLD.get_or_init(Default::default)
 }
 
 /// Builds a constant on `h` (then copied into the literal area by the caller).
