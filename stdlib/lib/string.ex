@@ -257,6 +257,12 @@ defmodule String do
     byte_size(string) >= size and :erlang.binary_part(string, 0, size) == prefix
   end
 
+  # Elixir 1.14 still takes a :binary.compile_pattern/1 pattern here, with a warning.
+  def starts_with?(string, prefix) when is_binary(string) and is_tuple(prefix) do
+    IO.warn("compiled patterns are deprecated in starts_with?")
+    match?({0, _}, :binary.match(string, prefix))
+  end
+
   def ends_with?(string, suffixes) when is_binary(string) and is_list(suffixes) do
     Enum.any?(suffixes, fn s -> ends_with?(string, s) end)
   end
@@ -276,6 +282,11 @@ defmodule String do
   def contains?(string, "") when is_binary(string), do: true
 
   def contains?(string, contents) when is_binary(string) and is_binary(contents) do
+    :binary.match(string, contents) != :nomatch
+  end
+
+  # A pattern from :binary.compile_pattern/1.
+  def contains?(string, {tag, _} = contents) when is_binary(string) and tag in [:bm, :ac] do
     :binary.match(string, contents) != :nomatch
   end
 
@@ -509,11 +520,12 @@ defmodule String do
     end
   end
 
-  def split(string, pattern, options) when is_binary(string) and (is_binary(pattern) or is_list(pattern)) do
+  def split(string, pattern, options)
+      when is_binary(string) and (is_binary(pattern) or is_list(pattern) or is_tuple(pattern)) do
     parts = Keyword.get(options, :parts, :infinity)
     trim = Keyword.get(options, :trim, false)
 
-    if pattern == [] or Enum.member?(pattern_list(pattern), "") do
+    if pattern == [] or (not is_tuple(pattern) and Enum.member?(pattern_list(pattern), "")) do
       raise ArgumentError, "errors were found at the given arguments:\n\n  * 2nd argument: not a valid pattern\n"
     end
 

@@ -374,12 +374,17 @@ pub fn at(_p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
 /// The patterns of `binary:split/match/matches`: one non-empty binary or a non-empty
 /// list of them, or what `compile_pattern/1` made of them.
 fn patterns(t: Term) -> Result<Vec<Vec<u8>>, Raise> {
-    if let Some(&[tag, pats]) = t.tuple() {
+    if let Some(&[tag, r]) = t.tuple() {
         if tag
             .as_atom()
             .is_some_and(|a| matches!(a.name(), "bm" | "ac"))
         {
-            return patterns(pats);
+            if let crate::term::View::MagicRef(res) = r.view() {
+                if let Some(CompiledPattern(pats)) = res.value().downcast_ref() {
+                    return Ok(pats.clone());
+                }
+            }
+            return Err(Raise::badarg());
         }
     }
     let items = if t.is_list() {
@@ -401,17 +406,26 @@ fn patterns(t: Term) -> Result<Vec<Vec<u8>>, Raise> {
     Ok(out)
 }
 
-/// `binary:compile_pattern/1`: `{:bm, patterns}` for one pattern, `{:ac, patterns}` for a
-/// list (OTP's tags; OTP keeps a compiled matcher in a reference where Beamlet keeps the
-/// validated patterns, so the searches take it as they take the patterns).
+/// What `binary:compile_pattern/1` keeps in its reference: the validated patterns.
+struct CompiledPattern(Vec<Vec<u8>>);
+
+/// `binary:compile_pattern/1`: `{:bm, ref}` for one pattern, `{:ac, ref}` for several
+/// (OTP's tags). OTP keeps a compiled matcher behind the reference; Beamlet keeps the
+/// validated patterns there, and the searches take them as they take plain patterns.
 pub fn compile_pattern(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     let [t] = args else {
         return Err(Raise::badarg());
     };
-    patterns(*t)?;
-    let tag = if t.is_list() { "ac" } else { "bm" };
+    if t.tuple().is_some() {
+        return Err(Raise::badarg());
+    }
+    let pats = patterns(*t)?;
+    let tag = if pats.len() > 1 { "ac" } else { "bm" };
     let tag = Term::atom(crate::atom::Atom::intern(tag).map_err(|_| Raise::badarg())?);
-    Ok(p.heap.tuple(&[tag, *t]))
+    let r = p
+        .heap
+        .magic_ref(crate::offheap::Resource::new(Box::new(CompiledPattern(pats))));
+    Ok(p.heap.tuple(&[tag, r]))
 }
 
 /// The first match in `subject[from..end]`: the earliest start, the longest pattern there.
