@@ -811,14 +811,189 @@ fn encode(chars: &[char], enc: Encoding) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// How reading chardata stopped early: the rest of the input from the bad (or cut off)
+/// character on, shaped as OTP's `unicode` module returns it.
+enum Stop {
+    /// Not a character (`{:error, converted, rest}`).
+    Error(Term),
+    /// A UTF-8 sequence cut off at the end of the input (`{:incomplete, converted, rest}`).
+    Incomplete(Term),
+}
+
+/// Reads chardata `t` in encoding `from` into `out`, checking each code point fits `to`.
+/// `last`: nothing follows `t` in the whole input (a cut-off sequence is then
+/// incomplete rather than an error). `Err(())` for a term that is not chardata.
+fn scan_chars(
+    p: &mut Process,
+    t: Term,
+    from: Encoding,
+    to: Encoding,
+    last: bool,
+    out: &mut Vec<char>,
+) -> Result<Option<Stop>, ()> {
+    let fits = |c: char| !matches!(to, Encoding::Latin1) || (c as u32) < 256;
+    if t.is_nil() {
+        return Ok(None);
+    }
+    if t.cons().is_none() {
+        // A binary, alone or as the tail of a list: the rest is what is left of it.
+        return scan_binary(p, t, from, last, &fits, out);
+    }
+    let mut cell = t;
+    while let Some((h, tl)) = cell.cons() {
+        let tail_empty = tl.is_nil();
+        if let Some(i) = h.as_small() {
+            let c = u32::try_from(i).ok().and_then(char::from_u32);
+            let ok = match (c, from) {
+                (Some(c), Encoding::Latin1) => (c as u32) < 256 && fits(c),
+                (Some(c), _) => fits(c),
+                (None, _) => false,
+            };
+            match c {
+                Some(c) if ok => out.push(c),
+                // OTP's latin1 output (Erlang code, not the BIF) wraps the bad integer.
+                _ if matches!(to, Encoding::Latin1) => {
+                    let bad = p.heap.list(&[h]);
+                    return Ok(Some(Stop::Error(p.heap.cons(bad, tl))));
+                }
+                _ => return Ok(Some(Stop::Error(cell))),
+            }
+        } else if h.is_nil() || h.cons().is_some() {
+            match scan_chars(p, h, from, to, last && tail_empty, out)? {
+                None => {}
+                Some(Stop::Error(r)) => return Ok(Some(Stop::Error(p.heap.cons(r, tl)))),
+                Some(Stop::Incomplete(r)) => return Ok(Some(Stop::Incomplete(p.heap.cons(r, tl)))),
+            }
+        } else {
+            match scan_binary(p, h, from, last && tail_empty, &fits, out)? {
+                None => {}
+                Some(Stop::Error(r)) if matches!(to, Encoding::Latin1) => {
+                    return Ok(Some(Stop::Error(p.heap.cons(r, tl))))
+                }
+                Some(stop) if tail_empty => return Ok(Some(stop)),
+                Some(Stop::Error(r)) => return Ok(Some(Stop::Error(p.heap.list(&[r, tl])))),
+                Some(Stop::Incomplete(r)) => {
+                    return Ok(Some(Stop::Incomplete(p.heap.list(&[r, tl]))))
+                }
+            }
+        }
+        cell = tl;
+    }
+    if cell.is_nil() {
+        Ok(None)
+    } else {
+        scan_binary(p, cell, from, last, &fits, out)
+    }
+}
+
+/// [`scan_chars`] of a binary: the rest is the binary from the first bad character on.
+fn scan_binary(
+    p: &mut Process,
+    t: Term,
+    from: Encoding,
+    last: bool,
+    fits: &dyn Fn(char) -> bool,
+    out: &mut Vec<char>,
+) -> Result<Option<Stop>, ()> {
+    let bytes = crate::binary::bytes(t).ok_or(())?;
+    let rest = |p: &mut Process, at: usize| p.heap.binary(bytes.get(at..).unwrap_or(&[]));
+    match from {
+        Encoding::Utf8 => {
+            let (valid, stop) = match std::str::from_utf8(bytes) {
+                Ok(s) => (s, None),
+                Err(e) => {
+                    let at = e.valid_up_to();
+                    let s = std::str::from_utf8(bytes.get(..at).unwrap_or(&[])).unwrap_or("");
+                    (s, Some((at, e.error_len().is_none())))
+                }
+            };
+            for (i, c) in valid.char_indices() {
+                if !fits(c) {
+                    return Ok(Some(Stop::Error(rest(p, i))));
+                }
+                out.push(c);
+            }
+            Ok(stop.map(|(at, cut)| {
+                let r = rest(p, at);
+                if cut && last {
+                    Stop::Incomplete(r)
+                } else {
+                    Stop::Error(r)
+                }
+            }))
+        }
+        Encoding::Latin1 => {
+            for (i, &b) in bytes.iter().enumerate() {
+                let c = b as char;
+                if !fits(c) {
+                    return Ok(Some(Stop::Error(rest(p, i))));
+                }
+                out.push(c);
+            }
+            Ok(None)
+        }
+        // UTF-16 and UTF-32 input: whole binaries or a bad argument.
+        _ => {
+            let chars = code_points(t, from).ok_or(())?;
+            for (i, &c) in chars.iter().enumerate() {
+                if !fits(c) {
+                    let at: usize = match from {
+                        Encoding::Utf32(_) => i * 4,
+                        _ => chars.iter().take(i).map(|c| c.len_utf16() * 2).sum(),
+                    };
+                    return Ok(Some(Stop::Error(rest(p, at))));
+                }
+                out.push(c);
+            }
+            Ok(None)
+        }
+    }
+}
+
+/// `unicode:characters_to_binary/3` and `characters_to_list/2`: the converted data, or
+/// `{:error | :incomplete, converted, rest}`.
+fn convert_chars(
+    p: &mut Process,
+    data: Term,
+    from: Encoding,
+    to: Option<Encoding>,
+) -> Result<Term, Raise> {
+    let mut chars = Vec::new();
+    let stop = scan_chars(
+        p,
+        data,
+        from,
+        to.unwrap_or(Encoding::Utf8),
+        true,
+        &mut chars,
+    )
+    .map_err(|()| Raise::badarg())?;
+    let converted = match to {
+        Some(enc) => {
+            let bytes = encode(&chars, enc).ok_or_else(Raise::badarg)?;
+            p.heap.binary(&bytes)
+        }
+        None => {
+            let items: Vec<Term> = chars
+                .iter()
+                .map(|&c| Term::small(c as i64).unwrap_or(Term::NIL))
+                .collect();
+            p.heap.list(&items)
+        }
+    };
+    Ok(match stop {
+        None => converted,
+        Some(Stop::Error(rest)) => p.heap.tuple(&[a("error"), converted, rest]),
+        Some(Stop::Incomplete(rest)) => p.heap.tuple(&[a("incomplete"), converted, rest]),
+    })
+}
+
 fn convert(p: &mut Process, data: Term, from: Term, to: Term) -> Result<Term, Raise> {
     let (from, to) = (
         encoding(from).ok_or_else(Raise::badarg)?,
         encoding(to).ok_or_else(Raise::badarg)?,
     );
-    let chars = code_points(data, from).ok_or_else(Raise::badarg)?;
-    let bytes = encode(&chars, to).ok_or_else(Raise::badarg)?;
-    Ok(p.heap.binary(&bytes))
+    convert_chars(p, data, from, Some(to))
 }
 
 fn characters_to_binary1(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
@@ -857,12 +1032,7 @@ fn characters_to_list2(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
 }
 
 fn characters_to_list(p: &mut Process, data: Term, from: Encoding) -> Result<Term, Raise> {
-    let chars = code_points(data, from).ok_or_else(Raise::badarg)?;
-    let items: Vec<Term> = chars
-        .iter()
-        .map(|&c| Term::small(c as i64).unwrap_or(Term::NIL))
-        .collect();
-    Ok(p.heap.list(&items))
+    convert_chars(p, data, from, None)
 }
 
 /// Why a BIF call failed, argument by argument, as OTP 25's `erl_erts_errors` explains

@@ -424,7 +424,9 @@ pub fn compile_pattern(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     let tag = Term::atom(crate::atom::Atom::intern(tag).map_err(|_| Raise::badarg())?);
     let r = p
         .heap
-        .magic_ref(crate::offheap::Resource::new(Box::new(CompiledPattern(pats))));
+        .magic_ref(crate::offheap::Resource::new(Box::new(CompiledPattern(
+            pats,
+        ))));
     Ok(p.heap.tuple(&[tag, r]))
 }
 
