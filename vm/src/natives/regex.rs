@@ -73,7 +73,14 @@ fn compile(source: &[u8], opts: &[u8]) -> Result<Compiled, (String, usize)> {
             _ => return Err((format!("unknown modifier {}", o as char), 0)),
         }
     }
-    let bytes = regex::bytes::RegexBuilder::new(pattern)
+    let latin1;
+    let byte_pattern = if unicode {
+        pattern
+    } else {
+        latin1 = latin1_words(pattern);
+        latin1.as_str()
+    };
+    let bytes = regex::bytes::RegexBuilder::new(byte_pattern)
         .unicode(unicode)
         .case_insensitive(flags.contains('i'))
         .multi_line(flags.contains('m'))
@@ -84,6 +91,15 @@ fn compile(source: &[u8], opts: &[u8]) -> Result<Compiled, (String, usize)> {
     let engine = match bytes {
         Ok(re) => Engine::Bytes(re),
         Err(e) => {
+            // Errors are reported against the pattern as written.
+            let e = match regex::bytes::RegexBuilder::new(pattern)
+                .unicode(unicode)
+                .ignore_whitespace(flags.contains('x'))
+                .build()
+            {
+                Err(original) => original,
+                Ok(_) => e,
+            };
             let inline = if flags.is_empty() {
                 String::new()
             } else {
@@ -104,6 +120,70 @@ fn compile(source: &[u8], opts: &[u8]) -> Result<Compiled, (String, usize)> {
         unicode,
         names,
     })
+}
+
+/// The bytes PCRE's `\w` matches without the `u` modifier: its character tables are
+/// Latin-1's (OTP builds them so), where `ª µ º À-Ö Ø-ö ø-ÿ` are letters too.
+const LATIN1_WORD: &str = r"0-9A-Za-z_\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\xFF";
+
+/// `pattern` with `\w` and `\W` (outside classes; `\w` inside them too) spelled as
+/// byte classes of [`LATIN1_WORD`], for the byte engine without Unicode. (`\b`, `\W`
+/// inside a class and caseless Latin-1 letters keep ASCII's rules.)
+fn latin1_words(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars().peekable();
+    let mut in_class = false;
+    // Characters since the class opened (a `]` first in a class is a literal).
+    let mut class_len = 0;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('w') if in_class => out.push_str(LATIN1_WORD),
+                Some('w') => {
+                    out.push('[');
+                    out.push_str(LATIN1_WORD);
+                    out.push(']');
+                }
+                Some('W') if !in_class => {
+                    out.push_str("[^");
+                    out.push_str(LATIN1_WORD);
+                    out.push(']');
+                }
+                Some(e) => {
+                    out.push('\\');
+                    out.push(e);
+                }
+                None => out.push('\\'),
+            },
+            '[' if !in_class => {
+                in_class = true;
+                class_len = 0;
+                out.push('[');
+                if chars.peek() == Some(&'^') {
+                    chars.next();
+                    out.push('^');
+                }
+                continue;
+            }
+            '[' if chars.peek() == Some(&':') => {
+                // A POSIX class `[:alpha:]` inside a class: copied whole.
+                out.push('[');
+                for d in chars.by_ref() {
+                    out.push(d);
+                    if d == ']' {
+                        break;
+                    }
+                }
+            }
+            ']' if in_class && class_len > 0 => {
+                in_class = false;
+                out.push(']');
+            }
+            c => out.push(c),
+        }
+        class_len += 1;
+    }
+    out
 }
 
 /// PCRE's message and offset for the common syntax errors.
