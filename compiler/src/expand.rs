@@ -226,7 +226,7 @@ fn expand<'s>(
             let mut names: Vec<(String, VarId)> = x
                 .env
                 .iter()
-                .filter(|(n, _)| !n.starts_with('_'))
+                .filter(|(n, _)| n.as_str() != "_")
                 .map(|(n, v)| (n.clone(), *v))
                 .collect();
             names.sort();

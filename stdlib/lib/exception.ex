@@ -315,6 +315,40 @@ defmodule RuntimeError do
   defexception message: "runtime error"
 end
 
+defmodule CompileError do
+  defexception file: nil, line: nil, description: "compile error"
+
+  def message(%{file: file, line: line, description: description}) do
+    location(file, line) <> description
+  end
+
+  defp location(nil, _), do: ""
+  defp location(file, nil), do: "#{file}: "
+  defp location(file, line), do: "#{file}:#{line}: "
+end
+
+defmodule SyntaxError do
+  defexception file: nil, line: nil, column: nil, description: "syntax error"
+
+  def message(%{file: file, line: line, column: column, description: description}) do
+    SyntaxError.location(file, line, column) <> description
+  end
+
+  @doc false
+  def location(nil, _, _), do: ""
+  def location(file, nil, _), do: "#{file}: "
+  def location(file, line, nil), do: "#{file}:#{line}: "
+  def location(file, line, column), do: "#{file}:#{line}:#{column}: "
+end
+
+defmodule TokenMissingError do
+  defexception file: nil, line: nil, column: nil, description: "expression is incomplete"
+
+  def message(%{file: file, line: line, column: column, description: description}) do
+    SyntaxError.location(file, line, column) <> description
+  end
+end
+
 defmodule ArgumentError do
   defexception message: "argument error"
 end

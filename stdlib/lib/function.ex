@@ -15,6 +15,28 @@ defmodule Function do
 end
 
 defmodule Code do
+  @doc "Evaluates `string` with the variables of `binding` bound: `{value, binding}`."
+  def eval_string(string, binding \\ [], opts \\ []) when is_list(binding) do
+    string = IO.chardata_to_string(string)
+    file = Keyword.get(opts, :file, "nofile")
+    names = for {name, _} <- binding, is_atom(name), do: name
+
+    case :beamlet.compile_eval(string, file, names) do
+      {:ok, module} ->
+        {value, vars} = module.__eval__(Map.new(binding))
+        {value, vars |> Map.to_list() |> Enum.sort(:desc)}
+
+      {:error, :incomplete, description, line, column} ->
+        raise TokenMissingError, file: file, line: line, column: column, description: description
+
+      {:error, :syntax, description, line, column} ->
+        raise SyntaxError, file: file, line: line, column: column, description: description
+
+      {:error, :compile, description, line, _column} ->
+        raise CompileError, file: file, line: line, description: description
+    end
+  end
+
   def ensure_loaded?(module) when is_atom(module), do: :beamlet.module_loaded(module)
 
   def ensure_loaded(module) when is_atom(module) do

@@ -147,7 +147,7 @@ defmodule IEx.Helpers do
 
       {:error, message} ->
         IO.write(:stderr, message)
-        raise CompileError, description: "compile error", file: path
+        raise CompileError, description: "cannot compile file (errors have been logged)", file: path
     end
   end
 

@@ -46,6 +46,12 @@ fn table() -> &'static Table {
                 crate::embed::host_native_dirty,
             ),
             ("beamlet", "compile_file", 1, crate::embed::compile_file),
+            (
+                "beamlet",
+                "compile_eval",
+                3,
+                crate::embed::compile_eval_native,
+            ),
             ("beamlet", "module_source", 1, crate::embed::module_source),
             ("beamlet", "loaded_sources", 0, crate::embed::loaded_sources),
             ("beamlet", "module_exports", 1, crate::embed::module_exports),

@@ -661,6 +661,59 @@ mod natives {
         Ok(p.heap.tuple(&[ok, list, eval]))
     }
 
+    /// `:beamlet.compile_eval(source, file, names)`: compiles `source` to run with the
+    /// variables `names` bound and loads it: `{:ok, module}` (whose `__eval__/1` takes the
+    /// binding map), or `{:error, :syntax | :incomplete | :compile, text, line, column}`.
+    pub(crate) fn compile_eval_native(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
+        let [src, file, names] = args else {
+            return Err(Raise::badarg());
+        };
+        let src = string_of(*src).ok_or_else(Raise::badarg)?;
+        let file = string_of(*file).ok_or_else(Raise::badarg)?;
+        let mut bound = Vec::new();
+        let mut l = *names;
+        while let Some((h, t)) = l.cons() {
+            bound.push(h.as_atom().ok_or_else(Raise::badarg)?.name().to_string());
+            l = t;
+        }
+        let mut env = beamlet_compiler::expand::EvalEnv {
+            bound,
+            ..Default::default()
+        };
+        match compile_eval(&src, &file, &mut env) {
+            Ok((name, modules)) => {
+                if let Err(e) = load_all(modules) {
+                    let kind = atom(p, "compile");
+                    let text = p.heap.string(&e.to_string());
+                    let e = atom(p, "error");
+                    let one = Term::small(1).unwrap_or(Term::NIL);
+                    return Ok(p.heap.tuple(&[e, kind, text, one, Term::NIL]));
+                }
+                let ok = atom(p, "ok");
+                let m = atom(p, &name);
+                Ok(p.heap.tuple(&[ok, m]))
+            }
+            Err(f) => {
+                let d = f.diagnostics.first();
+                let (line, col) = d.map_or((1, 1), |d| {
+                    beamlet_compiler::diagnostic::line_col(&src, d.start)
+                });
+                let kind = match d {
+                    Some(d) if f.syntax && d.incomplete => "incomplete",
+                    _ if f.syntax => "syntax",
+                    _ => "compile",
+                };
+                let message = d.map_or("compile error", |d| d.message.as_str());
+                let e = atom(p, "error");
+                let kind = atom(p, kind);
+                let text = p.heap.string(message);
+                let line = Term::small(line as i64).unwrap_or(Term::NIL);
+                let col = Term::small(col as i64).unwrap_or(Term::NIL);
+                Ok(p.heap.tuple(&[e, kind, text, line, col]))
+            }
+        }
+    }
+
     /// `:beamlet.module_source(module)`: the file `c/1` compiled it from, or `nil`.
     pub(crate) fn module_source(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
         let [m] = args else {
@@ -722,4 +775,6 @@ mod natives {
     }
 }
 
-pub(crate) use natives::{compile_file, loaded_sources, make_pid, module_exports, module_source};
+pub(crate) use natives::{
+    compile_eval_native, compile_file, loaded_sources, make_pid, module_exports, module_source,
+};
