@@ -68,7 +68,7 @@ fn fresh_env() -> EvalEnv {
     let helpers = beamlet_vm::runtime::exports_of(HELPERS)
         .unwrap_or_default()
         .into_iter()
-        .filter(|(n, _)| !n.starts_with('_'))
+        .filter(|(n, _)| !n.starts_with('_') && n != "module_info")
         .collect();
     EvalEnv {
         imports: vec![(HELPERS.to_string(), helpers)],

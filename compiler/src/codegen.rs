@@ -69,6 +69,21 @@ pub fn module(m: &Module, file: &str, src: &str) -> Result<beamlet_bytecode::Mod
         let (k, v) = (g.atom("struct"), g.literal(&list));
         attributes.push((k, v));
     }
+    let span = m.funs.first().map_or(Span::default(), |f| f.span);
+    let reflection =
+        crate::expand::reflection_functions(&m.name, &m.funs, m.struct_fields.as_deref(), span);
+    for f in &reflection {
+        let i = g.functions.len() as u32;
+        g.fun_index.insert((f.name.clone(), f.arity), i);
+        let n = g.atom(&f.name);
+        g.functions.push(Function {
+            name: n,
+            arity: f.arity as u8,
+            exported: f.exported,
+            ..Function::default()
+        });
+        g.function(i, &f.clauses, f.arity, &[], f.span)?;
+    }
     Ok(beamlet_bytecode::Module {
         attributes,
         name,

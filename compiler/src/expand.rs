@@ -19,6 +19,7 @@ use crate::diagnostic::Diagnostic;
 
 mod control;
 mod forms;
+pub(crate) use forms::reflection_functions;
 mod patterns;
 mod protocols;
 mod using;
@@ -780,6 +781,11 @@ impl<'s> Expander<'s> {
     }
 
     pub(crate) fn resolve_alias(&self, e: &A) -> R<String> {
+        // `%__MODULE__{}` and the like: the enclosing module.
+        if matches!(&e.kind, K::Var(v) if v == "__MODULE__") && self.module().name != SCRIPT_MODULE
+        {
+            return Ok(self.module().name.clone());
+        }
         let K::Alias { base, segments } = &e.kind else {
             return err(e.span, "expected an alias");
         };

@@ -549,9 +549,10 @@ impl Expander<'_> {
                 };
                 let visible: HashSet<(String, usize)> = match only {
                     Some(set) => set,
+                    // `module_info` is the Erlang compiler's, not a function to import.
                     None => exports
                         .into_iter()
-                        .filter(|(n, _)| !n.starts_with('_'))
+                        .filter(|(n, _)| !n.starts_with('_') && n != "module_info")
                         .collect(),
                 };
                 let visible = visible
@@ -1673,4 +1674,119 @@ fn apply_op(op: Op, args: &[A], span: Span) -> Option<A> {
         ),
         _ => return None,
     })
+}
+
+/// `__info__/1` and `module_info/0,1`, which Elixir and the Erlang compiler add to every
+/// module: the module's name, its public functions (`__info__(:functions)`, without these
+/// three), its exports and functions (`module_info`), no macros, attributes or compile
+/// options. None when the module defines one of them itself. Code generation adds them
+/// after every other function, so that they change no other function's numbering.
+pub(crate) fn reflection_functions(
+    module: &str,
+    funs: &[FunDef],
+    struct_fields: Option<&[String]>,
+    span: Span,
+) -> Vec<FunDef> {
+    let defined = |n: &str, a: usize| funs.iter().any(|f| f.name == n && f.arity == a);
+    if defined("__info__", 1) || defined("module_info", 0) || defined("module_info", 1) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let pair = |n: &str, a: usize| {
+        Const::Tuple(vec![
+            Const::atom(n),
+            Const::Int(num_bigint::BigInt::from(a)),
+        ])
+    };
+    let list = |items: Vec<Const>| {
+        if items.is_empty() {
+            Const::Nil
+        } else {
+            Const::List(items, Box::new(Const::Nil))
+        }
+    };
+    let mut public: Vec<(String, usize)> = funs
+        .iter()
+        .filter(|f| f.exported)
+        .map(|f| (f.name.clone(), f.arity))
+        .collect();
+    public.sort();
+    public.dedup();
+    let mut all: Vec<(String, usize)> = funs.iter().map(|f| (f.name.clone(), f.arity)).collect();
+    let generated = [("__info__", 1), ("module_info", 0), ("module_info", 1)];
+    let mut exports: Vec<(String, usize)> = public.clone();
+    exports.extend(generated.iter().map(|(n, a)| (n.to_string(), *a)));
+    all.extend(generated.iter().map(|(n, a)| (n.to_string(), *a)));
+    let to_list = |v: &[(String, usize)]| list(v.iter().map(|(n, a)| pair(n, *a)).collect());
+    let struct_info = match struct_fields {
+        None => Const::atom("nil"),
+        Some(fields) => list(
+            fields
+                .iter()
+                .map(|f| {
+                    Const::Map(vec![
+                        (Const::atom("field"), Const::atom(f)),
+                        (Const::atom("required"), Const::atom("false")),
+                    ])
+                })
+                .collect(),
+        ),
+    };
+    let clause = |key: &str, value: Const| Clause {
+        pats: vec![Pat::Const(Const::atom(key))],
+        guard: None,
+        body: Expr::konst(value, span),
+    };
+    let name = Const::atom(module);
+    let fun = |n: &str, arity: usize, clauses: Vec<Clause>| FunDef {
+        name: n.into(),
+        arity,
+        exported: true,
+        clauses,
+        span,
+    };
+    out.push(fun(
+        "__info__",
+        1,
+        vec![
+            clause("module", name.clone()),
+            clause("functions", to_list(&public)),
+            clause("macros", list(Vec::new())),
+            clause("attributes", list(Vec::new())),
+            clause("compile", list(Vec::new())),
+            clause("md5", Const::Binary(vec![0; 16])),
+            clause("struct", struct_info),
+            clause("deprecated", list(Vec::new())),
+        ],
+    ));
+    let kw = |k: &str, v: Const| Const::Tuple(vec![Const::atom(k), v]);
+    let info = list(vec![
+        kw("module", name.clone()),
+        kw("exports", to_list(&exports)),
+        kw("attributes", list(Vec::new())),
+        kw("compile", list(Vec::new())),
+        kw("md5", Const::Binary(vec![0; 16])),
+    ]);
+    out.push(fun(
+        "module_info",
+        0,
+        vec![Clause {
+            pats: Vec::new(),
+            guard: None,
+            body: Expr::konst(info, span),
+        }],
+    ));
+    out.push(fun(
+        "module_info",
+        1,
+        vec![
+            clause("module", name),
+            clause("exports", to_list(&exports)),
+            clause("functions", to_list(&all)),
+            clause("attributes", list(Vec::new())),
+            clause("compile", list(Vec::new())),
+            clause("md5", Const::Binary(vec![0; 16])),
+        ],
+    ));
+    out
 }
