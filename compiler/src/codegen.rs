@@ -44,15 +44,8 @@ pub fn module(m: &Module, file: &str, src: &str) -> Result<beamlet_bytecode::Mod
         closures: 0,
     };
     let name = g.atom(&m.name);
-    for (i, f) in m.funs.iter().enumerate() {
-        g.fun_index.insert((f.name.clone(), f.arity), i as u32);
-        let n = g.atom(&f.name);
-        g.functions.push(Function {
-            name: n,
-            arity: f.arity as u8,
-            exported: f.exported,
-            ..Function::default()
-        });
+    for f in &m.funs {
+        g.declare(f);
     }
     for (i, f) in m.funs.iter().enumerate() {
         if f.arity > 255 {
@@ -73,15 +66,7 @@ pub fn module(m: &Module, file: &str, src: &str) -> Result<beamlet_bytecode::Mod
     let reflection =
         crate::expand::reflection_functions(&m.name, &m.funs, m.struct_fields.as_deref(), span);
     for f in &reflection {
-        let i = g.functions.len() as u32;
-        g.fun_index.insert((f.name.clone(), f.arity), i);
-        let n = g.atom(&f.name);
-        g.functions.push(Function {
-            name: n,
-            arity: f.arity as u8,
-            exported: f.exported,
-            ..Function::default()
-        });
+        let i = g.declare(f);
         g.function(i, &f.clauses, f.arity, &[], f.span)?;
     }
     Ok(beamlet_bytecode::Module {
@@ -142,6 +127,20 @@ struct ModGen {
 }
 
 impl ModGen {
+    /// Adds `f` to the function table (its code comes later); its index.
+    fn declare(&mut self, f: &FunDef) -> u32 {
+        let i = self.functions.len() as u32;
+        self.fun_index.insert((f.name.clone(), f.arity), i);
+        let name = self.atom(&f.name);
+        self.functions.push(Function {
+            name,
+            arity: f.arity as u8,
+            exported: f.exported,
+            ..Function::default()
+        });
+        i
+    }
+
     fn atom(&mut self, name: &str) -> u32 {
         if let Some(&i) = self.atom_index.get(name) {
             return i;

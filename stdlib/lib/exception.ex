@@ -344,9 +344,7 @@ end
 defmodule TokenMissingError do
   defexception file: nil, line: nil, column: nil, description: "expression is incomplete"
 
-  def message(%{file: file, line: line, column: column, description: description}) do
-    SyntaxError.location(file, line, column) <> description
-  end
+  def message(error), do: SyntaxError.message(error)
 end
 
 defmodule ArgumentError do

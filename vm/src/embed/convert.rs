@@ -224,64 +224,30 @@ impl FromValue for String {
     }
 }
 
-impl IntoValue for Binary {
-    fn into_value(self) -> Value {
-        Value::Binary(self.0)
-    }
-}
-
-impl FromValue for Binary {
-    fn from_value(v: Value) -> Result<Self, ConvertError> {
-        match v {
-            Value::Binary(b) => Ok(Binary(b)),
-            other => Err(ConvertError::new("a binary", &other)),
+/// Types that are one variant of [`Value`]: the variant, how to wrap and unwrap it, and
+/// what a conversion error says was expected.
+macro_rules! variant_impls {
+    ($($t:ty => $variant:ident, $wrap:expr, $unwrap:expr, $what:literal;)*) => {$(
+        impl IntoValue for $t {
+            fn into_value(self) -> Value {
+                Value::$variant($unwrap(self))
+            }
         }
-    }
-}
-
-impl IntoValue for AtomName {
-    fn into_value(self) -> Value {
-        Value::Atom(self.0)
-    }
-}
-
-impl FromValue for AtomName {
-    fn from_value(v: Value) -> Result<Self, ConvertError> {
-        match v {
-            Value::Atom(a) => Ok(AtomName(a)),
-            other => Err(ConvertError::new("an atom", &other)),
+        impl FromValue for $t {
+            fn from_value(v: Value) -> Result<Self, ConvertError> {
+                match v {
+                    Value::$variant(x) => Ok($wrap(x)),
+                    other => Err(ConvertError::new($what, &other)),
+                }
+            }
         }
-    }
+    )*};
 }
-
-impl IntoValue for Pid {
-    fn into_value(self) -> Value {
-        Value::Pid(self)
-    }
-}
-
-impl FromValue for Pid {
-    fn from_value(v: Value) -> Result<Self, ConvertError> {
-        match v {
-            Value::Pid(p) => Ok(p),
-            other => Err(ConvertError::new("a pid", &other)),
-        }
-    }
-}
-
-impl IntoValue for Ref {
-    fn into_value(self) -> Value {
-        Value::Ref(self)
-    }
-}
-
-impl FromValue for Ref {
-    fn from_value(v: Value) -> Result<Self, ConvertError> {
-        match v {
-            Value::Ref(r) => Ok(r),
-            other => Err(ConvertError::new("a reference", &other)),
-        }
-    }
+variant_impls! {
+    Binary => Binary, Binary, |b: Binary| b.0, "a binary";
+    AtomName => Atom, AtomName, |a: AtomName| a.0, "an atom";
+    Pid => Pid, |p| p, |p| p, "a pid";
+    Ref => Ref, |r| r, |r| r, "a reference";
 }
 
 impl<T: IntoValue> IntoValue for Vec<T> {

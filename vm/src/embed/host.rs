@@ -227,8 +227,8 @@ impl Host {
         let tag = Value::Ref(Ref(sched::next_ref()));
         let m = Value::Atom(module_atom(module));
         let req = Value::tuple([tag.clone(), m, Value::atom(fun), Value::List(args)]);
-        let (pid, mref) = match self.control("run", req)? {
-            Value::Tuple(t) if t.len() == 2 => (t[0].clone(), t[1].clone()),
+        let mref = match self.control("run", req)? {
+            Value::Tuple(t) if t.len() == 2 => t[1].clone(),
             _ => return Err(Error::HostDown),
         };
         let reply = self.recv_match(None, |msg| match msg {
@@ -240,7 +240,6 @@ impl Host {
         };
         if t.len() == 5 {
             // `{:DOWN, ref, :process, pid, reason}`: it ended without answering.
-            let _ = pid;
             return Err(Error::Exited(t.pop().unwrap_or(Value::nil())));
         }
         // The answer came: its normal `:DOWN` follows and is dropped.
