@@ -183,8 +183,8 @@ fn expand<'s>(
     };
     let span = ast.span;
     // An evaluation binds the variables of the binding map (its argument) first.
-    let binding = x.fresh();
-    if let Some(env) = eval.as_deref() {
+    let binding = eval.is_some().then(|| x.fresh());
+    if let (Some(env), Some(binding)) = (eval.as_deref(), binding) {
         if let Some(script) = x.mods.first_mut() {
             script.aliases = env.aliases.clone();
             script.imports = env.imports.clone();
@@ -254,7 +254,7 @@ fn expand<'s>(
                 env.aliases = script.aliases.clone();
                 env.imports = script.imports.clone();
             }
-            (EVAL_FUN, Pat::Bind(binding))
+            (EVAL_FUN, binding.map_or(Pat::Wild, Pat::Bind))
         }
     };
     let mut modules = x.done;

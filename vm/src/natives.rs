@@ -202,7 +202,8 @@ pub fn lookup(module: Atom, name: Atom, arity: usize) -> Option<BifFn> {
     table().get(&(module, name, arity)).copied()
 }
 
-fn a(name: &str) -> Term {
+/// The atom `name` as a term (`nil` past the atom table's limit).
+pub(crate) fn a(name: &str) -> Term {
     Term::atom(Atom::intern(name).unwrap_or(atom::NIL))
 }
 

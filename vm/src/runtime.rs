@@ -140,11 +140,7 @@ fn compile_input(
         Input::Require { src, file } => {
             let (name, modules) = crate::embed::compile_eval(&src, &file, &mut Default::default())
                 .map_err(|f| f.render(&file, &src))?;
-            let defined: Vec<String> = modules
-                .iter()
-                .map(|m| m.name().to_string())
-                .filter(|n| *n != name)
-                .collect();
+            let defined = crate::embed::defined_modules(&modules, &name);
             crate::embed::note_sources(&file, &defined);
             Ok((modules, name, EVAL_FUN))
         }

@@ -316,13 +316,32 @@ impl<T: FromValue, E: FromValue> FromValue for Result<T, E> {
     }
 }
 
+/// A map of any Rust map type's pairs.
+fn map_into<K: IntoValue, V: IntoValue>(pairs: impl IntoIterator<Item = (K, V)>) -> Value {
+    Value::Map(
+        pairs
+            .into_iter()
+            .map(|(k, v)| (k.into_value(), v.into_value()))
+            .collect(),
+    )
+}
+
+/// Any Rust map type from a map's pairs.
+fn map_from<K: FromValue, V: FromValue, M: FromIterator<(K, V)>>(
+    v: Value,
+) -> Result<M, ConvertError> {
+    match v {
+        Value::Map(pairs) => pairs
+            .into_iter()
+            .map(|(k, v)| Ok((K::from_value(k)?, V::from_value(v)?)))
+            .collect(),
+        other => Err(ConvertError::new("a map", &other)),
+    }
+}
+
 impl<K: IntoValue, V: IntoValue, S> IntoValue for HashMap<K, V, S> {
     fn into_value(self) -> Value {
-        Value::Map(
-            self.into_iter()
-                .map(|(k, v)| (k.into_value(), v.into_value()))
-                .collect(),
-        )
+        map_into(self)
     }
 }
 
@@ -330,35 +349,19 @@ impl<K: FromValue + Eq + Hash, V: FromValue, S: std::hash::BuildHasher + Default
     for HashMap<K, V, S>
 {
     fn from_value(v: Value) -> Result<Self, ConvertError> {
-        match v {
-            Value::Map(pairs) => pairs
-                .into_iter()
-                .map(|(k, v)| Ok((K::from_value(k)?, V::from_value(v)?)))
-                .collect(),
-            other => Err(ConvertError::new("a map", &other)),
-        }
+        map_from(v)
     }
 }
 
 impl<K: IntoValue, V: IntoValue> IntoValue for BTreeMap<K, V> {
     fn into_value(self) -> Value {
-        Value::Map(
-            self.into_iter()
-                .map(|(k, v)| (k.into_value(), v.into_value()))
-                .collect(),
-        )
+        map_into(self)
     }
 }
 
 impl<K: FromValue + Ord, V: FromValue> FromValue for BTreeMap<K, V> {
     fn from_value(v: Value) -> Result<Self, ConvertError> {
-        match v {
-            Value::Map(pairs) => pairs
-                .into_iter()
-                .map(|(k, v)| Ok((K::from_value(k)?, V::from_value(v)?)))
-                .collect(),
-            other => Err(ConvertError::new("a map", &other)),
-        }
+        map_from(v)
     }
 }
 

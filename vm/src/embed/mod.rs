@@ -289,11 +289,7 @@ impl Runtime {
     pub fn load_source(&self, src: &str, file: &str) -> Result<Vec<String>, Error> {
         self.check()?;
         let (name, modules) = self.compile_eval(src, file, &mut Default::default())?;
-        let defined = modules
-            .iter()
-            .map(|m| m.name().to_string())
-            .filter(|n| *n != name)
-            .collect();
+        let defined = defined_modules(&modules, &name);
         load_all(modules)?;
         self.host()?.run(
             &name,
@@ -586,6 +582,15 @@ pub fn compile_eval(
     Ok((name, modules))
 }
 
+/// The modules an evaluation's code defines: all but its own `eval_module`.
+pub fn defined_modules(modules: &[beamlet_bytecode::Module], eval_module: &str) -> Vec<String> {
+    modules
+        .iter()
+        .map(|m| m.name().to_string())
+        .filter(|n| n != eval_module)
+        .collect()
+}
+
 /// Loads compiled modules (each verified first).
 pub fn load_all(modules: Vec<beamlet_bytecode::Module>) -> Result<(), Error> {
     for m in modules {
@@ -621,9 +626,7 @@ mod natives {
         crate::binary::bytes(t).and_then(|b| String::from_utf8(b.to_vec()).ok())
     }
 
-    fn atom(_p: &mut Process, name: &str) -> Term {
-        Atom::intern(name).map_or(Term::NIL, Term::atom)
-    }
+    use crate::natives::a as atom;
 
     /// `:beamlet.compile_file(path)`: `{:ok, modules, eval_module}` (the modules loaded,
     /// the module whose `__eval__/1` runs the file's top-level code) or `{:error, text}`.
@@ -633,7 +636,7 @@ mod natives {
         };
         let path = string_of(*path).ok_or_else(Raise::badarg)?;
         let error = |p: &mut Process, text: String| {
-            let e = atom(p, "error");
+            let e = atom("error");
             let t = p.heap.string(&text);
             Ok(p.heap.tuple(&[e, t]))
         };
@@ -645,19 +648,15 @@ mod natives {
             Ok(x) => x,
             Err(f) => return error(p, f.render(&path, &src)),
         };
-        let defined: Vec<String> = modules
-            .iter()
-            .map(|m| m.name().to_string())
-            .filter(|n| *n != name)
-            .collect();
+        let defined = defined_modules(&modules, &name);
         if let Err(e) = load_all(modules) {
             return error(p, format!("{e}\n"));
         }
         note_sources(&path, &defined);
-        let mods: Vec<Term> = defined.iter().map(|m| atom(p, m)).collect();
+        let mods: Vec<Term> = defined.iter().map(|m| atom(m)).collect();
         let list = p.heap.list(&mods);
-        let ok = atom(p, "ok");
-        let eval = atom(p, &name);
+        let ok = atom("ok");
+        let eval = atom(&name);
         Ok(p.heap.tuple(&[ok, list, eval]))
     }
 
@@ -683,14 +682,14 @@ mod natives {
         match compile_eval(&src, &file, &mut env) {
             Ok((name, modules)) => {
                 if let Err(e) = load_all(modules) {
-                    let kind = atom(p, "compile");
+                    let kind = atom("compile");
                     let text = p.heap.string(&e.to_string());
-                    let e = atom(p, "error");
+                    let e = atom("error");
                     let one = Term::small(1).unwrap_or(Term::NIL);
                     return Ok(p.heap.tuple(&[e, kind, text, one, Term::NIL]));
                 }
-                let ok = atom(p, "ok");
-                let m = atom(p, &name);
+                let ok = atom("ok");
+                let m = atom(&name);
                 Ok(p.heap.tuple(&[ok, m]))
             }
             Err(f) => {
@@ -704,8 +703,8 @@ mod natives {
                     _ => "compile",
                 };
                 let message = d.map_or("compile error", |d| d.message.as_str());
-                let e = atom(p, "error");
-                let kind = atom(p, kind);
+                let e = atom("error");
+                let kind = atom(kind);
                 let text = p.heap.string(message);
                 let line = Term::small(line as i64).unwrap_or(Term::NIL);
                 let col = Term::small(col as i64).unwrap_or(Term::NIL);

@@ -1439,14 +1439,7 @@ pub fn set_default_heap(min_words: Option<usize>, max_words: Option<usize>) {
 /// Kills every process (the script is over).
 pub fn halt_all() {
     for pid in pids() {
-        let _ = signal(
-            pid,
-            Signal::Exit {
-                from: pid,
-                reason: Msg::copy(atom_term("kill")),
-                link: false,
-            },
-        );
+        let _ = kill(pid);
     }
 }
 
