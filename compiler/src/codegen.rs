@@ -1036,9 +1036,10 @@ impl FnGen<'_> {
                 }
             }
             Pat::Bin(segs) => {
-                self.test(fail, src, TypeTest::Bitstring);
+                // The match context: the subject and the position in it.
                 let ctx = self.alloc();
-                self.emit(Instr::Move { dst: ctx, src });
+                self.alloc();
+                self.emit(Instr::BsStart { fail, ctx, src });
                 for s in segs {
                     let size = match &s.size {
                         Some(e) => self.value(e)?,
@@ -1060,7 +1061,7 @@ impl FnGen<'_> {
                 if !open_tail {
                     self.emit(Instr::BsTestSize {
                         fail,
-                        src: Src::reg(ctx),
+                        ctx,
                         bits: Count(0),
                     });
                 }

@@ -67,6 +67,26 @@ impl<'a> Bits<'a> {
         }
     }
 
+    /// The `n <= 64` bits starting `start` bits into the window, as an unsigned integer
+    /// (the first bit most significant). The bits must lie inside the window.
+    pub fn read_uint(&self, start: usize, n: usize) -> u64 {
+        debug_assert!(n <= 64 && start + n <= self.bit_size);
+        if n == 0 {
+            return 0;
+        }
+        let pos = self.bit_offset + start;
+        if pos.is_multiple_of(8) && n == 8 {
+            return self.bytes[pos / 8] as u64;
+        }
+        let (first, end) = (pos / 8, (pos + n).div_ceil(8));
+        let mut acc: u128 = 0;
+        for &b in &self.bytes[first..end] {
+            acc = (acc << 8) | b as u128;
+        }
+        let drop = (end - first) * 8 - pos % 8 - n;
+        ((acc >> drop) & (u128::MAX >> (128 - n))) as u64
+    }
+
     /// Number of (possibly partial) bytes.
     pub fn byte_len(&self) -> usize {
         self.bit_size.div_ceil(8)
@@ -74,6 +94,7 @@ impl<'a> Bits<'a> {
 }
 
 /// The bits of a binary or bitstring term.
+#[inline]
 pub fn bits<'a>(t: Term) -> Option<Bits<'a>> {
     match t.kind()? {
         Kind::HeapBin | Kind::RefcBin => {
@@ -85,14 +106,18 @@ pub fn bits<'a>(t: Term) -> Option<Bits<'a>> {
             })
         }
         Kind::SubBin => {
-            let p = t.term_payload();
-            let orig = whole(*p.first()?)?;
-            let offset = p.get(1)?.as_small()? as usize;
-            let size = p.get(2)?.as_small()? as usize;
+            // SAFETY: a sub-binary's payload is three terms: the heap or refc binary it
+            // looks into and two small integers, its bit offset and bit size (see
+            // `TermAlloc::sub_binary`).
+            let (orig, offset, size) = unsafe {
+                let p = t.ptr();
+                (Term::from_raw(*p.add(1)), *p.add(2), *p.add(3))
+            };
+            let untag = |w: u64| (w as i64 >> crate::term::IMMED1_BITS) as usize;
             Some(Bits {
-                bytes: orig,
-                bit_offset: offset,
-                bit_size: size,
+                bytes: whole(orig)?,
+                bit_offset: untag(offset),
+                bit_size: untag(size),
             })
         }
         _ => None,
@@ -106,20 +131,24 @@ pub fn bytes<'a>(t: Term) -> Option<&'a [u8]> {
 }
 
 /// The bytes of a heap binary or refc handle.
+#[inline]
 fn whole<'a>(t: Term) -> Option<&'a [u8]> {
+    let p = t.ptr();
     match t.kind()? {
+        // SAFETY: a heap binary's payload is its byte size, then the bytes, padded to
+        // whole words (header invariant).
         Kind::HeapBin => {
-            let payload = t.payload();
-            let len = *payload.first()? as usize;
-            // SAFETY: the payload words after the size hold `len` bytes (header invariant).
-            Some(unsafe { std::slice::from_raw_parts(payload.as_ptr().add(1) as *const u8, len) })
+            Some(unsafe { std::slice::from_raw_parts(p.add(2) as *const u8, *p.add(1) as usize) })
         }
         Kind::RefcBin => {
-            let len = *t.payload().get(offheap::refc::SIZE)? as usize;
-            let buf = offheap::refc_buffer(t)?;
-            // SAFETY: the handle sees `len` bytes, which never change once written; the
-            // buffer is frozen or owned by the process reading it.
-            Some(unsafe { buf.prefix(len) })
+            // SAFETY: a refc handle's payload is laid out as `offheap::refc` says; the handle
+            // owns a count of the buffer, and sees `len` bytes, which never change once
+            // written (the buffer is frozen or owned by the process reading it).
+            unsafe {
+                let len = *p.add(1 + offheap::refc::SIZE) as usize;
+                let buf = &*(*p.add(1 + offheap::refc::BUF) as *const RefcBuffer);
+                Some(buf.prefix(len))
+            }
         }
         _ => None,
     }

@@ -110,7 +110,9 @@ impl RefcBuffer {
         }
         let before = v.capacity();
         v.extend_from_slice(more);
-        LIVE_BUFFER_BYTES.fetch_add(v.capacity() - before, Ordering::Relaxed);
+        if v.capacity() != before {
+            LIVE_BUFFER_BYTES.fetch_add(v.capacity() - before, Ordering::Relaxed);
+        }
         true
     }
 }

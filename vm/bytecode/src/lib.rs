@@ -25,7 +25,7 @@ pub use verify::{verify, VerifyError};
 
 /// Version of the module file format. Opcode numbers are append-only; a change of number,
 /// operands or meaning of any opcode bumps this (OTP's `genop.tab` rule).
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Why a module file could not be decoded.
 #[derive(Clone, Debug, PartialEq, Eq)]

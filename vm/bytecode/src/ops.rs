@@ -37,6 +37,9 @@
 //!   one per key (the BEAM's `select_val` keeps its table as an operand list; ours is a
 //!   run of fixed-size instructions, so the decoder, the label mapping and the
 //!   disassembler need nothing special). A select never falls through.
+//! - A binary match reads its subject through a match context, two registers: `R[ctx]` the
+//!   bitstring and `R[ctx+1]` the position in it, in bits (a small integer). `bs_get`
+//!   only moves the position, so matching a segment allocates nothing but the value.
 //! - `receive` is a loop over the mailbox, as on the BEAM (docs/internals/receive.md):
 //!   `L: recv_peek W, m; <match m, on failure: recv_next L>; recv_remove; <body>` and
 //!   `W: recv_wait L, timeout; <after body>`.
@@ -125,10 +128,10 @@ macro_rules! for_each_op {
             get_exc = GetExc { class: Reg, reason: Reg, trace: Reg };
             /// R[dst] := the bitstring of n segments: values R[base+2i], sizes R[base+2i+1], flags K[spec] (a tuple of n smalls)
             bs_build = BsBuild { dst: Reg, base: Reg, n: Count, spec: Src };
-            /// read a segment of `flags` and `size` from the bitstring R[ctx] into R[dst], R[ctx] := the rest; pc := fail if it does not match
+            /// read a segment of `flags` and `size` from the bitstring R[ctx] at bit R[ctx+1] into R[dst], R[ctx+1] += its size; pc := fail if it does not match
             bs_get = BsGet { fail: Label, dst: Reg, ctx: Reg, size: Src, flags: Count };
-            /// if the bitstring src is not exactly `bits` bits long: pc := fail
-            bs_test_size = BsTestSize { fail: Label, src: Src, bits: Count };
+            /// if the bitstring R[ctx] has not exactly `bits` bits left after bit R[ctx+1]: pc := fail
+            bs_test_size = BsTestSize { fail: Label, ctx: Reg, bits: Count };
             /// if the bitstring src's size is not a multiple of `unit` bits: pc := fail
             bs_test_unit = BsTestUnit { fail: Label, src: Src, unit: Count };
             /// R[dst] := bitstring from literal K[lit] matched against src: if src does not start with it, pc := fail; else R[dst] := the rest
@@ -149,6 +152,8 @@ macro_rules! for_each_op {
             recv_wait = RecvWait { to: Label, timeout: Src };
             /// if src is the reference this process made last, the scan starts at the first message that arrived after it was made
             recv_mark = RecvMark { src: Src };
+            /// if src is not a bitstring: pc := fail; else the match context R[ctx], R[ctx+1] := src, 0
+            bs_start = BsStart { fail: Label, ctx: Reg, src: Src };
         }
     };
 }

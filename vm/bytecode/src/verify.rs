@@ -28,7 +28,7 @@ use std::fmt;
 
 use crate::instr::{seg, Operand, SrcKind, TypeTest};
 use crate::module::{Function, Literal, Module, MAX_LITERAL_DEPTH};
-use crate::{Instr, Opcode};
+use crate::{Instr, Opcode, Reg};
 
 /// Why a module was rejected.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -427,7 +427,11 @@ fn check_instr(m: &Module, f: &Function, ins: &Instr) -> Result<(), String> {
         Instr::CaseVal { key, .. } if !matches!(key.decode(), SrcKind::Const(_)) => {
             Err("the key is not a constant".into())
         }
-        Instr::BsGet { flags, .. } => check_seg_flags(flags.0),
+        Instr::BsGet { flags, ctx, .. } => {
+            check_ctx(f, ctx)?;
+            check_seg_flags(flags.0)
+        }
+        Instr::BsTestSize { ctx, .. } | Instr::BsStart { ctx, .. } => check_ctx(f, ctx),
         Instr::BsTestUnit { unit, .. } if unit.0 == 0 => Err("unit 0".into()),
         Instr::BsSkipPrefix { lit, .. } => match lit.decode() {
             SrcKind::Const(k) => match m.literals.get(k as usize) {
@@ -437,6 +441,15 @@ fn check_instr(m: &Module, f: &Function, ins: &Instr) -> Result<(), String> {
             SrcKind::Reg(_) => Err("the prefix must be a constant".into()),
         },
         _ => Ok(()),
+    }
+}
+
+/// A match context: two registers, `ctx` and `ctx + 1`.
+fn check_ctx(f: &Function, ctx: Reg) -> Result<(), String> {
+    if u32::from(ctx.0) + 1 < u32::from(f.regs) {
+        Ok(())
+    } else {
+        Err("the match context's position register is out of range".into())
     }
 }
 

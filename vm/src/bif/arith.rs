@@ -156,6 +156,12 @@ fn int_operands(x: Term, y: Term) -> Result<Operands, Raise> {
 /// `div`: integer division, truncating toward zero.
 pub fn int_div(p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
     let [x, y] = args(a)?;
+    if let (Some(i), Some(j)) = (x.as_small(), y.as_small()) {
+        if j != 0 {
+            // Only MIN_SMALL / -1 leaves the small range.
+            return Ok(p.heap.int(i / j));
+        }
+    }
     match int_operands(x, y)? {
         Operands::Small(_, 0) => Err(Raise::badarith()),
         Operands::Small(i, j) => Ok(p.heap.int(i / j)),
@@ -172,6 +178,12 @@ pub fn int_div(p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
 /// `rem`: the remainder of `div`, with the sign of the dividend.
 pub fn int_rem(p: &mut Process, a: &[Term]) -> Result<Term, Raise> {
     let [x, y] = args(a)?;
+    if let (Some(i), Some(j)) = (x.as_small(), y.as_small()) {
+        if j != 0 {
+            // |i % j| <= |i|: still small.
+            return Ok(Term::small(i % j).unwrap_or(Term::NIL));
+        }
+    }
     match int_operands(x, y)? {
         Operands::Small(_, 0) => Err(Raise::badarith()),
         Operands::Small(i, j) => Ok(p.heap.int(i % j)),

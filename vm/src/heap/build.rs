@@ -182,19 +182,31 @@ pub trait TermAlloc {
 
     /// A sub-binary of `parent` (a heap or refc binary, or a sub-binary, which is looked
     /// through), starting `bit_offset` bits in, `bit_size` bits long.
+    #[inline]
     fn sub_binary(&mut self, parent: Term, bit_offset: u64, bit_size: u64) -> Term {
         let (orig, offset) = match parent.kind() {
             Some(Kind::SubBin) => {
-                let p = parent.term_payload();
-                let base = p.get(1).and_then(|t| t.as_small()).unwrap_or(0) as u64;
-                (p.first().copied().unwrap_or(Term::NIL), base + bit_offset)
+                // SAFETY: a sub-binary's payload is [orig, offset, size], the last two small
+                // integers (this function writes them).
+                let (orig, base) = unsafe {
+                    let p = parent.ptr();
+                    (Term::from_raw(*p.add(1)), Term::from_raw(*p.add(2)))
+                };
+                (orig, base.as_small().unwrap_or(0) as u64 + bit_offset)
             }
             _ => (parent, bit_offset),
         };
         debug_assert!(matches!(orig.kind(), Some(Kind::HeapBin | Kind::RefcBin)));
         let small = |v: u64| Term::small(v as i64).unwrap_or(Term::NON_VALUE);
-        let payload = [orig.raw(), small(offset).raw(), small(bit_size).raw()];
-        self.boxed(Kind::SubBin, &payload)
+        let p = self.alloc_words(4);
+        // SAFETY: four fresh words: the header and the payload.
+        unsafe {
+            p.write(Header::new(Kind::SubBin, 3).raw());
+            p.add(1).write(orig.raw());
+            p.add(2).write(small(offset).raw());
+            p.add(3).write(small(bit_size).raw());
+            Term::boxed_from_ptr(p)
+        }
     }
 
     /// A closure of `module`'s fun number `index`, with `arity` parameters and the

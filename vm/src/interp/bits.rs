@@ -3,6 +3,7 @@
 
 use beamlet_bytecode::instr::seg;
 use num_bigint::{BigInt, Sign};
+use smallvec::SmallVec;
 
 use crate::binary::{self, Bits};
 use crate::exception::Raise;
@@ -10,10 +11,11 @@ use crate::heap::TermAlloc;
 use crate::process::Process;
 use crate::term::{bignum, Term, View};
 
-/// Bits being written, most significant first.
+/// Bits being written, most significant first. Most constructions are short: they stay
+/// on the stack.
 #[derive(Default)]
 struct Writer {
-    bytes: Vec<u8>,
+    bytes: SmallVec<[u8; 64]>,
     bits: usize,
 }
 
@@ -26,20 +28,44 @@ impl Writer {
             return;
         }
         for i in 0..n {
-            let bit = (src[i / 8] >> (7 - i % 8)) & 1;
-            if self.bits.is_multiple_of(8) {
-                self.bytes.push(0);
+            self.push_bit((src[i / 8] >> (7 - i % 8)) & 1);
+        }
+    }
+
+    fn push_bit(&mut self, bit: u8) {
+        if self.bits.is_multiple_of(8) {
+            self.bytes.push(0);
+        }
+        if bit == 1 {
+            let last = self.bytes.len() - 1;
+            self.bytes[last] |= 0x80 >> (self.bits % 8);
+        }
+        self.bits += 1;
+    }
+
+    /// Appends the low `n <= 64` bits of `v`, most significant first.
+    fn push_uint(&mut self, v: u64, n: usize) {
+        debug_assert!(n <= 64);
+        if self.bits.is_multiple_of(8) && n.is_multiple_of(8) {
+            for i in (0..n / 8).rev() {
+                self.bytes.push((v >> (8 * i)) as u8);
             }
-            if bit == 1 {
-                let last = self.bytes.len() - 1;
-                self.bytes[last] |= 0x80 >> (self.bits % 8);
-            }
-            self.bits += 1;
+            self.bits += n;
+            return;
+        }
+        for i in (0..n).rev() {
+            self.push_bit(((v >> i) & 1) as u8);
         }
     }
 
     fn push_window(&mut self, b: &Bits<'_>, n: usize) {
-        let bytes: Vec<u8> = (0..n.div_ceil(8)).map(|i| b.byte(i)).collect();
+        if self.bits.is_multiple_of(8) && b.bit_offset.is_multiple_of(8) && n.is_multiple_of(8) {
+            let start = b.bit_offset / 8;
+            self.bytes.extend_from_slice(&b.bytes[start..start + n / 8]);
+            self.bits += n;
+            return;
+        }
+        let bytes: SmallVec<[u8; 64]> = (0..n.div_ceil(8)).map(|i| b.byte(i)).collect();
         self.push(&bytes, n);
     }
 }
@@ -51,40 +77,107 @@ fn flag_at(spec: Term, i: usize) -> u32 {
         .unwrap_or(0) as u32
 }
 
-/// An integer as `n` bits, two's complement, big-endian, left-aligned in the bytes.
-fn int_bits(v: Term, n: usize, little: bool) -> Option<Vec<u8>> {
+/// The low `n` bits of a word (`n <= 64`).
+fn mask(n: usize) -> u64 {
+    if n >= 64 {
+        u64::MAX
+    } else {
+        (1 << n) - 1
+    }
+}
+
+/// The `n <= 64` bits, first bit most significant, that an integer segment of `n` bits
+/// holds for the value `v` (its low `n` bits). Big endian: the bits themselves. Little
+/// endian, as the BEAM lays it out: the whole bytes from the least significant one, then
+/// the remaining `n mod 8` high bits (`<<1::9-little>>` is `<<1, 0::1>>`).
+fn to_stream(v: u64, n: usize, little: bool) -> u64 {
+    let v = v & mask(n);
+    if !little {
+        return v;
+    }
+    let (full, r) = (n / 8, n % 8);
+    let mut out = 0u64;
+    for i in 0..full {
+        out = (out << 8) | ((v >> (8 * i)) & 0xff);
+    }
+    if r > 0 {
+        out = (out << r) | (v >> (8 * full));
+    }
+    out
+}
+
+/// The value of the `n <= 64` bits `s` of an integer segment: the inverse of
+/// [`to_stream`].
+fn from_stream(s: u64, n: usize, little: bool) -> u64 {
+    if !little {
+        return s;
+    }
+    let (full, r) = (n / 8, n % 8);
+    let mut v = if r > 0 {
+        (s & mask(r)) << (8 * full)
+    } else {
+        0
+    };
+    for i in 0..full {
+        v |= ((s >> (r + 8 * (full - 1 - i))) & 0xff) << (8 * i);
+    }
+    v
+}
+
+/// Writes an integer of any size as an `n`-bit segment (two's complement, modulo 2^n).
+fn push_big_int(w: &mut Writer, v: Term, n: usize, little: bool) -> Option<()> {
     let big: BigInt = match v.view() {
         View::Small(i) => BigInt::from(i),
         View::Big { .. } => bignum::to_bigint(v)?,
         _ => return None,
     };
-    let k = n.div_ceil(8);
-    let modulus = BigInt::from(1) << (8 * k);
+    let modulus = BigInt::from(1) << n;
     let mut x = big % &modulus;
     if x.sign() == Sign::Minus {
         x += &modulus;
     }
-    let (_, mut bytes) = x.to_bytes_be();
-    while bytes.len() < k {
-        bytes.insert(0, 0);
-    }
-    let bytes = bytes[bytes.len() - k..].to_vec();
-    let mut bytes = if little && n.is_multiple_of(8) {
-        bytes.into_iter().rev().collect()
+    // The value's bytes from the least significant, padded to the bytes the n bits span.
+    let (_, mut le) = x.to_bytes_le();
+    le.resize(n.div_ceil(8), 0);
+    let (full, r) = (n / 8, n % 8);
+    if little {
+        w.push(&le[..full], 8 * full);
+        if r > 0 {
+            w.push_uint(le[full] as u64, r);
+        }
     } else {
-        bytes
-    };
-    // Left-align the n bits.
-    let shift = 8 * k - n;
-    if shift > 0 {
-        let mut carry = 0u8;
-        for b in bytes.iter_mut().rev() {
-            let nb = (*b << shift) | carry;
-            carry = *b >> (8 - shift);
-            *b = nb;
+        // The high r bits first, then the whole bytes from the most significant.
+        if r > 0 {
+            w.push_uint(le[full] as u64, r);
+        }
+        for &b in le[..full].iter().rev() {
+            w.push_uint(b as u64, 8);
         }
     }
-    Some(bytes)
+    Some(())
+}
+
+/// Reads an integer segment of `n > 64` bits from the front of `b`.
+fn read_big_int(b: &Bits<'_>, n: usize, little: bool, signed: bool) -> BigInt {
+    let (full, r) = (n / 8, n % 8);
+    // The value's bytes from the least significant.
+    let mut le: Vec<u8> = Vec::with_capacity(full + 1);
+    if little {
+        le.extend((0..full).map(|i| b.read_uint(8 * i, 8) as u8));
+        if r > 0 {
+            le.push(b.read_uint(8 * full, r) as u8);
+        }
+    } else {
+        le.extend((0..full).rev().map(|i| b.read_uint(r + 8 * i, 8) as u8));
+        if r > 0 {
+            le.push(b.read_uint(0, r) as u8);
+        }
+    }
+    let mut v = BigInt::from_bytes_le(Sign::Plus, &le);
+    if signed && (v.clone() >> (n - 1)) & BigInt::from(1) == BigInt::from(1) {
+        v -= BigInt::from(1) << n;
+    }
+    v
 }
 
 /// A segment's size in bits: `None` for the default (the size term is `nil`), `Err` for a
@@ -147,8 +240,10 @@ fn segment(w: &mut Writer, v: Term, size: Term, flags: u32) -> Result<(), Fail> 
     match flags & seg::TYPE_MASK {
         seg::INTEGER => {
             let nbits = size_of(size, unit)?.unwrap_or(8);
-            let bytes = int_bits(v, nbits, little).ok_or(("type", v))?;
-            w.push(&bytes, nbits);
+            match v.as_small() {
+                Some(i) if nbits <= 64 => w.push_uint(to_stream(i as u64, nbits, little), nbits),
+                _ => push_big_int(w, v, nbits, little).ok_or(("type", v))?,
+            }
         }
         seg::FLOAT => {
             let nbits = size_of(size, unit)?.unwrap_or(64);
@@ -268,9 +363,35 @@ fn make(p: &mut Process, w: Writer) -> Term {
     }
 }
 
-/// `bs_get`: reads one segment from the front of `ctx`; the value and the rest.
-pub(super) fn get(p: &mut Process, ctx: Term, size: Term, flags: u32) -> Option<(Term, Term)> {
-    let bits = binary::bits(ctx)?;
+/// The bits of a match context's subject from position `pos` on (`None` when the
+/// subject is not a bitstring or the position is not inside it: a module that breaks the
+/// compiler's discipline gets no match, not undefined behaviour).
+fn window_at<'a>(subject: Term, pos: Term) -> Option<Bits<'a>> {
+    let all = binary::bits(subject)?;
+    let pos = usize::try_from(pos.as_small()?).ok()?;
+    Some(Bits {
+        bytes: all.bytes,
+        bit_offset: all.bit_offset + pos,
+        bit_size: all.bit_size.checked_sub(pos)?,
+    })
+}
+
+/// `bs_test_size`: the bits left in a match context.
+pub(super) fn left(subject: Term, pos: Term) -> Option<usize> {
+    window_at(subject, pos).map(|b| b.bit_size)
+}
+
+/// `bs_get`: reads one segment of a match context (subject, position); the value and the
+/// new position.
+pub(super) fn get(
+    p: &mut Process,
+    subject: Term,
+    pos: Term,
+    size: Term,
+    flags: u32,
+) -> Option<(Term, Term)> {
+    let bits = window_at(subject, pos)?;
+    let at = (pos.as_small()? as u64, bits.bit_size as u64);
     let unit = ((flags >> seg::UNIT_SHIFT) & 0xff).max(1) as usize;
     let little = flags & (seg::LITTLE | seg::NATIVE) != 0;
     let signed = flags & seg::SIGNED != 0;
@@ -286,26 +407,17 @@ pub(super) fn get(p: &mut Process, ctx: Term, size: Term, flags: u32) -> Option<
             if n > avail {
                 return None;
             }
-            let w = window(0, n);
-            let mut bytes: Vec<u8> = (0..n.div_ceil(8)).map(|i| w.byte(i)).collect();
-            // Right-align the n bits.
-            let shift = 8 * bytes.len() - n;
-            if shift > 0 {
-                let mut carry = 0u8;
-                for b in bytes.iter_mut() {
-                    let nb = (*b >> shift) | carry;
-                    carry = *b << (8 - shift);
-                    *b = nb;
-                }
+            if n <= 64 {
+                let raw = from_stream(bits.read_uint(0, n), n, little);
+                let v = if signed && n > 0 && (raw >> (n - 1)) & 1 == 1 {
+                    raw as i128 - (1i128 << n)
+                } else {
+                    raw as i128
+                };
+                (p.heap.int128(v), n)
+            } else {
+                (p.heap.bigint(&read_big_int(&bits, n, little, signed)), n)
             }
-            if little && n.is_multiple_of(8) {
-                bytes.reverse();
-            }
-            let mut v = BigInt::from_bytes_be(Sign::Plus, &bytes);
-            if signed && n > 0 && (v.clone() >> (n - 1)) & BigInt::from(1) == BigInt::from(1) {
-                v -= BigInt::from(1) << n;
-            }
-            (p.heap.bigint(&v), n)
         }
         seg::FLOAT => {
             let n = size_of(size, unit).ok()?.unwrap_or(64);
@@ -336,7 +448,13 @@ pub(super) fn get(p: &mut Process, ctx: Term, size: Term, flags: u32) -> Option<
             if n > avail || (flags & seg::TYPE_MASK == seg::BINARY && !n.is_multiple_of(8)) {
                 return None;
             }
-            (p.heap.sub_binary(ctx, 0, n as u64), n)
+            // The whole subject is the subject (a sub-binary's fields never change).
+            let value = if at.0 == 0 && n as u64 == at.1 {
+                subject
+            } else {
+                p.heap.sub_binary(subject, at.0, n as u64)
+            };
+            (value, n)
         }
         t => {
             let w = window(0, avail);
@@ -400,8 +518,7 @@ pub(super) fn get(p: &mut Process, ctx: Term, size: Term, flags: u32) -> Option<
             (Term::small(c as i64)?, len * 8)
         }
     };
-    let rest = p.heap.sub_binary(ctx, used as u64, (avail - used) as u64);
-    Some((value, rest))
+    Some((value, Term::small((at.0 + used as u64) as i64)?))
 }
 
 /// The rest of `t` after `prefix`, if `t` starts with it.

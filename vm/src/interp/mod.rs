@@ -18,7 +18,7 @@
 mod bits;
 
 use beamlet_bytecode::instr::{TypeTest, CONST_BIT};
-use beamlet_bytecode::{Instr, Src};
+use beamlet_bytecode::{Instr, Reg, Src};
 
 use crate::atom::{self, Atom};
 use crate::code::{self, ImportSlot, LoadedModule};
@@ -978,24 +978,30 @@ fn run(p: &mut Process, mut cur: Cur) -> Stop {
                 size,
                 flags,
             } => {
-                let c = reg!(ctx);
+                let (subject, pos) = (reg!(ctx), reg!(Reg(ctx.0 + 1)));
                 let sz = src!(size);
-                match bits::get(p, c, sz, flags.0) {
-                    Some((v, rest)) => {
+                match bits::get(p, subject, pos, sz, flags.0) {
+                    Some((v, pos)) => {
                         reg!(dst) = v;
-                        reg!(ctx) = rest;
+                        reg!(Reg(ctx.0 + 1)) = pos;
                     }
                     None => jump!(fail.0),
                 }
                 Ok(())
             }
-            Instr::BsTestSize {
-                fail,
-                src: s,
-                bits: n,
-            } => {
-                let ok = crate::binary::bits(src!(s)).is_some_and(|b| b.bit_size == n.0 as usize);
-                if !ok {
+            Instr::BsTestSize { fail, ctx, bits: n } => {
+                let (subject, pos) = (reg!(ctx), reg!(Reg(ctx.0 + 1)));
+                if bits::left(subject, pos) != Some(n.0 as usize) {
+                    jump!(fail.0);
+                }
+                Ok(())
+            }
+            Instr::BsStart { fail, ctx, src: s } => {
+                let t = src!(s);
+                if t.is_bitstring() {
+                    reg!(ctx) = t;
+                    reg!(Reg(ctx.0 + 1)) = Term::ZERO;
+                } else {
                     jump!(fail.0);
                 }
                 Ok(())

@@ -52,7 +52,7 @@ const IMMED1_MASK: u64 = 0xF;
 const TAG_PID: u64 = 0x3;
 const TAG_PORT: u64 = 0x7;
 const TAG_SMALL: u64 = 0xF;
-const IMMED1_BITS: u32 = 4;
+pub(crate) const IMMED1_BITS: u32 = 4;
 
 const IMMED2_MASK: u64 = 0x3F;
 const TAG_ATOM: u64 = 0x0B;
@@ -252,6 +252,8 @@ impl Term {
     pub const NIL: Term = Term(TAG_SPECIAL);
     /// The non-value: "no term here". Never visible to programs.
     pub const NON_VALUE: Term = Term((1 << IMMED2_BITS) | TAG_SPECIAL);
+    /// The small integer 0.
+    pub const ZERO: Term = Term(TAG_SMALL);
     /// The atom `true`.
     pub const TRUE: Term = Term::atom(atom::TRUE);
     /// The atom `false`.

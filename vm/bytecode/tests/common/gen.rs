@@ -529,14 +529,19 @@ pub fn instr(op: Opcode, m: &mut Module, f: usize, e: &mut Entropy) -> Option<In
         O::BsGet => Instr::BsGet {
             fail: label(e),
             dst: reg(e)?,
-            ctx: reg(e)?,
+            ctx: window(e, 2)?,
             size: src(e)?,
             flags: Count(seg_flags(e)),
         },
         O::BsTestSize => Instr::BsTestSize {
             fail: label(e),
-            src: src(e)?,
+            ctx: window(e, 2)?,
             bits: count(e),
+        },
+        O::BsStart => Instr::BsStart {
+            fail: label(e),
+            ctx: window(e, 2)?,
+            src: src(e)?,
         },
         O::BsTestUnit => Instr::BsTestUnit {
             fail: label(e),

@@ -457,7 +457,7 @@ fn instr(m: &Module, f: &Function, ins: &Instr) -> Result<(), String> {
         } => {
             x.label(fail)?;
             x.reg(dst)?;
-            x.reg(ctx)?;
+            x.window(ctx, 2)?;
             x.src(size)?;
             flags(fl.0)
         }
@@ -480,8 +480,13 @@ fn instr(m: &Module, f: &Function, ins: &Instr) -> Result<(), String> {
             x.src(timeout)
         }
         Instr::RecvMark { src } => x.src(src),
-        Instr::BsTestSize { fail, src, bits: _ } => {
+        Instr::BsTestSize { fail, ctx, bits: _ } => {
             x.label(fail)?;
+            x.window(ctx, 2)
+        }
+        Instr::BsStart { fail, ctx, src } => {
+            x.label(fail)?;
+            x.window(ctx, 2)?;
             x.src(src)
         }
         Instr::BsTestUnit { fail, src, unit } => {
