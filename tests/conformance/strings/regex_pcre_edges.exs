@@ -1,4 +1,4 @@
-# PCRE corner cases that Beamlet does not reproduce yet (see docs/internals/interpreter.md, Regex).
+# PCRE corner cases: modifiers, alternatives that do not take part, empty matches, compile errors, bytes without u.
 r = ~r/a(b)?/i
 IO.inspect(r)
 IO.inspect(Regex.opts(r))

@@ -9,8 +9,22 @@
 //! Differences from PCRE that remain (docs/internals/interpreter.md): compile error
 //! messages are PCRE's for the common mistakes only; `$` without `m` matches only at the
 //! very end (PCRE also before a final newline); possessive quantifiers, `\Z`, `\h` and
-//! the `f` modifier are not supported; after an empty match the next search starts one
-//! character later (PCRE first retries a non-empty match at the same place).
+//! the `f` modifier are not supported.
+//!
+//! A global match follows `re:run/3` with `global` (OTP 25's `loopexec`): after a search
+//! from `x` finds an empty match at `p`, a non-empty match anchored at `x` is asked for
+//! (PCRE's `notempty_atstart` and `anchored`); if there is one it is a match too and the
+//! search goes on at `p` plus its length, else one character after `p`. The engines have no "not empty" option, so that
+//! attempt runs a second regex through `fancy-regex` on the subject from `p` on:
+//! `\A(?:pattern)(?!\A)`, anchored at `p` and refused where it ends there, which makes
+//! the backtracking engine go on to the next alternative in PCRE's order, as PCRE's
+//! `PCRE_NOTEMPTY_ATSTART` does. Past the subject's start the cut is made one character
+//! earlier and the regex is `\A(?s:.)(?:pattern)(?<!\A(?s:.))`, so that `\b`, `\B` and
+//! `^` see the character before, and `^`/`\A` are false as they should be. (`\G` would
+//! keep the whole text, but `fancy-regex` does not evaluate it inside a look-ahead.)
+//! Without `u` the subject's bytes are read as Latin-1 characters for it, so each byte
+//! is one character, as in PCRE. A pattern with a look-behind, which may look further
+//! back, gets no retry past the start: the search moves on one character.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -28,6 +42,14 @@ enum Engine {
 /// A compiled regex.
 struct Compiled {
     engine: Engine,
+    /// The regex for the non-empty retry after an empty match (see the module doc), made
+    /// the first time one is needed: `None` inside when `fancy-regex` cannot compile it
+    /// (then the search just moves on one character).
+    /// At the subject's start, and after its first character.
+    not_empty: [OnceLock<Option<fancy_regex::Regex>>; 2],
+    /// The pattern and inline flags it is made from.
+    pattern: String,
+    flags: String,
     /// `u`: code points rather than bytes (for advancing past an empty match).
     unicode: bool,
     /// Names of the capture groups, by group index (0 is the whole match).
@@ -115,8 +137,16 @@ fn compile(source: &[u8], opts: &[u8]) -> Result<Compiled, (String, usize)> {
         Engine::Bytes(re) => re.capture_names().map(|n| n.map(String::from)).collect(),
         Engine::Fancy(re) => re.capture_names().map(|n| n.map(String::from)).collect(),
     };
+    // The retry reads a subject without `u` as Latin-1 text, the byte pattern's way.
+    let retry_pattern = match &engine {
+        Engine::Bytes(_) if !unicode => byte_pattern.to_string(),
+        _ => pattern.to_string(),
+    };
     Ok(Compiled {
         engine,
+        not_empty: [OnceLock::new(), OnceLock::new()],
+        pattern: retry_pattern,
+        flags,
         unicode,
         names,
     })
@@ -126,9 +156,17 @@ fn compile(source: &[u8], opts: &[u8]) -> Result<Compiled, (String, usize)> {
 /// Latin-1's (OTP builds them so), where `ª µ º À-Ö Ø-ö ø-ÿ` are letters too.
 const LATIN1_WORD: &str = r"0-9A-Za-z_\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\xFF";
 
-/// `pattern` with `\w` and `\W` (outside classes; `\w` inside them too) spelled as
-/// byte classes of [`LATIN1_WORD`], for the byte engine without Unicode. (`\b`, `\W`
-/// inside a class and caseless Latin-1 letters keep ASCII's rules.)
+/// `\xHH` for each UTF-8 byte of `c`.
+fn push_bytes(out: &mut String, c: char) {
+    for b in c.to_string().bytes() {
+        out.push_str(&format!("\\x{b:02X}"));
+    }
+}
+
+/// `pattern` as PCRE reads it without `u`, for the byte engine: `\w` and `\W` (outside
+/// classes; `\w` inside them too) spelled as byte classes of [`LATIN1_WORD`], and each
+/// non-ASCII character as its UTF-8 bytes. (`\b`, `\W` inside a class and caseless
+/// Latin-1 letters keep ASCII's rules.)
 fn latin1_words(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len() + 16);
     let mut chars = pattern.chars().peekable();
@@ -149,6 +187,8 @@ fn latin1_words(pattern: &str) -> String {
                     out.push_str(LATIN1_WORD);
                     out.push(']');
                 }
+                // An escaped non-ASCII character is that character.
+                Some(e) if !e.is_ascii() => push_bytes(&mut out, e),
                 Some(e) => {
                     out.push('\\');
                     out.push(e);
@@ -179,6 +219,9 @@ fn latin1_words(pattern: &str) -> String {
                 in_class = false;
                 out.push(']');
             }
+            // Without `u`, PCRE reads the pattern's bytes as characters: `é*` is
+            // `\xC3\xA9*`, and `[é]` a class of two bytes.
+            c if !c.is_ascii() => push_bytes(&mut out, c),
             c => out.push(c),
         }
         class_len += 1;
@@ -234,6 +277,62 @@ impl Compiled {
         }
     }
 
+    /// The groups of the first non-empty match that starts exactly at byte `at`, in
+    /// PCRE's order of alternatives (the retry after an empty match). `text` keeps the
+    /// subject as the retry regex reads it, made at the first retry of a run.
+    fn captures_not_empty(
+        &self,
+        subject: &[u8],
+        at: usize,
+        text: &mut Option<Option<RetryText>>,
+    ) -> Option<Vec<Option<(usize, usize)>>> {
+        let latin1 = !self.unicode && matches!(self.engine, Engine::Bytes(_));
+        let text = text
+            .get_or_insert_with(|| RetryText::new(subject, latin1))
+            .as_ref()?;
+        let base = text.to_text(at)?;
+        // From the subject's start, or from the character before `at`, which the pattern
+        // may look at (`\b`, `^` with `m`) and the retry regex steps over.
+        let (from, re) = if base == 0 {
+            (0, self.not_empty[0].get_or_init(|| self.retry_regex(false)))
+        } else {
+            let prev = text.text[..base].chars().next_back()?.len_utf8();
+            let re = self.not_empty[1].get_or_init(|| self.retry_regex(true));
+            (base - prev, re)
+        };
+        let c = re.as_ref()?.captures(&text.text[from..]).ok()??;
+        let span =
+            |m: fancy_regex::Match| (text.to_byte(from + m.start()), text.to_byte(from + m.end()));
+        let mut groups: Vec<_> = c.iter().map(|m| m.map(span)).collect();
+        if let Some(Some((start, _))) = groups.first_mut() {
+            *start = at;
+        }
+        Some(groups)
+    }
+
+    /// The regex of the non-empty retry (see the module doc): `\A(?:pattern)(?!\A)`, or
+    /// with `after_char`, `\A(?s:.)(?:pattern)(?<!\A(?s:.))` for a subject cut one
+    /// character before the retry's place. `None` when `fancy-regex` refuses it, or when
+    /// the pattern has a look-behind, which may look further back than one character.
+    fn retry_regex(&self, after_char: bool) -> Option<fancy_regex::Regex> {
+        if after_char && (self.pattern.contains("(?<=") || self.pattern.contains("(?<!")) {
+            return None;
+        }
+        let inline = if self.flags.is_empty() {
+            String::new()
+        } else {
+            format!("(?{})", self.flags)
+        };
+        // With `x` a comment at the end of the pattern runs to a newline.
+        let end = if self.flags.contains('x') { "\n" } else { "" };
+        let source = if after_char {
+            format!("{inline}\\A(?s:.)(?:{}{end})(?<!\\A(?s:.))", self.pattern)
+        } else {
+            format!("{inline}\\A(?:{}{end})(?!\\A)", self.pattern)
+        };
+        fancy_regex::Regex::new(&source).ok()
+    }
+
     /// Where to search after an empty match at `at`: the next character.
     fn after_empty(&self, subject: &[u8], at: usize) -> usize {
         let mut next = at + 1;
@@ -243,6 +342,56 @@ impl Compiled {
             }
         }
         next
+    }
+}
+
+/// The subject as the retry regex reads it: UTF-8 as it is, or (without `u`) each byte as
+/// the Latin-1 character of that number, with the offsets mapped both ways.
+struct RetryText {
+    text: String,
+    /// For Latin-1 text: the byte offset of each text offset (`None` for UTF-8 text, where
+    /// the offsets are the same).
+    to_byte: Option<Vec<usize>>,
+}
+
+impl RetryText {
+    fn new(subject: &[u8], latin1: bool) -> Option<RetryText> {
+        if !latin1 {
+            let text = std::str::from_utf8(subject).ok()?.to_string();
+            return Some(RetryText {
+                text,
+                to_byte: None,
+            });
+        }
+        let text: String = subject.iter().map(|&b| b as char).collect();
+        let mut to_byte = Vec::with_capacity(text.len() + 1);
+        for (i, &b) in subject.iter().enumerate() {
+            to_byte.push(i);
+            if b >= 0x80 {
+                to_byte.push(i);
+            }
+        }
+        to_byte.push(subject.len());
+        Some(RetryText {
+            text,
+            to_byte: Some(to_byte),
+        })
+    }
+
+    /// The text offset of byte `at` (`None` inside a UTF-8 character).
+    fn to_text(&self, at: usize) -> Option<usize> {
+        match &self.to_byte {
+            None => self.text.is_char_boundary(at).then_some(at),
+            // The first text offset that maps to byte `at`.
+            Some(map) => Some(map.partition_point(|&b| b < at)),
+        }
+    }
+
+    fn to_byte(&self, i: usize) -> usize {
+        match &self.to_byte {
+            None => i,
+            Some(map) => map[i],
+        }
     }
 }
 
@@ -278,7 +427,7 @@ pub fn re_compile(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
 /// `:beamlet.re_run(source, opts, subject, offset, global)`: the matches from byte
 /// `offset` (all of them when `global`, else at most one), each a list of
 /// `{start, length}` per group (`{-1, 0}` for a group that did not take part). PCRE's
-/// rule for global matching: after an empty match the search moves on one character.
+/// rule for global matching (see the module doc).
 pub fn re_run(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     let [source, opts, subject, offset, global] = args else {
         return Err(Raise::badarg());
@@ -294,7 +443,11 @@ pub fn re_run(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     let global = global.is(Term::TRUE);
     let re = compiled(source, opts).map_err(|_| Raise::badarg())?;
     let mut matches: Vec<Vec<Option<(usize, usize)>>> = Vec::new();
+    // OTP 25's `re:run/3` loop (`loopexec` in re.erl): search from `at`; after an empty
+    // match at `a`, retry a non-empty match anchored at `at` (the search's start), and go
+    // on from `a` plus that match's length, or one character after `a`.
     let mut at = offset;
+    let mut retry_text = None;
     while at <= subject.len() {
         let Some(groups) = re.captures(subject, at) else {
             break;
@@ -304,11 +457,18 @@ pub fn re_run(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
         if !global {
             break;
         }
-        at = if end == start {
-            re.after_empty(subject, end)
-        } else {
-            end
-        };
+        if end > start {
+            at = end;
+            continue;
+        }
+        match re.captures_not_empty(subject, at, &mut retry_text) {
+            Some(groups) => {
+                let len = groups.first().copied().flatten().map_or(0, |(s, e)| e - s);
+                matches.push(groups);
+                at = start + len;
+            }
+            None => at = re.after_empty(subject, start),
+        }
     }
     let mut out = Vec::with_capacity(matches.len());
     for groups in matches {
