@@ -6,10 +6,13 @@
 //! classes; with `u`, on UTF-8 code points. Patterns it refuses because they need
 //! look-around or backreferences go to `fancy-regex` (which needs a UTF-8 subject).
 //!
+//! PCRE's `$` without `m` also matches before a newline that ends the subject; the
+//! `regex` crate's only at the very end. For such a subject the search goes to a
+//! `fancy-regex` regex with `$` spelled `(?=\n?\z)` (`Compiled::dollar`).
+//!
 //! Differences from PCRE that remain (docs/internals/interpreter.md): compile error
-//! messages are PCRE's for the common mistakes only; `$` without `m` matches only at the
-//! very end (PCRE also before a final newline); possessive quantifiers, `\Z`, `\h` and
-//! the `f` modifier are not supported.
+//! messages are PCRE's for the common mistakes only; possessive quantifiers, `\Z`, `\h`
+//! and the `f` modifier are not supported.
 //!
 //! A global match follows `re:run/3` with `global` (OTP 25's `loopexec`): after a search
 //! from `x` finds an empty match at `p`, a non-empty match anchored at `x` is asked for
@@ -47,7 +50,13 @@ struct Compiled {
     /// (then the search just moves on one character).
     /// At the subject's start, and after its first character.
     not_empty: [OnceLock<Option<fancy_regex::Regex>>; 2],
-    /// The pattern and inline flags it is made from.
+    /// For a byte regex whose pattern has PCRE's `$` (end, or before a final newline),
+    /// which the `regex` crate reads as the very end: the regex searched instead when the
+    /// subject ends with a newline (`$` as `(?=\n?\z)`, through `fancy-regex`), made the
+    /// first time one is needed.
+    dollar: Option<OnceLock<Option<fancy_regex::Regex>>>,
+    /// The pattern the `fancy-regex` regexes are made from (with PCRE's `$`), and the
+    /// inline flags.
     pattern: String,
     flags: String,
     /// `u`: code points rather than bytes (for advancing past an empty match).
@@ -127,7 +136,9 @@ fn compile(source: &[u8], opts: &[u8]) -> Result<Compiled, (String, usize)> {
             } else {
                 format!("(?{flags})")
             };
-            match fancy_regex::Regex::new(&format!("{inline}{pattern}")) {
+            let fancy = pcre_dollar(pattern, flags.contains('m'));
+            let fancy = fancy.as_deref().unwrap_or(pattern);
+            match fancy_regex::Regex::new(&format!("{inline}{fancy}")) {
                 Ok(re) => Engine::Fancy(re),
                 Err(_) => return Err(pcre_error(pattern, &e)),
             }
@@ -138,14 +149,20 @@ fn compile(source: &[u8], opts: &[u8]) -> Result<Compiled, (String, usize)> {
         Engine::Fancy(re) => re.capture_names().map(|n| n.map(String::from)).collect(),
     };
     // The retry reads a subject without `u` as Latin-1 text, the byte pattern's way.
-    let retry_pattern = match &engine {
-        Engine::Bytes(_) if !unicode => byte_pattern.to_string(),
-        _ => pattern.to_string(),
+    let fancy_pattern = match &engine {
+        Engine::Bytes(_) if !unicode => byte_pattern,
+        _ => pattern,
+    };
+    let pcre_dollar = pcre_dollar(fancy_pattern, flags.contains('m'));
+    let dollar = match (&engine, &pcre_dollar) {
+        (Engine::Bytes(_), Some(_)) => Some(OnceLock::new()),
+        _ => None,
     };
     Ok(Compiled {
         engine,
         not_empty: [OnceLock::new(), OnceLock::new()],
-        pattern: retry_pattern,
+        dollar,
+        pattern: pcre_dollar.unwrap_or_else(|| fancy_pattern.to_string()),
         flags,
         unicode,
         names,
@@ -260,18 +277,32 @@ fn pcre_error(pattern: &str, e: &regex::Error) -> (String, usize) {
 impl Compiled {
     /// The groups of the first match at or after byte `at`: `(start, end)` each, `None`
     /// for a group that did not take part.
-    fn captures(&self, subject: &[u8], at: usize) -> Option<Vec<Option<(usize, usize)>>> {
+    fn captures(
+        &self,
+        subject: &[u8],
+        at: usize,
+        text: &mut Option<Option<RetryText>>,
+    ) -> Option<Vec<Option<(usize, usize)>>> {
         match &self.engine {
+            Engine::Bytes(_) if self.dollar.is_some() && subject.ends_with(b"\n") => {
+                let re = self.dollar.as_ref()?.get_or_init(|| {
+                    fancy_regex::Regex::new(&format!("{}{}", self.inline(), self.pattern)).ok()
+                });
+                let text = self.text(subject, text)?;
+                let c = re
+                    .as_ref()?
+                    .captures_from_pos(&text.text, text.to_text(at)?)
+                    .ok()??;
+                let span = |m: fancy_regex::Match| (text.to_byte(m.start()), text.to_byte(m.end()));
+                Some(c.iter().map(|m| m.map(span)).collect())
+            }
             Engine::Bytes(re) => {
                 let c = re.captures_at(subject, at)?;
                 Some(c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
             }
             Engine::Fancy(re) => {
-                let text = std::str::from_utf8(subject).ok()?;
-                if !text.is_char_boundary(at) {
-                    return None;
-                }
-                let c = re.captures_from_pos(text, at).ok()??;
+                let text = self.text(subject, text)?;
+                let c = re.captures_from_pos(&text.text, text.to_text(at)?).ok()??;
                 Some(c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
             }
         }
@@ -286,10 +317,7 @@ impl Compiled {
         at: usize,
         text: &mut Option<Option<RetryText>>,
     ) -> Option<Vec<Option<(usize, usize)>>> {
-        let latin1 = !self.unicode && matches!(self.engine, Engine::Bytes(_));
-        let text = text
-            .get_or_insert_with(|| RetryText::new(subject, latin1))
-            .as_ref()?;
+        let text = self.text(subject, text)?;
         let base = text.to_text(at)?;
         // From the subject's start, or from the character before `at`, which the pattern
         // may look at (`\b`, `^` with `m`) and the retry regex steps over.
@@ -310,6 +338,26 @@ impl Compiled {
         Some(groups)
     }
 
+    /// The flags as an inline group.
+    fn inline(&self) -> String {
+        if self.flags.is_empty() {
+            String::new()
+        } else {
+            format!("(?{})", self.flags)
+        }
+    }
+
+    /// The subject as the `fancy-regex` regexes read it, made once per run in `text`.
+    fn text<'a>(
+        &self,
+        subject: &[u8],
+        text: &'a mut Option<Option<RetryText>>,
+    ) -> Option<&'a RetryText> {
+        let latin1 = !self.unicode && matches!(self.engine, Engine::Bytes(_));
+        text.get_or_insert_with(|| RetryText::new(subject, latin1))
+            .as_ref()
+    }
+
     /// The regex of the non-empty retry (see the module doc): `\A(?:pattern)(?!\A)`, or
     /// with `after_char`, `\A(?s:.)(?:pattern)(?<!\A(?s:.))` for a subject cut one
     /// character before the retry's place. `None` when `fancy-regex` refuses it, or when
@@ -318,11 +366,7 @@ impl Compiled {
         if after_char && (self.pattern.contains("(?<=") || self.pattern.contains("(?<!")) {
             return None;
         }
-        let inline = if self.flags.is_empty() {
-            String::new()
-        } else {
-            format!("(?{})", self.flags)
-        };
+        let inline = self.inline();
         // With `x` a comment at the end of the pattern runs to a newline.
         let end = if self.flags.contains('x') { "\n" } else { "" };
         let source = if after_char {
@@ -343,6 +387,52 @@ impl Compiled {
         }
         next
     }
+}
+
+/// `pattern` with PCRE's `$` (outside classes, not escaped) spelled `(?=\n?\z)`: without
+/// `m`, PCRE's `$` also matches before a newline that ends the subject. `None` when there
+/// is none, or in multi-line mode (also when the pattern may turn it on inline), where
+/// `$` means the same in both.
+fn pcre_dollar(pattern: &str, multi_line: bool) -> Option<String> {
+    if multi_line {
+        return None;
+    }
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let (mut class, mut escaped, mut found) = (false, false, false);
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        if escaped {
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if class {
+            class = c != ']';
+        } else if c == '[' {
+            class = true;
+            // A `]` first in a class (after an optional `^`) is a literal.
+            out.push(c);
+            if chars.peek() == Some(&'^') {
+                out.extend(chars.next());
+            }
+            if chars.peek() == Some(&']') {
+                out.extend(chars.next());
+            }
+            continue;
+        } else if c == '(' && chars.peek() == Some(&'?') {
+            // Inline flags that may turn on `m`: leave `$` alone.
+            let flags = chars.clone().skip(1);
+            let on: String = flags.take_while(|f| f.is_ascii_alphabetic()).collect();
+            if on.contains('m') {
+                return None;
+            }
+        } else if c == '$' {
+            out.push_str("(?=\\n?\\z)");
+            found = true;
+            continue;
+        }
+        out.push(c);
+    }
+    found.then_some(out)
 }
 
 /// The subject as the retry regex reads it: UTF-8 as it is, or (without `u`) each byte as
@@ -449,7 +539,7 @@ pub fn re_run(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     let mut at = offset;
     let mut retry_text = None;
     while at <= subject.len() {
-        let Some(groups) = re.captures(subject, at) else {
+        let Some(groups) = re.captures(subject, at, &mut retry_text) else {
             break;
         };
         let (start, end) = groups.first().copied().flatten().unwrap_or((at, at));
