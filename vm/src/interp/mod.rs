@@ -1465,6 +1465,7 @@ fn fun_arity(t: Term) -> Option<usize> {
     }
 }
 
+#[inline(always)]
 fn call_fun(
     p: &mut Process,
     cur: &mut Cur,
@@ -1473,42 +1474,50 @@ fn call_fun(
     dst: Option<u16>,
 ) -> Result<Option<Term>, Raise> {
     let f = p.stack[b];
-    let closure = f
-        .closure_parts()
-        .filter(|&(_, _, a, _)| a as usize == arity);
-    if let Some((module, index, _, env)) = closure {
-        return {
-            let Some(lm) = code::lookup(module) else {
-                return Err(Raise::tagged(&mut p.heap, atom::BADFUN, f));
-            };
-            let idx = index as u32;
-            if lm
-                .funs
-                .get(idx as usize)
-                .is_none_or(|i| i.arity as usize != arity + env.len())
-            {
-                return Err(Raise::tagged(&mut p.heap, atom::BADFUN, f));
-            }
-            let need = b + 1 + arity + env.len();
-            if need > p.stack.len() {
-                p.stack.resize(need.max(p.stack.len() * 2), Term::NIL);
-            }
-            // The captures are on the heap, not the stack that grew.
-            p.stack[b + 1 + arity..need].copy_from_slice(env);
-            let total = arity + env.len();
-            match dst {
-                Some(d) => {
-                    push_frame(p, cur, d);
-                    enter(p, cur, lm, idx, b + 1).map(|()| None)
-                }
-                None => {
-                    move_down(&mut p.stack, b + 1, cur.base, total);
-                    let base = cur.base;
-                    enter(p, cur, lm, idx, base).map(|()| None)
-                }
-            }
-        };
+    // A closure of this arity whose module is loaded and has the function (anything else,
+    // errors included, takes the slow path).
+    let target = f.closure_parts().and_then(|(module, index, a, env)| {
+        let lm = code::lookup(module).filter(|_| a as usize == arity)?;
+        let info = lm.funs.get(usize::try_from(index).ok()?)?;
+        (info.arity as usize == arity + env.len()).then_some((lm, index as u32, env))
+    });
+    let Some((lm, idx, env)) = target else {
+        return call_fun_slow(p, cur, b, arity, dst);
+    };
+    let at = b + 1 + arity;
+    let need = at + env.len();
+    if need > p.stack.len() {
+        p.stack.resize(need.max(p.stack.len() * 2), Term::NIL);
     }
+    // The captures are on the heap, not the stack that grew.
+    for (i, &t) in env.iter().enumerate() {
+        // SAFETY: `at + i < need <= stack.len()`.
+        unsafe { *p.stack.get_unchecked_mut(at + i) = t };
+    }
+    match dst {
+        Some(d) => {
+            push_frame(p, cur, d);
+            enter(p, cur, lm, idx, b + 1).map(|()| None)
+        }
+        None => {
+            move_down(&mut p.stack, b + 1, cur.base, arity + env.len());
+            let base = cur.base;
+            enter(p, cur, lm, idx, base).map(|()| None)
+        }
+    }
+}
+
+/// `call_fun` of anything but a closure of the right arity: an external fun, or the
+/// `badfun`/`badarity` error.
+#[cold]
+fn call_fun_slow(
+    p: &mut Process,
+    cur: &mut Cur,
+    b: usize,
+    arity: usize,
+    dst: Option<u16>,
+) -> Result<Option<Term>, Raise> {
+    let f = p.stack[b];
     match f.view() {
         crate::term::View::Export {
             module,
@@ -1517,6 +1526,9 @@ fn call_fun(
         } if a as usize == arity => {
             move_down(&mut p.stack, b + 1, b, arity);
             dispatch_mfa(p, cur, module, function, b, arity, dst)
+        }
+        crate::term::View::Fun { arity: a, .. } if a as usize == arity => {
+            Err(Raise::tagged(&mut p.heap, atom::BADFUN, f))
         }
         crate::term::View::Fun { .. } | crate::term::View::Export { .. } => {
             let args = p.heap.list(&p.stack[b + 1..b + 1 + arity]);

@@ -540,21 +540,18 @@ impl Term {
     /// checks of [`Term::view`] (the call path of `call_fun`); `None` for anything else.
     #[inline]
     pub fn closure_parts<'a>(self) -> Option<(Atom, i64, i64, &'a [Term])> {
-        if self.header()?.kind() != Kind::Fun {
+        let h = self.header()?;
+        if h.kind() != Kind::Fun || h.arity() < 3 {
             return None;
         }
-        let p = self.term_payload::<'a>();
-        let (m, i, a) = (p.first()?, p.get(1)?, p.get(2)?);
+        // SAFETY: a closure's payload is `arity` terms: module, index, arity, captures.
+        let p = unsafe { std::slice::from_raw_parts(self.ptr().add(1) as *const Term, h.arity()) };
+        let (m, i, a) = (p[0], p[1], p[2]);
         if !m.is_atom() {
             return None;
         }
         let module = Atom::from_term_index((m.0 >> IMMED2_BITS) as u32);
-        Some((
-            module,
-            i.as_small()?,
-            a.as_small()?,
-            p.get(3..).unwrap_or(&[]),
-        ))
+        Some((module, i.as_small()?, a.as_small()?, &p[3..]))
     }
 
     /// Head and tail of a cons cell.
