@@ -26,6 +26,7 @@ use crate::core::*;
 use crate::diagnostic::Diagnostic;
 
 mod decision;
+mod peephole;
 
 /// Generates the bytecode of `m`. `src` gives line numbers.
 pub fn module(m: &Module, file: &str, src: &str) -> Result<beamlet_bytecode::Module, Diagnostic> {
@@ -263,12 +264,28 @@ impl ModGen {
         }
         let FnGen {
             mut code,
-            labels,
-            lines,
+            mut labels,
+            mut lines,
             handlers,
             max,
             ..
         } = f;
+        peephole::eliminate_moves(
+            &mut code,
+            &mut labels,
+            &mut lines,
+            total as u16,
+            &|fun| {
+                self.functions
+                    .get(fun as usize)
+                    .map_or(255, |f| f.arity as u16)
+            },
+            &|import| {
+                self.imports
+                    .get(import as usize)
+                    .map_or(255, |i| i.arity as u16)
+            },
+        );
         let entry = self.code.len() as u32;
         let mut resolve = |l: Label| Label(entry + labels[l.0 as usize].unwrap_or(0));
         for ins in &mut code {

@@ -1,0 +1,358 @@
+//! Move elimination, run on each function's code before its labels are resolved.
+//!
+//! Code generation gives every value a fresh register and then moves it where it is
+//! needed: a pattern variable into a call's argument window, a call's result into the
+//! register of the next call's arguments. When such a `move rA, rB` reads the only value
+//! ever written to `rB`, the instruction that wrote `rB` can write `rA` instead and the
+//! move goes: `get_list r3, r4, r0; move r5, r4` becomes `get_list r3, r5, r0`.
+//!
+//! The rewrite is made only when nothing can tell the difference:
+//! - `rB` is written by exactly one instruction of the function (`def`) and read by
+//!   exactly one (the move), counting the registers that calls, tuples, maps, funs and
+//!   binaries read from their windows;
+//! - between `def` and the move there are only other moves, which touch neither `rA` nor
+//!   `rB`, and no instruction there (nor the move) is a jump target, so every path to the
+//!   move runs `def` first and no path leaves in between (a `def` that fails or raises
+//!   writes nothing, as before);
+//! - `def` writes nothing else to `rA` and `rA` is not a parameter or captured value
+//!   (`function_clause` reports the parameter registers as they are when it is raised).
+
+use beamlet_bytecode::instr::{Operand, SrcKind};
+use beamlet_bytecode::{Instr, Reg};
+
+/// How a register is involved in one instruction.
+#[derive(Default)]
+struct Regs {
+    /// Registers written (as a result: `dst`, `head`, `tail`, `get_exc`'s three).
+    defs: Vec<u16>,
+    /// Registers read: sources, windows, match contexts.
+    uses: Vec<u16>,
+    /// Registers both read and written (match contexts): never rewritten.
+    pinned: Vec<u16>,
+    /// Every register from this one up is read (`apply`, whose window size is not known).
+    uses_from: Option<u16>,
+}
+
+/// The registers of `ins`. `fun_arity` and `import_arity` give the argument counts of
+/// local functions and imports.
+fn regs(ins: &Instr, fun_arity: &dyn Fn(u32) -> u16, import_arity: &dyn Fn(u32) -> u16) -> Regs {
+    let mut r = Regs::default();
+    ins.for_each_operand(&mut |name, op| match op {
+        Operand::Src(s) => {
+            if let SrcKind::Reg(x) = s.decode() {
+                r.uses.push(x as u16);
+            }
+        }
+        Operand::Reg(x) => match name {
+            "dst" | "head" | "tail" | "class" | "reason" | "trace" => r.defs.push(x.0),
+            // Windows are added below; a match context is two registers.
+            "base" => {}
+            _ => {
+                r.pinned.push(x.0);
+                r.pinned.push(x.0.saturating_add(1));
+            }
+        },
+        _ => {}
+    });
+    let window = |base: Reg, n: u32| (base.0 as u32..base.0 as u32 + n).map(|x| x as u16);
+    match *ins {
+        Instr::Call { base, fun, .. } | Instr::CallTail { base, fun } => {
+            r.uses.extend(window(base, fun_arity(fun.0) as u32))
+        }
+        Instr::CallExt { base, import, .. } | Instr::CallExtTail { base, import } => {
+            r.uses.extend(window(base, import_arity(import.0) as u32))
+        }
+        Instr::CallFun { base, arity, .. } | Instr::CallFunTail { base, arity } => {
+            r.uses.extend(window(base, arity.0 as u32 + 1))
+        }
+        Instr::Apply { base, .. } | Instr::ApplyTail { base } => r.uses_from = Some(base.0),
+        Instr::PutTuple { base, n, .. } | Instr::MakeFun { base, n, .. } => {
+            r.uses.extend(window(base, n.0))
+        }
+        Instr::PutMap { base, n, .. }
+        | Instr::UpdateMap { base, n, .. }
+        | Instr::BsBuild { base, n, .. } => r.uses.extend(window(base, 2 * n.0)),
+        _ => {}
+    }
+    r
+}
+
+/// Makes `ins` write `to` where it wrote `from`.
+fn retarget(ins: &mut Instr, from: u16, to: u16) {
+    let swap = |r: &mut Reg| {
+        if r.0 == from {
+            r.0 = to;
+        }
+    };
+    match ins {
+        Instr::Move { dst, .. }
+        | Instr::Call { dst, .. }
+        | Instr::CallExt { dst, .. }
+        | Instr::CallFun { dst, .. }
+        | Instr::Apply { dst, .. }
+        | Instr::Bif1 { dst, .. }
+        | Instr::Bif2 { dst, .. }
+        | Instr::GBif1 { dst, .. }
+        | Instr::GBif2 { dst, .. }
+        | Instr::Add { dst, .. }
+        | Instr::Sub { dst, .. }
+        | Instr::Mul { dst, .. }
+        | Instr::GetElem { dst, .. }
+        | Instr::PutList { dst, .. }
+        | Instr::PutTuple { dst, .. }
+        | Instr::PutMap { dst, .. }
+        | Instr::UpdateMap { dst, .. }
+        | Instr::GetMap { dst, .. }
+        | Instr::MakeFun { dst, .. }
+        | Instr::BsBuild { dst, .. }
+        | Instr::BsGet { dst, .. }
+        | Instr::BsSkipPrefix { dst, .. }
+        | Instr::RecvPeek { dst, .. } => swap(dst),
+        Instr::GetList { head, tail, .. } => {
+            swap(head);
+            swap(tail);
+        }
+        Instr::GetExc {
+            class,
+            reason,
+            trace,
+        } => {
+            swap(class);
+            swap(reason);
+            swap(trace);
+        }
+        _ => {}
+    }
+}
+
+/// Removes the moves described in the module doc from `code`, keeping `labels` (label
+/// number to instruction index) and `lines` (instruction index, line) in step. `params`
+/// is the number of parameter and capture registers.
+pub(super) fn eliminate_moves(
+    code: &mut Vec<Instr>,
+    labels: &mut [Option<u32>],
+    lines: &mut Vec<(u32, u32)>,
+    params: u16,
+    fun_arity: &dyn Fn(u32) -> u16,
+    import_arity: &dyn Fn(u32) -> u16,
+) {
+    let mut info: Vec<Regs> = code
+        .iter()
+        .map(|i| regs(i, fun_arity, import_arity))
+        .collect();
+    let nregs = info
+        .iter()
+        .flat_map(|r| r.defs.iter().chain(&r.uses).chain(&r.pinned))
+        .map(|&x| x as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let (mut defs, mut uses) = (vec![0u32; nregs], vec![0u32; nregs]);
+    let mut open_from = usize::MAX;
+    for r in &info {
+        for &x in &r.defs {
+            defs[x as usize] += 1;
+        }
+        for &x in r.uses.iter().chain(&r.pinned) {
+            uses[x as usize] += 1;
+        }
+        for &x in &r.pinned {
+            defs[x as usize] += 1;
+        }
+        if let Some(b) = r.uses_from {
+            open_from = open_from.min(b as usize);
+        }
+    }
+    let mut target = vec![false; code.len() + 1];
+    for l in labels.iter().flatten() {
+        target[*l as usize] = true;
+    }
+    let mut removed = vec![false; code.len()];
+    for j in 0..code.len() {
+        let Instr::Move { dst, src } = code[j] else {
+            continue;
+        };
+        let SrcKind::Reg(b) = src.decode() else {
+            continue;
+        };
+        let (a, b) = (dst.0, b as u16);
+        if a == b
+            || a < params
+            || target[j]
+            || defs[b as usize] != 1
+            || uses[b as usize] != 1
+            || b as usize >= open_from
+        {
+            continue;
+        }
+        // Back over the moves in between to the instruction that wrote `b`.
+        let mut i = j;
+        let def = loop {
+            if i == 0 {
+                break None;
+            }
+            i -= 1;
+            if removed[i] {
+                continue;
+            }
+            if info[i].defs.contains(&b) {
+                break Some(i);
+            }
+            let Instr::Move { dst, src } = code[i] else {
+                break None;
+            };
+            let touches =
+                |x: u16| dst.0 == x || matches!(src.decode(), SrcKind::Reg(r) if r as u16 == x);
+            if target[i] || touches(a) || touches(b) {
+                break None;
+            }
+        };
+        let Some(i) = def else {
+            continue;
+        };
+        if info[i].defs.contains(&a) || info[i].pinned.contains(&a) {
+            continue;
+        }
+        retarget(&mut code[i], b, a);
+        for x in info[i].defs.iter_mut().filter(|x| **x == b) {
+            *x = a;
+        }
+        removed[j] = true;
+    }
+    if !removed.contains(&true) {
+        return;
+    }
+    // New index of each old one (a removed instruction maps to the next kept one).
+    let mut new_pc = Vec::with_capacity(code.len() + 1);
+    let mut n = 0u32;
+    for &r in &removed {
+        new_pc.push(n);
+        if !r {
+            n += 1;
+        }
+    }
+    new_pc.push(n);
+    for l in labels.iter_mut().flatten() {
+        *l = new_pc[*l as usize];
+    }
+    let mut new_lines: Vec<(u32, u32)> = Vec::with_capacity(lines.len());
+    for &(pc, line) in lines.iter() {
+        let pc = new_pc[pc as usize];
+        match new_lines.last_mut() {
+            Some(last) if last.0 == pc => last.1 = line,
+            _ => new_lines.push((pc, line)),
+        }
+    }
+    *lines = new_lines;
+    let mut k = 0;
+    code.retain(|_| {
+        k += 1;
+        !removed[k - 1]
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use beamlet_bytecode::{Count, Fun, Label, Src};
+
+    fn run(code: &mut Vec<Instr>, labels: &mut [Option<u32>], params: u16) -> Vec<(u32, u32)> {
+        let mut lines = vec![(0, 1), (2, 2), (3, 3)];
+        eliminate_moves(code, labels, &mut lines, params, &|_| 3, &|_| 2);
+        lines
+    }
+
+    fn get_list(head: u16, tail: u16) -> Instr {
+        Instr::GetList {
+            head: Reg(head),
+            tail: Reg(tail),
+            src: Src::reg(Reg(0)),
+        }
+    }
+
+    fn mv(dst: u16, src: u16) -> Instr {
+        Instr::Move {
+            dst: Reg(dst),
+            src: Src::reg(Reg(src)),
+        }
+    }
+
+    fn tail_call(base: u16) -> Instr {
+        Instr::CallTail {
+            base: Reg(base),
+            fun: Fun(0),
+        }
+    }
+
+    #[test]
+    fn a_move_of_a_value_read_once_goes_and_its_writer_writes_the_destination() {
+        // get_list r3, r4; move r5, r4; move r6, r3 (only moves between); tail call.
+        let mut code = vec![
+            get_list(3, 4),
+            mv(5, 4),
+            mv(7, 1),
+            mv(6, 3),
+            tail_call(5),
+            Instr::Ret {
+                src: Src::reg(Reg(1)),
+            },
+        ];
+        let mut labels = vec![Some(0), Some(5)];
+        let lines = run(&mut code, &mut labels, 3);
+        assert_eq!(code.len(), 4);
+        assert!(matches!(
+            code[0],
+            Instr::GetList {
+                head: Reg(6),
+                tail: Reg(5),
+                ..
+            }
+        ));
+        assert!(matches!(code[1], Instr::Move { dst: Reg(7), .. }));
+        assert_eq!(labels, vec![Some(0), Some(3)]);
+        // The line that began at the removed move begins at the next instruction.
+        assert_eq!(lines, vec![(0, 1), (1, 2), (2, 3)]);
+    }
+
+    #[test]
+    fn a_value_read_twice_or_written_twice_keeps_its_move() {
+        let mut code = vec![get_list(3, 4), mv(5, 4), mv(6, 4), tail_call(5)];
+        run(&mut code, &mut [], 3);
+        assert_eq!(code.len(), 4);
+        let mut code = vec![get_list(3, 4), mv(4, 1), mv(5, 4), tail_call(5)];
+        run(&mut code, &mut [], 3);
+        assert_eq!(code.len(), 4);
+    }
+
+    #[test]
+    fn a_jump_target_a_test_in_between_or_a_parameter_keeps_the_move() {
+        // The move is a jump target.
+        let mut code = vec![get_list(3, 4), mv(5, 4), tail_call(5)];
+        run(&mut code, &mut [Some(1)], 3);
+        assert_eq!(code.len(), 3);
+        // A test between the write and the move: on failure `r5` must keep its value.
+        let mut code = vec![
+            get_list(3, 4),
+            Instr::TestArity {
+                fail: Label(0),
+                src: Src::reg(Reg(1)),
+                n: Count(2),
+            },
+            mv(5, 4),
+            tail_call(5),
+        ];
+        run(&mut code, &mut [Some(0)], 3);
+        assert_eq!(code.len(), 4);
+        // The destination is a parameter (`function_clause` reports it as it is).
+        let mut code = vec![get_list(3, 4), mv(1, 4), tail_call(5)];
+        run(&mut code, &mut [], 3);
+        assert_eq!(code.len(), 3);
+    }
+
+    #[test]
+    fn a_value_in_a_call_window_counts_as_read() {
+        // r6 is read by the call whose window starts at r5 (three arguments).
+        let mut code = vec![get_list(3, 6), mv(7, 6), tail_call(5)];
+        run(&mut code, &mut [], 3);
+        assert_eq!(code.len(), 3);
+    }
+}
