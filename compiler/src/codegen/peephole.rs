@@ -40,7 +40,7 @@ fn regs(ins: &Instr, fun_arity: &dyn Fn(u32) -> u16, import_arity: &dyn Fn(u32) 
     ins.for_each_operand(&mut |name, op| match op {
         Operand::Src(s) => {
             if let SrcKind::Reg(x) = s.decode() {
-                r.uses.push(x as u16);
+                r.uses.push(x);
             }
         }
         Operand::Reg(x) => match name {
@@ -174,7 +174,7 @@ pub(super) fn eliminate_moves(
         let SrcKind::Reg(b) = src.decode() else {
             continue;
         };
-        let (a, b) = (dst.0, b as u16);
+        let (a, b) = (dst.0, b);
         if a == b
             || a < params
             || target[j]
@@ -200,8 +200,7 @@ pub(super) fn eliminate_moves(
             let Instr::Move { dst, src } = code[i] else {
                 break None;
             };
-            let touches =
-                |x: u16| dst.0 == x || matches!(src.decode(), SrcKind::Reg(r) if r as u16 == x);
+            let touches = |x: u16| dst.0 == x || matches!(src.decode(), SrcKind::Reg(r) if r == x);
             if target[i] || touches(a) || touches(b) {
                 break None;
             }
