@@ -25,17 +25,28 @@ enum Mode {
 }
 
 /// `a == b`.
+#[inline]
 pub fn eq(a: Term, b: Term) -> bool {
-    // Two immediates (small integers, atoms, pids, []) are equal only when identical.
+    // Two immediates (small integers, atoms, pids, []) are equal only when identical, and
+    // an atom or `[]` only to itself.
+    let only_itself = |t: Term| t.is_atom() || t.is(Term::NIL);
     a.is(b)
         || (!(a.is_immediate() && b.is_immediate())
+            && !only_itself(a)
+            && !only_itself(b)
             && compare_in(a, b, Mode::Arith) == Ordering::Equal)
 }
 
 /// `a === b`.
+#[inline]
 pub fn exact_eq(a: Term, b: Term) -> bool {
+    // As `eq`; and a small integer is exactly equal to no boxed term either (bignums are
+    // normalised, and `1 !== 1.0`).
+    let only_itself = |t: Term| t.is_atom() || t.is(Term::NIL) || t.is_small();
     a.is(b)
         || (!(a.is_immediate() && b.is_immediate())
+            && !only_itself(a)
+            && !only_itself(b)
             && compare_in(a, b, Mode::Exact) == Ordering::Equal)
 }
 
