@@ -22,6 +22,7 @@ use super::sizes::next_heap_size;
 use super::{Heap, Roots};
 use crate::offheap;
 use crate::term::{Header, Term};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Which collection ran.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -474,6 +475,8 @@ impl Heap {
     fn finish(&mut self, kind: GcKind, before: usize, live: usize) -> GcOutcome {
         let reclaimed = before.saturating_sub(live);
         self.stats.words_reclaimed += reclaimed as u64;
+        GLOBAL_GCS.fetch_add(1, Ordering::Relaxed);
+        GLOBAL_RECLAIMED.fetch_add(reclaimed as u64, Ordering::Relaxed);
         GcOutcome {
             kind,
             live_words: live,
@@ -481,4 +484,17 @@ impl Heap {
             reductions: 1 + live / 10,
         }
     }
+}
+
+/// Collections of every heap since the VM started, and the words they reclaimed
+/// (`:erlang.statistics(:garbage_collection)`).
+static GLOBAL_GCS: AtomicU64 = AtomicU64::new(0);
+static GLOBAL_RECLAIMED: AtomicU64 = AtomicU64::new(0);
+
+/// The number of collections of every heap so far, and the words they reclaimed.
+pub fn global_stats() -> (u64, u64) {
+    (
+        GLOBAL_GCS.load(Ordering::Relaxed),
+        GLOBAL_RECLAIMED.load(Ordering::Relaxed),
+    )
 }

@@ -20,7 +20,7 @@
 mod block;
 mod build;
 mod copy;
-mod gc;
+pub(crate) mod gc;
 pub mod literal;
 pub mod sizes;
 

@@ -1223,10 +1223,11 @@ pub(super) fn statistics(p: &mut Process, args: &[Term]) -> Result<Term, Raise> 
             Ok(p.heap.tuple(&[n, zero]))
         }
         "garbage_collection" => {
-            let s = p.heap.stats();
-            let n = p.heap.int(s.minor_gcs as i64);
-            let zero = p.heap.int(0);
-            Ok(p.heap.tuple(&[n, zero, zero]))
+            // As on the BEAM: every collection in the system, the words reclaimed, 0.
+            let (gcs, words) = crate::heap::gc::global_stats();
+            let n = p.heap.int(gcs as i64);
+            let w = p.heap.int(words as i64);
+            Ok(p.heap.tuple(&[n, w, Term::ZERO]))
         }
         _ => Err(Raise::badarg()),
     }
