@@ -30,11 +30,13 @@ pub fn eq(a: Term, b: Term) -> bool {
     // Two immediates (small integers, atoms, pids, []) are equal only when identical, and
     // an atom or `[]` only to itself.
     let only_itself = |t: Term| t.is_atom() || t.is(Term::NIL);
-    a.is(b)
-        || (!(a.is_immediate() && b.is_immediate())
-            && !only_itself(a)
-            && !only_itself(b)
-            && compare_in(a, b, Mode::Arith) == Ordering::Equal)
+    if a.is(b) {
+        return true;
+    }
+    if (a.is_immediate() && b.is_immediate()) || only_itself(a) || only_itself(b) {
+        return false;
+    }
+    compare_in(a, b, Mode::Arith) == Ordering::Equal
 }
 
 /// `a === b`.
@@ -43,11 +45,13 @@ pub fn exact_eq(a: Term, b: Term) -> bool {
     // As `eq`; and a small integer is exactly equal to no boxed term either (bignums are
     // normalised, and `1 !== 1.0`).
     let only_itself = |t: Term| t.is_atom() || t.is(Term::NIL) || t.is_small();
-    a.is(b)
-        || (!(a.is_immediate() && b.is_immediate())
-            && !only_itself(a)
-            && !only_itself(b)
-            && compare_in(a, b, Mode::Exact) == Ordering::Equal)
+    if a.is(b) {
+        return true;
+    }
+    if (a.is_immediate() && b.is_immediate()) || only_itself(a) || only_itself(b) {
+        return false;
+    }
+    compare_in(a, b, Mode::Exact) == Ordering::Equal
 }
 
 /// The term order (`<`, `>`, `Enum.sort/1`); `Equal` means `==`.
