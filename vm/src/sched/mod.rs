@@ -1331,6 +1331,9 @@ fn exit(proc: &Proc, p: &mut Process, reason: Term, raised: Option<Uncaught>) {
         let mut m = rt.main.lock().unwrap_or_else(|e| e.into_inner());
         match &mut *m {
             Some((mp, slot)) if mp.is(pid) => {
+                if std::env::var_os("BEAMLET_GC_STATS").is_some() {
+                    eprintln!("gc: {:?} reductions {}", p.heap.stats(), p.reductions);
+                }
                 *slot = Some(match raised {
                     Some(u) => {
                         // The status first: the report runs code, which may collect.
