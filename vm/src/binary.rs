@@ -109,15 +109,14 @@ pub fn bits<'a>(t: Term) -> Option<Bits<'a>> {
             // SAFETY: a sub-binary's payload is three terms: the heap or refc binary it
             // looks into and two small integers, its bit offset and bit size (see
             // `TermAlloc::sub_binary`).
-            let (orig, offset, size) = unsafe {
+            let [orig, offset, size] = unsafe {
                 let p = t.ptr();
-                (Term::from_raw(*p.add(1)), *p.add(2), *p.add(3))
+                [1, 2, 3].map(|i| Term::from_raw(*p.add(i)))
             };
-            let untag = |w: u64| (w as i64 >> crate::term::IMMED1_BITS) as usize;
             Some(Bits {
                 bytes: whole(orig)?,
-                bit_offset: untag(offset),
-                bit_size: untag(size),
+                bit_offset: offset.as_small()? as usize,
+                bit_size: size.as_small()? as usize,
             })
         }
         _ => None,

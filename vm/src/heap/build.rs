@@ -198,15 +198,8 @@ pub trait TermAlloc {
         };
         debug_assert!(matches!(orig.kind(), Some(Kind::HeapBin | Kind::RefcBin)));
         let small = |v: u64| Term::small(v as i64).unwrap_or(Term::NON_VALUE);
-        let p = self.alloc_words(4);
-        // SAFETY: four fresh words: the header and the payload.
-        unsafe {
-            p.write(Header::new(Kind::SubBin, 3).raw());
-            p.add(1).write(orig.raw());
-            p.add(2).write(small(offset).raw());
-            p.add(3).write(small(bit_size).raw());
-            Term::boxed_from_ptr(p)
-        }
+        let payload = [orig.raw(), small(offset).raw(), small(bit_size).raw()];
+        self.boxed(Kind::SubBin, &payload)
     }
 
     /// A closure of `module`'s fun number `index`, with `arity` parameters and the

@@ -173,11 +173,12 @@ fn read_big_int(b: &Bits<'_>, n: usize, little: bool, signed: bool) -> BigInt {
             le.push(b.read_uint(0, r) as u8);
         }
     }
-    let mut v = BigInt::from_bytes_le(Sign::Plus, &le);
-    if signed && (v.clone() >> (n - 1)) & BigInt::from(1) == BigInt::from(1) {
-        v -= BigInt::from(1) << n;
+    let v = BigInt::from_bytes_le(Sign::Plus, &le);
+    if signed && v.bit(n as u64 - 1) {
+        v - (BigInt::from(1) << n)
+    } else {
+        v
     }
-    v
 }
 
 /// A segment's size in bits: `None` for the default (the size term is `nil`), `Err` for a
@@ -366,19 +367,20 @@ fn make(p: &mut Process, w: Writer) -> Term {
 /// The bits of a match context's subject from position `pos` on (`None` when the
 /// subject is not a bitstring or the position is not inside it: a module that breaks the
 /// compiler's discipline gets no match, not undefined behaviour).
-fn window_at<'a>(subject: Term, pos: Term) -> Option<Bits<'a>> {
+fn window_at<'a>(subject: Term, pos: Term) -> Option<(Bits<'a>, usize)> {
     let all = binary::bits(subject)?;
     let pos = usize::try_from(pos.as_small()?).ok()?;
-    Some(Bits {
+    let rest = Bits {
         bytes: all.bytes,
         bit_offset: all.bit_offset + pos,
         bit_size: all.bit_size.checked_sub(pos)?,
-    })
+    };
+    Some((rest, pos))
 }
 
 /// `bs_test_size`: the bits left in a match context.
 pub(super) fn left(subject: Term, pos: Term) -> Option<usize> {
-    window_at(subject, pos).map(|b| b.bit_size)
+    window_at(subject, pos).map(|(b, _)| b.bit_size)
 }
 
 /// `bs_get`: reads one segment of a match context (subject, position); the value and the
@@ -390,8 +392,7 @@ pub(super) fn get(
     size: Term,
     flags: u32,
 ) -> Option<(Term, Term)> {
-    let bits = window_at(subject, pos)?;
-    let at = (pos.as_small()? as u64, bits.bit_size as u64);
+    let (bits, start) = window_at(subject, pos)?;
     let unit = ((flags >> seg::UNIT_SHIFT) & 0xff).max(1) as usize;
     let little = flags & (seg::LITTLE | seg::NATIVE) != 0;
     let signed = flags & seg::SIGNED != 0;
@@ -449,10 +450,10 @@ pub(super) fn get(
                 return None;
             }
             // The whole subject is the subject (a sub-binary's fields never change).
-            let value = if at.0 == 0 && n as u64 == at.1 {
+            let value = if start == 0 && n == avail {
                 subject
             } else {
-                p.heap.sub_binary(subject, at.0, n as u64)
+                p.heap.sub_binary(subject, start as u64, n as u64)
             };
             (value, n)
         }
@@ -518,7 +519,7 @@ pub(super) fn get(
             (Term::small(c as i64)?, len * 8)
         }
     };
-    Some((value, Term::small((at.0 + used as u64) as i64)?))
+    Some((value, Term::small((start + used) as i64)?))
 }
 
 /// The rest of `t` after `prefix`, if `t` starts with it.

@@ -281,31 +281,24 @@ impl Compiled {
         &self,
         subject: &[u8],
         at: usize,
-        text: &mut Option<Option<RetryText>>,
+        text: &mut Option<Option<FancyText>>,
     ) -> Option<Vec<Option<(usize, usize)>>> {
-        match &self.engine {
-            Engine::Bytes(_) if self.dollar.is_some() && subject.ends_with(b"\n") => {
-                let re = self.dollar.as_ref()?.get_or_init(|| {
-                    fancy_regex::Regex::new(&format!("{}{}", self.inline(), self.pattern)).ok()
-                });
-                let text = self.text(subject, text)?;
-                let c = re
-                    .as_ref()?
-                    .captures_from_pos(&text.text, text.to_text(at)?)
-                    .ok()??;
-                let span = |m: fancy_regex::Match| (text.to_byte(m.start()), text.to_byte(m.end()));
-                Some(c.iter().map(|m| m.map(span)).collect())
-            }
-            Engine::Bytes(re) => {
-                let c = re.captures_at(subject, at)?;
-                Some(c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
-            }
-            Engine::Fancy(re) => {
-                let text = self.text(subject, text)?;
-                let c = re.captures_from_pos(&text.text, text.to_text(at)?).ok()??;
-                Some(c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
-            }
-        }
+        let re = match &self.engine {
+            Engine::Fancy(re) => re,
+            Engine::Bytes(re) => match &self.dollar {
+                Some(dollar) if subject.ends_with(b"\n") => dollar
+                    .get_or_init(|| {
+                        fancy_regex::Regex::new(&format!("{}{}", self.inline(), self.pattern)).ok()
+                    })
+                    .as_ref()?,
+                _ => return Some(groups(&re.captures_at(subject, at)?)),
+            },
+        };
+        let text = self.text(subject, text)?;
+        let c = re
+            .captures_from_pos(text.text.as_str(), text.to_text(at)?)
+            .ok()??;
+        Some(text.groups(0, &c))
     }
 
     /// The groups of the first non-empty match that starts exactly at byte `at`, in
@@ -315,7 +308,7 @@ impl Compiled {
         &self,
         subject: &[u8],
         at: usize,
-        text: &mut Option<Option<RetryText>>,
+        text: &mut Option<Option<FancyText>>,
     ) -> Option<Vec<Option<(usize, usize)>>> {
         let text = self.text(subject, text)?;
         let base = text.to_text(at)?;
@@ -329,9 +322,7 @@ impl Compiled {
             (base - prev, re)
         };
         let c = re.as_ref()?.captures(&text.text[from..]).ok()??;
-        let span =
-            |m: fancy_regex::Match| (text.to_byte(from + m.start()), text.to_byte(from + m.end()));
-        let mut groups: Vec<_> = c.iter().map(|m| m.map(span)).collect();
+        let mut groups = text.groups(from, &c);
         if let Some(Some((start, _))) = groups.first_mut() {
             *start = at;
         }
@@ -351,10 +342,10 @@ impl Compiled {
     fn text<'a>(
         &self,
         subject: &[u8],
-        text: &'a mut Option<Option<RetryText>>,
-    ) -> Option<&'a RetryText> {
+        text: &'a mut Option<Option<FancyText>>,
+    ) -> Option<&'a FancyText> {
         let latin1 = !self.unicode && matches!(self.engine, Engine::Bytes(_));
-        text.get_or_insert_with(|| RetryText::new(subject, latin1))
+        text.get_or_insert_with(|| FancyText::new(subject, latin1))
             .as_ref()
     }
 
@@ -435,20 +426,20 @@ fn pcre_dollar(pattern: &str, multi_line: bool) -> Option<String> {
     found.then_some(out)
 }
 
-/// The subject as the retry regex reads it: UTF-8 as it is, or (without `u`) each byte as
+/// The subject as the `fancy-regex` regexes read it: UTF-8 as it is, or (without `u`) each byte as
 /// the Latin-1 character of that number, with the offsets mapped both ways.
-struct RetryText {
+struct FancyText {
     text: String,
     /// For Latin-1 text: the byte offset of each text offset (`None` for UTF-8 text, where
     /// the offsets are the same).
     to_byte: Option<Vec<usize>>,
 }
 
-impl RetryText {
-    fn new(subject: &[u8], latin1: bool) -> Option<RetryText> {
+impl FancyText {
+    fn new(subject: &[u8], latin1: bool) -> Option<FancyText> {
         if !latin1 {
             let text = std::str::from_utf8(subject).ok()?.to_string();
-            return Some(RetryText {
+            return Some(FancyText {
                 text,
                 to_byte: None,
             });
@@ -462,7 +453,7 @@ impl RetryText {
             }
         }
         to_byte.push(subject.len());
-        Some(RetryText {
+        Some(FancyText {
             text,
             to_byte: Some(to_byte),
         })
@@ -483,6 +474,23 @@ impl RetryText {
             Some(map) => map[i],
         }
     }
+
+    /// The groups of a match in the text cut at text offset `from`, as byte spans of the
+    /// subject.
+    fn groups(
+        &self,
+        from: usize,
+        c: &fancy_regex::Captures<'_, str>,
+    ) -> Vec<Option<(usize, usize)>> {
+        let span =
+            |m: fancy_regex::Match| (self.to_byte(from + m.start()), self.to_byte(from + m.end()));
+        c.iter().map(|m| m.map(span)).collect()
+    }
+}
+
+/// The groups of a byte regex's match as byte spans.
+fn groups(c: &regex::bytes::Captures) -> Vec<Option<(usize, usize)>> {
+    c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect()
 }
 
 fn bytes_of(t: Term) -> Option<&'static [u8]> {
@@ -537,9 +545,9 @@ pub fn re_run(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     // match at `a`, retry a non-empty match anchored at `at` (the search's start), and go
     // on from `a` plus that match's length, or one character after `a`.
     let mut at = offset;
-    let mut retry_text = None;
+    let mut fancy_text = None;
     while at <= subject.len() {
-        let Some(groups) = re.captures(subject, at, &mut retry_text) else {
+        let Some(groups) = re.captures(subject, at, &mut fancy_text) else {
             break;
         };
         let (start, end) = groups.first().copied().flatten().unwrap_or((at, at));
@@ -551,7 +559,7 @@ pub fn re_run(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
             at = end;
             continue;
         }
-        match re.captures_not_empty(subject, at, &mut retry_text) {
+        match re.captures_not_empty(subject, at, &mut fancy_text) {
             Some(groups) => {
                 let len = groups.first().copied().flatten().map_or(0, |(s, e)| e - s);
                 matches.push(groups);

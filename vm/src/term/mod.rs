@@ -52,7 +52,7 @@ const IMMED1_MASK: u64 = 0xF;
 const TAG_PID: u64 = 0x3;
 const TAG_PORT: u64 = 0x7;
 const TAG_SMALL: u64 = 0xF;
-pub(crate) const IMMED1_BITS: u32 = 4;
+const IMMED1_BITS: u32 = 4;
 
 const IMMED2_MASK: u64 = 0x3F;
 const TAG_ATOM: u64 = 0x0B;
