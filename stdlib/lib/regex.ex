@@ -7,7 +7,7 @@ defmodule Regex do
   def compile(source, opts \\ "")
 
   def compile(source, opts) when is_binary(source) and is_binary(opts) do
-    case :beamlet.re_compile(source, opts) do
+    case invalid_option(opts) || :beamlet.re_compile(source, opts) do
       :ok ->
         {:ok,
          %Regex{
@@ -21,6 +21,11 @@ defmodule Regex do
         {:error, reason}
     end
   end
+
+  # Elixir's modifiers; the rest of the string from the first other one is the error.
+  defp invalid_option(<<c, rest::binary>>) when c in 'uixfUsm', do: invalid_option(rest)
+  defp invalid_option(""), do: nil
+  defp invalid_option(rest), do: {:error, {:invalid_option, rest}}
 
   # Options as a list (`[:caseless]`) are kept as given, as Elixir keeps them (and
   # inspects the regex as `Regex.compile!(source, options)`).
@@ -41,6 +46,7 @@ defmodule Regex do
   defp option_letter(:multiline), do: "m"
   defp option_letter(:extended), do: "x"
   defp option_letter(:ungreedy), do: "U"
+  defp option_letter(:firstline), do: "f"
   defp option_letter(_), do: ""
 
   def compile!(source, opts \\ "") when is_binary(source) do

@@ -4,15 +4,17 @@
 //! form lives in a cache here, keyed by both, so terms never hold native objects. The
 //! `regex` crate's bytes API matches as PCRE does: without `u`, on bytes with ASCII
 //! classes; with `u`, on UTF-8 code points. Patterns it refuses because they need
-//! look-around or backreferences go to `fancy-regex` (which needs a UTF-8 subject).
+//! look-around or backreferences go to `fancy-regex`, which reads a subject without `u`
+//! as Latin-1 text (`FancyText`), one character per byte.
 //!
 //! PCRE's `$` without `m` also matches before a newline that ends the subject; the
 //! `regex` crate's only at the very end. For such a subject the search goes to a
 //! `fancy-regex` regex with `$` spelled `(?=\n?\z)` (`Compiled::dollar`).
 //!
 //! Differences from PCRE that remain (docs/internals/interpreter.md): compile error
-//! messages are PCRE's for the common mistakes only; possessive quantifiers, `\Z`, `\h`
-//! and the `f` modifier are not supported.
+//! messages are PCRE's for the common mistakes only. Possessive quantifiers go to
+//! `fancy-regex` (`has_possessive`); `\h \H \v \V` are rewritten as PCRE's classes
+//! (`pcre_spaces`); the `f` modifier is checked in `re_run`.
 //!
 //! A global match follows `re:run/3` with `global` (OTP 25's `loopexec`): after a search
 //! from `x` finds an empty match at `p`, a non-empty match anchored at `x` is asked for
@@ -61,6 +63,9 @@ struct Compiled {
     flags: String,
     /// `u`: code points rather than bytes (for advancing past an empty match).
     unicode: bool,
+    /// `f` (PCRE's `firstline`): a match must start at or before the first newline at
+    /// or after the place the search starts from.
+    firstline: bool,
     /// Names of the capture groups, by group index (0 is the whole match).
     names: Vec<Option<String>>,
 }
@@ -92,10 +97,12 @@ fn compile(source: &[u8], opts: &[u8]) -> Result<Compiled, (String, usize)> {
         return Err(("the pattern is not valid UTF-8".into(), 0));
     };
     let mut unicode = false;
+    let mut firstline = false;
     let mut flags = String::new();
     for &o in opts {
         match o {
             b'u' => unicode = true,
+            b'f' => firstline = true,
             b'i' => flags.push('i'),
             b'm' => flags.push('m'),
             b's' => flags.push('s'),
@@ -104,6 +111,8 @@ fn compile(source: &[u8], opts: &[u8]) -> Result<Compiled, (String, usize)> {
             _ => return Err((format!("unknown modifier {}", o as char), 0)),
         }
     }
+    let spaces = pcre_spaces(pattern, unicode);
+    let pattern = spaces.as_deref().unwrap_or(pattern);
     let latin1;
     let byte_pattern = if unicode {
         pattern
@@ -111,14 +120,21 @@ fn compile(source: &[u8], opts: &[u8]) -> Result<Compiled, (String, usize)> {
         latin1 = latin1_words(pattern);
         latin1.as_str()
     };
-    let bytes = regex::bytes::RegexBuilder::new(byte_pattern)
-        .unicode(unicode)
-        .case_insensitive(flags.contains('i'))
-        .multi_line(flags.contains('m'))
-        .dot_matches_new_line(flags.contains('s'))
-        .ignore_whitespace(flags.contains('x'))
-        .swap_greed(flags.contains('U'))
-        .build();
+    // The `regex` crate reads a possessive `a*+` as `(a*)+`: such a pattern goes to
+    // `fancy-regex`, which knows them.
+    let bytes = if has_possessive(pattern) {
+        Err(None)
+    } else {
+        regex::bytes::RegexBuilder::new(byte_pattern)
+            .unicode(unicode)
+            .case_insensitive(flags.contains('i'))
+            .multi_line(flags.contains('m'))
+            .dot_matches_new_line(flags.contains('s'))
+            .ignore_whitespace(flags.contains('x'))
+            .swap_greed(flags.contains('U'))
+            .build()
+            .map_err(Some)
+    };
     let engine = match bytes {
         Ok(re) => Engine::Bytes(re),
         Err(e) => {
@@ -128,7 +144,7 @@ fn compile(source: &[u8], opts: &[u8]) -> Result<Compiled, (String, usize)> {
                 .ignore_whitespace(flags.contains('x'))
                 .build()
             {
-                Err(original) => original,
+                Err(original) => Some(original),
                 Ok(_) => e,
             };
             let inline = if flags.is_empty() {
@@ -136,11 +152,14 @@ fn compile(source: &[u8], opts: &[u8]) -> Result<Compiled, (String, usize)> {
             } else {
                 format!("(?{flags})")
             };
-            let fancy = pcre_dollar(pattern, flags.contains('m'));
-            let fancy = fancy.as_deref().unwrap_or(pattern);
-            match fancy_regex::Regex::new(&format!("{inline}{fancy}")) {
-                Ok(re) => Engine::Fancy(re),
-                Err(_) => return Err(pcre_error(pattern, &e)),
+            // Without `u` the subject is read as Latin-1 text (`FancyText`), each byte a
+            // character, as the byte pattern reads it.
+            let fancy = pcre_dollar(byte_pattern, flags.contains('m'));
+            let fancy = fancy.as_deref().unwrap_or(byte_pattern);
+            match (fancy_regex::Regex::new(&format!("{inline}{fancy}")), e) {
+                (Ok(re), _) => Engine::Fancy(re),
+                (Err(e), None) => return Err((e.to_string(), 0)),
+                (Err(_), Some(e)) => return Err(pcre_error(pattern, &e)),
             }
         }
     };
@@ -149,10 +168,7 @@ fn compile(source: &[u8], opts: &[u8]) -> Result<Compiled, (String, usize)> {
         Engine::Fancy(re) => re.capture_names().map(|n| n.map(String::from)).collect(),
     };
     // The retry reads a subject without `u` as Latin-1 text, the byte pattern's way.
-    let fancy_pattern = match &engine {
-        Engine::Bytes(_) if !unicode => byte_pattern,
-        _ => pattern,
-    };
+    let fancy_pattern = byte_pattern;
     let pcre_dollar = pcre_dollar(fancy_pattern, flags.contains('m'));
     let dollar = match (&engine, &pcre_dollar) {
         (Engine::Bytes(_), Some(_)) => Some(OnceLock::new()),
@@ -165,6 +181,7 @@ fn compile(source: &[u8], opts: &[u8]) -> Result<Compiled, (String, usize)> {
         pattern: pcre_dollar.unwrap_or_else(|| fancy_pattern.to_string()),
         flags,
         unicode,
+        firstline,
         names,
     })
 }
@@ -244,6 +261,120 @@ fn latin1_words(pattern: &str) -> String {
         class_len += 1;
     }
     out
+}
+
+/// `pattern` with PCRE's `\h` (horizontal space), `\v` (vertical space) and their
+/// negations `\H` and `\V` spelled as classes, which neither engine knows (`fancy-regex`
+/// reads `\h` as a hex digit, the `regex` crate `\v` as a vertical tab). Without `u`
+/// PCRE's sets stop at Latin-1. `None` when there is none of them.
+fn pcre_spaces(pattern: &str, unicode: bool) -> Option<String> {
+    const H: &str = r"\x09\x20\xA0";
+    const H_U: &str = r"\x09\x20\xA0\x{1680}\x{180E}\x{2000}-\x{200A}\x{202F}\x{205F}\x{3000}";
+    const V: &str = r"\x0A-\x0D\x85";
+    const V_U: &str = r"\x0A-\x0D\x{85}\x{2028}\x{2029}";
+    if !pattern.contains("\\h")
+        && !pattern.contains("\\H")
+        && !pattern.contains("\\v")
+        && !pattern.contains("\\V")
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(pattern.len() + 32);
+    let mut chars = pattern.chars().peekable();
+    // Inside a class, and the characters since it opened (a `]` first is a literal).
+    let (mut class, mut class_len) = (false, 0);
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(e @ ('h' | 'H' | 'v' | 'V')) => {
+                    let set = match (e.to_ascii_lowercase(), unicode) {
+                        ('h', false) => H,
+                        ('h', true) => H_U,
+                        (_, false) => V,
+                        (_, true) => V_U,
+                    };
+                    let negated = e.is_ascii_uppercase();
+                    // Inside a class a set is a nested class (both engines have them).
+                    if !class || negated {
+                        out.push('[');
+                    }
+                    if negated {
+                        out.push('^');
+                    }
+                    out.push_str(set);
+                    if !class || negated {
+                        out.push(']');
+                    }
+                }
+                Some(e) => {
+                    out.push('\\');
+                    out.push(e);
+                }
+                None => out.push('\\'),
+            },
+            '[' if !class => {
+                class = true;
+                class_len = 0;
+                out.push('[');
+                if chars.peek() == Some(&'^') {
+                    out.extend(chars.next());
+                }
+                continue;
+            }
+            ']' if class && class_len > 0 => {
+                class = false;
+                out.push(']');
+            }
+            c => out.push(c),
+        }
+        class_len += 1;
+    }
+    Some(out)
+}
+
+/// Whether `pattern` has a possessive quantifier (`*+`, `++`, `?+`, `{n,m}+`) outside
+/// classes.
+fn has_possessive(pattern: &str) -> bool {
+    let b = pattern.as_bytes();
+    let (mut i, mut class) = (0, false);
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 1,
+            b'[' if !class => {
+                class = true;
+                // A `]` first in a class (after an optional `^`) is a literal.
+                if b.get(i + 1) == Some(&b'^') {
+                    i += 1;
+                }
+                if b.get(i + 1) == Some(&b']') {
+                    i += 1;
+                }
+            }
+            b']' if class => class = false,
+            b'*' | b'+' | b'?'
+                if !class && i > 0 && b[i - 1] != b'(' && b.get(i + 1) == Some(&b'+') =>
+            {
+                return true;
+            }
+            b'}' if !class && b.get(i + 1) == Some(&b'+') => {
+                // A `{n}`, `{n,}` or `{n,m}` repetition, not a literal brace.
+                let open = b[..i].iter().rposition(|&c| c == b'{');
+                if let Some(o) = open {
+                    let inner = &pattern[o + 1..i];
+                    let mut parts = inner.splitn(2, ',');
+                    let lo = parts.next().unwrap_or("");
+                    let hi = parts.next();
+                    let digits = |s: &str| s.bytes().all(|c| c.is_ascii_digit());
+                    if !lo.is_empty() && digits(lo) && hi.is_none_or(digits) {
+                        return true;
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
 }
 
 /// PCRE's message and offset for the common syntax errors.
@@ -344,8 +475,7 @@ impl Compiled {
         subject: &[u8],
         text: &'a mut Option<Option<FancyText>>,
     ) -> Option<&'a FancyText> {
-        let latin1 = !self.unicode && matches!(self.engine, Engine::Bytes(_));
-        text.get_or_insert_with(|| FancyText::new(subject, latin1))
+        text.get_or_insert_with(|| FancyText::new(subject, !self.unicode))
             .as_ref()
     }
 
@@ -371,7 +501,7 @@ impl Compiled {
     /// Where to search after an empty match at `at`: the next character.
     fn after_empty(&self, subject: &[u8], at: usize) -> usize {
         let mut next = at + 1;
-        if self.unicode || matches!(self.engine, Engine::Fancy(_)) {
+        if self.unicode {
             while next < subject.len() && (subject[next] & 0xC0) == 0x80 {
                 next += 1;
             }
@@ -551,6 +681,14 @@ pub fn re_run(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
             break;
         };
         let (start, end) = groups.first().copied().flatten().unwrap_or((at, at));
+        if re.firstline {
+            // PCRE's `firstline`: the leftmost match is the only candidate, and it must
+            // start at or before the first newline from `at`.
+            let newline = subject[at..].iter().position(|&b| b == b'\n');
+            if newline.is_some_and(|n| start > at + n) {
+                break;
+            }
+        }
         matches.push(groups);
         if !global {
             break;
@@ -611,4 +749,43 @@ pub fn re_names(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
         items.push(p.heap.tuple(&[n, i]));
     }
     Ok(p.heap.list(&items))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{has_possessive, pcre_spaces};
+
+    #[test]
+    fn possessive_quantifiers_are_found_outside_classes_only() {
+        for p in ["a*+", "a++b", "x?+", r"\d{2}+", "(ab){1,3}+", r"\w{2,}+"] {
+            assert!(has_possessive(p), "{p}");
+        }
+        for p in [
+            "a+", "[*+]", "[a+]+", r"a\*+", r"a\++", "(?+1)", "x{a}+", "{,2}+", "[]+]",
+        ] {
+            assert!(!has_possessive(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn horizontal_and_vertical_space_become_classes() {
+        assert_eq!(pcre_spaces("a+", false), None);
+        assert_eq!(
+            pcre_spaces(r"\h", false).as_deref(),
+            Some(r"[\x09\x20\xA0]")
+        );
+        assert_eq!(
+            pcre_spaces(r"[\h-]", false).as_deref(),
+            Some(r"[\x09\x20\xA0-]")
+        );
+        assert_eq!(
+            pcre_spaces(r"[\H]", false).as_deref(),
+            Some(r"[[^\x09\x20\xA0]]")
+        );
+        assert_eq!(pcre_spaces(r"\\h", false).as_deref(), Some(r"\\h"));
+        assert_eq!(
+            pcre_spaces(r"\V", true).as_deref(),
+            Some(r"[^\x0A-\x0D\x{85}\x{2028}\x{2029}]")
+        );
+    }
 }
