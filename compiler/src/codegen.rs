@@ -1229,6 +1229,14 @@ impl FnGen<'_> {
             Ctx::Into(r) => r,
             Ctx::Tail => self.alloc(),
         };
+        // In tail position and without `after`, the `else` and `catch` clauses run
+        // outside every handler range: they are in tail position too, as on the BEAM (a
+        // server loop that recurses from `else` or `rescue` runs in constant stack).
+        let clause_ctx = match ctx {
+            Ctx::Tail if t.after.is_none() => Ctx::Tail,
+            _ => Ctx::Into(dst),
+        };
+        let tail = clause_ctx == Ctx::Tail;
         let after_start = self.label();
         let after_end = self.label();
         let after_target = self.label();
@@ -1250,12 +1258,16 @@ impl FnGen<'_> {
             self.clauses(
                 &[Src::reg(v)],
                 &t.else_clauses,
-                Ctx::Into(dst),
+                clause_ctx,
                 Fail::TryClause,
                 None,
             )?;
         }
-        self.emit(Instr::Jump { to: done });
+        if tail && t.else_clauses.is_empty() {
+            self.emit(Instr::Ret { src: Src::reg(dst) });
+        } else if !tail {
+            self.emit(Instr::Jump { to: done });
+        }
         self.bind(catch_target);
         let (c, r, s) = (self.alloc(), self.alloc(), self.alloc());
         self.emit(Instr::GetExc {
@@ -1268,11 +1280,13 @@ impl FnGen<'_> {
         self.clauses(
             &vals,
             &t.catch_clauses,
-            Ctx::Into(dst),
+            clause_ctx,
             Fail::Unreachable,
             Some(reraise),
         )?;
-        self.emit(Instr::Jump { to: done });
+        if !tail {
+            self.emit(Instr::Jump { to: done });
+        }
         self.bind(reraise);
         self.emit(Instr::Reraise {
             class: vals[0],
@@ -1312,7 +1326,7 @@ impl FnGen<'_> {
             // No catch clauses: the handler only re-raises; drop it.
             self.handlers.retain(|&(s, _, _)| s != catch_start.0);
         }
-        if ctx == Ctx::Tail {
+        if ctx == Ctx::Tail && !tail {
             self.emit(Instr::Ret { src: Src::reg(dst) });
         }
         Ok(())

@@ -48,6 +48,7 @@ forms! {
     binaries: "defmodule M do\n  def build(a, b), do: <<a::16-little, b::binary>>\n  def parse(<<len::8, data::binary-size(len), rest::binary>>), do: {data, rest}\n  def prefix(\"ab\" <> rest), do: rest\nend";
     interpolation: "defmodule M do\n  def f(x), do: \"x = #{x}!\"\nend";
     try_rescue_after: "defmodule M do\n  def f(x) do\n    try do\n      1 / x\n    rescue\n      e in ArithmeticError -> {:error, e}\n    catch\n      :throw, v -> v\n    after\n      :done\n    end\n  end\nend";
+    try_else_tail: "defmodule M do\n  def loop(n) do\n    try do\n      step(n)\n    rescue\n      _ -> loop(n - 1)\n    else\n      0 -> :done\n      m -> loop(m)\n    end\n  end\n  def step(n), do: n - 1\nend";
     raise_and_throw: "defmodule M do\n  def f(:a), do: raise \"boom\"\n  def f(:b), do: raise ArgumentError, \"bad\"\n  def f(:c), do: throw(:ball)\nend";
     with_else: "defmodule M do\n  def f(m) do\n    with {:ok, a} <- Map.fetch(m, :a),\n         b = a * 2 do\n      b\n    else\n      :error -> 0\n    end\n  end\nend";
     for_comprehension: "defmodule M do\n  def f(l), do: for x <- l, x > 1, into: %{}, do: {x, x * x}\nend";

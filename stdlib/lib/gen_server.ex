@@ -104,10 +104,34 @@ defmodule :gen_server do
 
   # The common case first: no timeout, no hibernate_after, no debug; a call skips the
   # system-message and debug checks.
+  # The callback runs in this function's `try`, and its usual answer, `{:reply, r, s}` to a
+  # `GenServer.call`, is sent and looped on in the `else`, which is outside the `try`
+  # (the loop stays a tail call). Everything else goes through `call_result/9`.
   def loop(parent, name, state, mod, :infinity, :infinity, []) do
     receive do
-      {:"$gen_call", _, _} = msg -> handle_msg(msg, parent, name, state, mod, :infinity, [])
-      msg -> decode_msg(msg, parent, name, state, mod, :infinity, :infinity, [], false)
+      {:"$gen_call", from, msg} ->
+        try do
+          mod.handle_call(msg, from, state)
+        catch
+          :throw, r -> call_result({:ok, r}, from, msg, parent, name, state, mod, :infinity, [])
+          kind, r -> call_result({:EXIT, kind, r, __STACKTRACE__}, from, msg, parent, name, state, mod, :infinity, [])
+        else
+          {:reply, reply, nstate} ->
+            case from do
+              {to, [:alias | ref] = tag} when is_pid(to) ->
+                :beamlet.send_alias(to, ref, {tag, reply})
+                loop(parent, name, nstate, mod, :infinity, :infinity, [])
+
+              _ ->
+                call_result({:ok, {:reply, reply, nstate}}, from, msg, parent, name, state, mod, :infinity, [])
+            end
+
+          other ->
+            call_result({:ok, other}, from, msg, parent, name, state, mod, :infinity, [])
+        end
+
+      msg ->
+        decode_msg(msg, parent, name, state, mod, :infinity, :infinity, [], false)
     end
   end
 
@@ -154,7 +178,18 @@ defmodule :gen_server do
   end
 
   defp handle_msg({:"$gen_call", from, msg}, parent, name, state, mod, hib_after, debug) do
-    case try_handle_call(mod, msg, from, state) do
+    call_result(try_handle_call(mod, msg, from, state), from, msg, parent, name, state, mod, hib_after, debug)
+  end
+
+  defp handle_msg(msg, parent, name, state, mod, hib_after, debug) do
+    reply = try_dispatch(msg, mod, state)
+    handle_common_reply(reply, parent, name, nil, msg, mod, hib_after, state, debug)
+  end
+
+  # What the server does with `handle_call`'s outcome: `{:ok, return}` (a `throw` too) or
+  # `{:EXIT, kind, reason, stacktrace}`.
+  defp call_result(result, from, msg, parent, name, state, mod, hib_after, debug) do
+    case result do
       {:ok, {:reply, reply, nstate}} ->
         debug = reply(name, from, reply, nstate, debug)
         loop(parent, name, nstate, mod, :infinity, hib_after, debug)
@@ -178,11 +213,6 @@ defmodule :gen_server do
       other ->
         handle_common_reply(other, parent, name, from, msg, mod, hib_after, state, debug)
     end
-  end
-
-  defp handle_msg(msg, parent, name, state, mod, hib_after, debug) do
-    reply = try_dispatch(msg, mod, state)
-    handle_common_reply(reply, parent, name, nil, msg, mod, hib_after, state, debug)
   end
 
   defp try_dispatch({:"$gen_cast", msg}, mod, state), do: try_dispatch(mod, :handle_cast, msg, state)
@@ -420,14 +450,14 @@ defmodule GenServer do
 
     receive do
       {[:alias | ^ref], reply} ->
-        Process.demonitor(ref, [:flush])
+        :erlang.demonitor(ref, [:flush])
         reply
 
       {:DOWN, ^ref, _, _, reason} ->
         exit({reason, {__MODULE__, :call, [pid, request, timeout]}})
     after
       timeout ->
-        Process.demonitor(ref, [:flush])
+        :erlang.demonitor(ref, [:flush])
 
         receive do
           {[:alias | ^ref], reply} -> reply
