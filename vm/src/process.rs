@@ -74,8 +74,8 @@ pub struct Process {
     pub frames: Vec<Frame>,
     /// Messages.
     pub mailbox: Mailbox,
-    /// The timer of the receive it waits in.
-    pub wait_timer: Option<u64>,
+    /// The timer of the receive it waits in (its key in the timer queue).
+    pub wait_timer: Option<crate::sched::timer::Key>,
     /// That timer ran out.
     pub timed_out: bool,
     /// A BIF asked the process to end (an exit signal to itself).
@@ -95,8 +95,6 @@ pub struct Process {
     pub links: Vec<Term>,
     /// Monitors this process holds: (reference, monitored pid).
     pub monitors: Vec<(Term, Term)>,
-    /// Monitors on this process: (reference, watcher).
-    pub monitored_by: Vec<(Term, Term)>,
     /// Active aliases: monitor references made with `alias: :demonitor`. A message sent
     /// to one (`:beamlet.send_alias/3`, how `GenServer.reply/2` answers a call) is dropped
     /// once the alias is gone, so a reply after a call timed out never arrives.
@@ -156,7 +154,6 @@ impl Process {
             mailbox: Mailbox::default(),
             links: Vec::new(),
             monitors: Vec::new(),
-            monitored_by: Vec::new(),
             aliases: Vec::new(),
             trap_exit: false,
             priority: Atom::intern("normal").unwrap_or(atom::NIL),

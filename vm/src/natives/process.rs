@@ -361,7 +361,7 @@ pub(super) fn monitor3(p: &mut Process, args: &[Term]) -> Result<Term, Raise> {
     let r = new_ref(p);
     let delivered = match target {
         Some(pid) if pid.is(p.pid) => true,
-        Some(pid) => sched::signal(pid, Signal::Monitor { from: p.pid, r }).is_ok(),
+        Some(pid) => sched::add_monitor(pid, p.pid, r),
         None => false,
     };
     // The alias lives as long as the monitor (a `:DOWN` signal or `demonitor` ends both);
@@ -415,7 +415,7 @@ pub(super) fn demonitor2(p: &mut Process, args: &[Term]) -> Result<Term, Raise> 
     let found = match p.monitors.iter().position(|(x, _)| x.is(r)) {
         Some(i) => {
             let (_, target) = p.monitors.swap_remove(i);
-            let _ = sched::signal(target, Signal::Demonitor { r });
+            sched::remove_monitor(target, r);
             true
         }
         None => false,
@@ -854,7 +854,7 @@ pub fn info_item(p: &mut Process, key: Atom, status: &str) -> Option<Term> {
             p.heap.list(&items)
         }
         "monitored_by" => {
-            let ws: Vec<Term> = p.monitored_by.iter().map(|&(_, w)| w).collect();
+            let ws = sched::monitored_by(p);
             p.heap.list(&ws)
         }
         "dictionary" => get0(p, &[]).ok()?,

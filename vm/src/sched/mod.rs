@@ -115,10 +115,6 @@ pub enum Signal {
     Link { from: Term },
     /// `from` removed its link.
     Unlink { from: Term },
-    /// `from` monitors this process under reference `r`.
-    Monitor { from: Term, r: Term },
-    /// The monitor `r` was removed by its owner.
-    Demonitor { r: Term },
     /// A message sent to the alias `r`: delivered only while the alias is active.
     AliasMessage { r: Term, msg: Msg },
     /// The `{:DOWN, r, ...}` of the monitor `r`: dropped if the monitor was removed since
@@ -145,7 +141,57 @@ pub struct Proc {
     prio: AtomicU8,
     /// It was given a registered name (its exit then removes it).
     named: std::sync::atomic::AtomicBool,
+    /// The monitors on this process, which the watchers add and remove themselves (see
+    /// [`add_monitor`]).
+    watchers: Watchers,
     local: UnsafeCell<Process>,
+}
+
+/// The monitors on a process, `(reference, watcher)`, behind a one-byte spin lock (the
+/// critical sections are a push or a short scan; a `Mutex` and a `Vec` in every process
+/// would cost 40 bytes where this costs 9). Closed once the process exited: a monitor
+/// added then is `noproc`.
+#[derive(Default)]
+struct Watchers {
+    /// `UNLOCKED`, `LOCKED` or `CLOSED` (then nobody touches `list` again).
+    lock: AtomicU8,
+    list: UnsafeCell<Option<Box<WatcherList>>>,
+}
+
+/// `(reference, watcher)` pairs, oldest first.
+type WatcherList = Vec<(Term, Term)>;
+
+const UNLOCKED: u8 = 0;
+const LOCKED: u8 = 1;
+const CLOSED: u8 = 2;
+
+impl Watchers {
+    fn new(list: Vec<(Term, Term)>) -> Watchers {
+        Watchers {
+            lock: AtomicU8::new(UNLOCKED),
+            list: UnsafeCell::new((!list.is_empty()).then(|| Box::new(list))),
+        }
+    }
+
+    /// Runs `f` on the list under the lock; `None` when closed. `close` closes it after.
+    fn with<R>(&self, close: bool, f: impl FnOnce(&mut Vec<(Term, Term)>) -> R) -> Option<R> {
+        loop {
+            match self
+                .lock
+                .compare_exchange_weak(UNLOCKED, LOCKED, Acquire, Relaxed)
+            {
+                Ok(_) => break,
+                Err(CLOSED) => return None,
+                Err(_) => std::hint::spin_loop(),
+            }
+        }
+        // SAFETY: the lock is ours.
+        let list = unsafe { &mut *self.list.get() }.get_or_insert_with(Default::default);
+        let r = f(list);
+        self.lock
+            .store(if close { CLOSED } else { UNLOCKED }, Release);
+        Some(r)
+    }
 }
 
 // SAFETY: `local` is touched only by the scheduler that owns the process (see the state
@@ -166,19 +212,24 @@ const CHUNK: usize = 1 << CHUNK_BITS;
 type Chunk = [AtomicPtr<Proc>; CHUNK];
 
 /// Pids to processes: chunks of slots made on first use (an empty table costs a few KiB).
+///
+/// Pids are numbered as the BEAM numbers them: a counter gives each new process the next
+/// number `n`, whose low bits (as many as the process limit needs) are its slot and whose
+/// high bits count the laps around the table, so pids compare in creation order (a
+/// `DynamicSupervisor`'s children are listed in start order) and a slot's next process
+/// has a new pid. A slot still taken when the counter comes round again is skipped.
 struct Table {
     chunks: Box<[AtomicPtr<Chunk>]>,
-    free: Mutex<FreeSlots>,
+    /// The next process number.
+    next: AtomicU64,
     limit: AtomicUsize,
     count: AtomicUsize,
 }
 
-#[derive(Default)]
-struct FreeSlots {
-    /// Payloads for reuse: a freed slot's index with the next serial.
-    free: Vec<u64>,
-    /// The first index never used.
-    next: u64,
+/// A slot reserved for a process being made (never a `Proc`'s address: no allocation is
+/// at the lowest aligned address).
+fn reserved() -> *mut Proc {
+    std::ptr::dangling_mut::<Proc>()
 }
 
 impl Table {
@@ -188,10 +239,21 @@ impl Table {
             chunks: (0..n)
                 .map(|_| AtomicPtr::new(std::ptr::null_mut()))
                 .collect(),
-            free: Mutex::new(FreeSlots::default()),
+            next: AtomicU64::new(0),
             limit: AtomicUsize::new(DEFAULT_PROCESS_LIMIT),
             count: AtomicUsize::new(0),
         }
+    }
+
+    /// The bits of a process number that are its slot: enough for the process limit.
+    fn slot_bits(&self) -> u32 {
+        let limit = self.limit.load(Relaxed).max(CHUNK);
+        (usize::BITS - (limit - 1).leading_zeros()).min(INDEX_BITS)
+    }
+
+    /// The slots that may hold a process.
+    fn slots_in_use(&self) -> usize {
+        (self.next.load(Relaxed) as usize).min(1 << self.slot_bits())
     }
 
     fn slot(&self, index: usize) -> Option<&AtomicPtr<Proc>> {
@@ -216,37 +278,37 @@ impl Table {
         Some(unsafe { &(*chunk)[index & (CHUNK - 1)] })
     }
 
-    /// A payload for a new process, or `None` at the process limit.
+    /// A payload for a new process, its slot reserved, or `None` at the process limit.
     fn reserve(&self) -> Option<u64> {
         let limit = self.limit.load(Relaxed);
         if self.count.fetch_add(1, AcqRel) >= limit {
             self.count.fetch_sub(1, AcqRel);
             return None;
         }
-        if let Some(p) = FREE_CACHE.with(|c| c.borrow_mut().pop()) {
-            return Some(p);
+        let bits = self.slot_bits();
+        loop {
+            let n = self.next.fetch_add(1, Relaxed);
+            let index = n & ((1 << bits) - 1);
+            let lap = (n >> bits) & ((1 << (60 - INDEX_BITS)) - 1);
+            let Some(slot) = self.slot(index as usize) else {
+                self.count.fetch_sub(1, AcqRel);
+                return None;
+            };
+            // Fewer live processes than slots: a free one comes within a lap.
+            if slot
+                .compare_exchange(std::ptr::null_mut(), reserved(), AcqRel, Relaxed)
+                .is_ok()
+            {
+                return Some((lap << INDEX_BITS) | index);
+            }
         }
-        // Refill this thread's cache: freed slots first, else a run of new indexes.
-        let mut f = self.free.lock().unwrap_or_else(|e| e.into_inner());
-        let mut batch: Vec<u64> = if f.free.is_empty() {
-            let start = f.next;
-            f.next += FREE_BATCH as u64;
-            (start..start + FREE_BATCH as u64).rev().collect()
-        } else {
-            let keep = f.free.len().saturating_sub(FREE_BATCH);
-            f.free.split_off(keep)
-        };
-        drop(f);
-        let p = batch.pop();
-        FREE_CACHE.with(|c| c.borrow_mut().extend(batch));
-        p
     }
 
     fn lookup<'g>(&self, pid: Term, _guard: &'g epoch::Guard) -> Option<&'g Proc> {
         let payload = pid.as_pid()?;
         let slot = self.slot((payload & INDEX_MASK) as usize)?;
         let p = slot.load(Acquire);
-        if p.is_null() {
+        if p.is_null() || p == reserved() {
             return None;
         }
         // SAFETY: a process in the table is freed only through the epoch, after the
@@ -260,35 +322,17 @@ impl Table {
         if let Some(slot) = self.slot((payload & INDEX_MASK) as usize) {
             slot.store(std::ptr::null_mut(), Release);
         }
-        let next_serial = ((payload >> INDEX_BITS) + 1) & ((1 << (60 - INDEX_BITS)) - 1);
-        let reuse = (next_serial << INDEX_BITS) | (payload & INDEX_MASK);
-        let spill = FREE_CACHE.with(|c| {
-            let mut c = c.borrow_mut();
-            c.push(reuse);
-            (c.len() > 4 * FREE_BATCH).then(|| {
-                let keep = c.len() - 2 * FREE_BATCH;
-                c.split_off(keep)
-            })
-        });
-        if let Some(spill) = spill {
-            self.free
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .free
-                .extend(spill);
-        }
         self.count.fetch_sub(1, AcqRel);
     }
 
     /// Every live process (a snapshot).
     fn pids(&self) -> Vec<Term> {
         let guard = epoch::pin();
-        let next = self.free.lock().unwrap_or_else(|e| e.into_inner()).next as usize;
         let mut out = Vec::new();
-        for i in 0..next {
+        for i in 0..self.slots_in_use() {
             if let Some(slot) = self.slot(i) {
                 let p = slot.load(Acquire);
-                if !p.is_null() {
+                if !p.is_null() && p != reserved() {
                     // SAFETY: as in `lookup`.
                     let proc = unsafe { &*p };
                     if proc.state.load(Acquire) != EXITED {
@@ -417,13 +461,7 @@ fn rt() -> &'static Runtime {
     })
 }
 
-/// Slots a thread takes from (or gives back to) the table's free list at a time.
-const FREE_BATCH: usize = 64;
-
 thread_local! {
-    /// Free table slots this thread may use without the table's lock (payloads with their
-    /// next serial), so that spawns and exits on different cores do not contend.
-    static FREE_CACHE: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
     /// The run queue of the scheduler on this thread (none on other threads).
     static LOCAL: RefCell<Option<Worker<Task>>> = const { RefCell::new(None) };
 }
@@ -870,12 +908,11 @@ pub fn note_memory(p: &Process) {
 pub fn process_memory_total() -> usize {
     let rt = rt();
     let guard = epoch::pin();
-    let next = rt.table.free.lock().unwrap_or_else(|e| e.into_inner()).next as usize;
     let mut total = 0;
-    for i in 0..next {
+    for i in 0..rt.table.slots_in_use() {
         if let Some(slot) = rt.table.slot(i) {
             let p = slot.load(Acquire);
-            if !p.is_null() {
+            if !p.is_null() && p != reserved() {
                 // SAFETY: as in `Table::lookup`.
                 total += unsafe { &*p }.mem.load(Relaxed);
             }
@@ -1004,8 +1041,6 @@ fn handle(p: &mut Process, sig: Signal) -> Result<(), Term> {
             }
         }
         Signal::Unlink { from } => p.links.retain(|l| !l.is(from)),
-        Signal::Monitor { from, r } => p.monitored_by.push((r, from)),
-        Signal::Demonitor { r } => p.monitored_by.retain(|(x, _)| !x.is(r)),
         Signal::Down { r, msg } => {
             let Some(i) = p.monitors.iter().position(|(x, _)| x.is(r)) else {
                 return Ok(());
@@ -1022,7 +1057,7 @@ fn handle(p: &mut Process, sig: Signal) -> Result<(), Term> {
             }
         }
         Signal::Timeout(id) => {
-            if p.wait_timer == Some(id) {
+            if p.wait_timer.is_some_and(|(_, t)| t == id) {
                 p.wait_timer = None;
                 p.timed_out = true;
             }
@@ -1046,16 +1081,48 @@ pub fn signal(pid: Term, sig: Signal) -> Result<(), Signal> {
     // need not run for them (it takes them, in order, with its next signal). A call to a
     // GenServer monitors and demonitors the server: waking it for each would triple its
     // wake-ups.
-    if matches!(
-        sig,
-        Signal::Link { .. }
-            | Signal::Unlink { .. }
-            | Signal::Monitor { .. }
-            | Signal::Demonitor { .. }
-    ) {
+    if matches!(sig, Signal::Link { .. } | Signal::Unlink { .. }) {
         return proc.inbox.push(sig);
     }
     push_and_wake(proc, sig)
+}
+
+/// Makes `from` a watcher of `target` under reference `r`: false when `target` is gone
+/// (the caller then sends itself the `:noproc` DOWN). The watcher writes the target's
+/// list itself, under the list's lock: no signal, so the target need not run for it, and
+/// a message sent right after finds the target's inbox empty (the direct delivery). Were
+/// it a signal, it would be taken before the target's next signal anyway; the target's
+/// exit closes the list under the same lock, so every monitor either gets the exit's DOWN
+/// or `:noproc`.
+pub fn add_monitor(target: Term, from: Term, r: Term) -> bool {
+    let guard = epoch::pin();
+    let Some(proc) = rt().table.lookup(target, &guard) else {
+        return false;
+    };
+    proc.watchers.with(false, |w| w.push((r, from))).is_some()
+}
+
+/// Removes the monitor `r` from `target`'s list (a no-op if it is gone or fired).
+pub fn remove_monitor(target: Term, r: Term) {
+    let guard = epoch::pin();
+    if let Some(proc) = rt().table.lookup(target, &guard) {
+        proc.watchers.with(false, |w| {
+            if let Some(i) = w.iter().position(|(x, _)| x.is(r)) {
+                w.remove(i);
+            }
+        });
+    }
+}
+
+/// The processes monitoring `p`, oldest first.
+pub fn monitored_by(p: &Process) -> Vec<Term> {
+    // SAFETY: set by `spawn` to the record that owns this process.
+    let Some(proc) = (unsafe { p.proc.as_ref() }) else {
+        return Vec::new();
+    };
+    proc.watchers
+        .with(false, |w| w.iter().map(|&(_, watcher)| watcher).collect())
+        .unwrap_or_default()
 }
 
 /// Pushes a signal to a process's inbox and queues the process if it was waiting.
@@ -1242,6 +1309,7 @@ pub fn spawn(
         Start::Fun(f) => interp::start_fun(&mut child, f),
         Start::Mfa(m, f, args) => interp::start_mfa(&mut child, m, f, &args),
     }
+    let mut watchers = Vec::new();
     if let Some(parent) = parent {
         child.group_leader = parent.group_leader;
         if opts.link {
@@ -1249,7 +1317,7 @@ pub fn spawn(
             parent.links.push(pid);
         }
         if let Some(r) = opts.monitor {
-            child.monitored_by.push((r, parent.pid));
+            watchers.push((r, parent.pid));
             parent.monitors.push((r, pid));
         }
     }
@@ -1260,6 +1328,7 @@ pub fn spawn(
         mem: AtomicUsize::new(0),
         prio: AtomicU8::new(prio_of(child.priority)),
         named: std::sync::atomic::AtomicBool::new(false),
+        watchers: Watchers::new(watchers),
         local: UnsafeCell::new(child),
     }));
     // SAFETY: just made; the process is not visible to anyone else yet.
@@ -1280,8 +1349,8 @@ fn exit(proc: &Proc, p: &mut Process, reason: Term, raised: Option<Uncaught>) {
     EXITS_SINCE_TRIM.fetch_add(1, Relaxed);
     rt.table.remove(pid);
     let late = proc.inbox.close();
-    if let Some(id) = p.wait_timer.take() {
-        rt.timers.cancel(id);
+    if let Some(key) = p.wait_timer.take() {
+        rt.timers.cancel_key(key);
     }
     fence(SeqCst);
     if proc.named.load(SeqCst) {
@@ -1298,11 +1367,12 @@ fn exit(proc: &Proc, p: &mut Process, reason: Term, raised: Option<Uncaught>) {
             },
         );
     }
-    for (r, watcher) in std::mem::take(&mut p.monitored_by) {
+    let watchers = proc.watchers.with(true, std::mem::take).unwrap_or_default();
+    for (r, watcher) in watchers {
         down(p, watcher, r, pid, reason);
     }
     for (r, target) in std::mem::take(&mut p.monitors) {
-        let _ = signal(target, Signal::Demonitor { r });
+        remove_monitor(target, r);
     }
     // Signals that came after the last look (or after the fatal one in the last batch):
     // links and monitors get `:noproc`.
@@ -1319,7 +1389,6 @@ fn exit(proc: &Proc, p: &mut Process, reason: Term, raised: Option<Uncaught>) {
                     },
                 );
             }
-            Signal::Monitor { from, r } => down(p, from, r, pid, atom_term("noproc")),
             // Someone waits for the answer (`Process.info`, `garbage_collect`): it was
             // alive when asked, so it answers.
             Signal::Request(f) => f(p),
@@ -1449,18 +1518,17 @@ pub fn halt_all() {
 /// Starts a timer for the receive `p` waits in.
 pub fn arm_receive_timer(p: &mut Process, ms: u64) {
     let id = next_ref();
-    p.wait_timer = Some(id);
-    rt().timers.add(
+    p.wait_timer = Some(rt().timers.add(
         id,
         Duration::from_millis(ms),
         timer::Action::Timeout { pid: p.pid },
-    );
+    ));
 }
 
 /// Stops the receive timer of `p`, if one runs.
 pub fn disarm_receive_timer(p: &mut Process) {
-    if let Some(id) = p.wait_timer.take() {
-        rt().timers.cancel(id);
+    if let Some(key) = p.wait_timer.take() {
+        rt().timers.cancel_key(key);
     }
     p.timed_out = false;
 }

@@ -1,16 +1,19 @@
 //! Timers: the timeout of `receive ... after`, `Process.send_after/3` and
 //! `:erlang.start_timer/3`.
 //!
-//! One timer thread owns an ordered set of deadlines. Adding, cancelling and reading a
-//! timer take a lock for O(log n); cancelling removes the deadline at once, so the set
+//! One timer thread owns an ordered map of deadlines to actions. Adding and cancelling
+//! a timer take a lock for O(log n); cancelling removes the deadline at once, so the map
 //! holds only live timers (a million `GenServer.call`s a second, each arming and
 //! cancelling a 5-second receive timer, would otherwise pile up five million dead
-//! entries). The thread sleeps until the earliest deadline, so an idle VM with no timers
-//! uses no CPU. When a timer fires, its action runs on the timer thread: a
-//! receive timeout becomes a `Timeout` signal to the waiting process, a message is sent
-//! like any other.
+//! entries). A receive timer is cancelled by its key, deadline and number, which its
+//! process keeps: no index by number, no clock read. Timers that are cancelled or read
+//! by number (`send_after`, `start_timer`) are also indexed by it. The thread sleeps
+//! until the earliest deadline, so an idle VM with no timers uses no CPU. When a timer
+//! fires, its action runs on the timer thread: a receive timeout becomes a `Timeout`
+//! signal to the waiting process, a message is sent like any other.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Condvar, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -26,19 +29,36 @@ pub enum Action {
     Send { dest: Term, msg: Msg },
 }
 
-struct Entry {
-    at: Instant,
-    action: Action,
+/// A timer's place in the queue: its deadline and its number.
+pub type Key = (Instant, u64);
+
+/// Timer numbers are distinct reference numbers: a multiplicative hash spreads them.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
 #[derive(Default)]
 struct State {
-    queue: BTreeSet<(Instant, u64)>,
+    queue: BTreeMap<Key, Action>,
     /// When the timer thread wakes next (`None`: when a timer is added). A timer due
     /// later needs no wake-up: a `GenServer.call` arms and cancels a 5-second timer each
     /// time, and waking the thread for each would cost a context switch per call.
     wake_at: Option<Instant>,
-    live: HashMap<u64, Entry>,
+    /// The deadlines of the live timers that are cancelled or read by number.
+    by_id: HashMap<u64, Instant, BuildHasherDefault<IdHasher>>,
 }
 
 /// The timer service.
@@ -58,8 +78,9 @@ impl Timers {
         }
     }
 
-    /// Starts timer `id` (a fresh reference number) firing `after` from now.
-    pub fn add(&'static self, id: u64, after: Duration, action: Action) {
+    /// Starts timer `id` (a fresh reference number) firing `after` from now; its key.
+    /// A `Send` timer can be cancelled and read by its number too.
+    pub fn add(&'static self, id: u64, after: Duration, action: Action) -> Key {
         self.thread.get_or_init(|| {
             std::thread::Builder::new()
                 .name("beamlet-timers".into())
@@ -69,27 +90,38 @@ impl Timers {
         let at = Instant::now() + after;
         let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
         let earliest = s.wake_at.is_none_or(|w| at < w);
-        s.queue.insert((at, id));
-        s.live.insert(id, Entry { at, action });
+        if matches!(action, Action::Send { .. }) {
+            s.by_id.insert(id, at);
+        }
+        s.queue.insert((at, id), action);
         drop(s);
         if earliest {
             self.cv.notify_one();
+        }
+        (at, id)
+    }
+
+    /// Cancels the timer of key `key` (a no-op if it already fired).
+    pub fn cancel_key(&self, key: Key) {
+        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if s.queue.remove(&key).is_some() {
+            s.by_id.remove(&key.1);
         }
     }
 
     /// Cancels timer `id`: the time it had left, or `None` if it already fired (or never was).
     pub fn cancel(&self, id: u64) -> Option<Duration> {
         let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        let e = s.live.remove(&id)?;
-        s.queue.remove(&(e.at, id));
-        Some(e.at.saturating_duration_since(Instant::now()))
+        let at = s.by_id.remove(&id)?;
+        s.queue.remove(&(at, id));
+        Some(at.saturating_duration_since(Instant::now()))
     }
 
     /// The time timer `id` has left, or `None` if it fired or was cancelled.
     pub fn read(&self, id: u64) -> Option<Duration> {
         let s = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        let e = s.live.get(&id)?;
-        Some(e.at.saturating_duration_since(Instant::now()))
+        let at = s.by_id.get(&id)?;
+        Some(at.saturating_duration_since(Instant::now()))
     }
 
     fn run(&self) {
@@ -97,13 +129,13 @@ impl Timers {
         loop {
             let now = Instant::now();
             let mut due = Vec::new();
-            while let Some(&(at, id)) = s.queue.first() {
+            while let Some((&(at, id), _)) = s.queue.first_key_value() {
                 if at > now {
                     break;
                 }
-                s.queue.pop_first();
-                if let Some(e) = s.live.remove(&id) {
-                    due.push((id, e.action));
+                if let Some((_, action)) = s.queue.pop_first() {
+                    s.by_id.remove(&id);
+                    due.push((id, action));
                 }
             }
             if !due.is_empty() {
@@ -114,9 +146,9 @@ impl Timers {
                 s = self.state.lock().unwrap_or_else(|e| e.into_inner());
                 continue;
             }
-            s.wake_at = s.queue.first().map(|&(at, _)| at);
-            s = match s.queue.first() {
-                Some(&(at, _)) => {
+            s.wake_at = s.queue.first_key_value().map(|(&(at, _), _)| at);
+            s = match s.wake_at {
+                Some(at) => {
                     let wait = at.saturating_duration_since(now);
                     self.cv
                         .wait_timeout(s, wait)
