@@ -494,6 +494,14 @@ fn run(p: &mut Process, mut cur: Cur) -> Stop {
             ip = unsafe { code.add(cur.pc as usize) };
         }};
     }
+    // `sync!` for a call that stays in the running module (its code and constants).
+    macro_rules! sync_local {
+        () => {{
+            // SAFETY: as in `sync!`.
+            regs = unsafe { p.stack.as_mut_ptr().add(cur.base) };
+            ip = unsafe { code.add(cur.pc as usize) };
+        }};
+    }
     macro_rules! save {
         () => {{
             // SAFETY: `ip` points into the code `code` starts.
@@ -515,13 +523,15 @@ fn run(p: &mut Process, mut cur: Cur) -> Stop {
     macro_rules! src {
         ($s:expr) => {{
             let s: Src = $s;
-            if s.0 & CONST_BIT == 0 {
-                // SAFETY: a verified register of the running frame.
-                unsafe { *regs.add(s.0 as usize) }
+            // Branch-free: the same handler reads registers and constants at different
+            // places, so a branch on the kind would be mispredicted often.
+            let base = if s.0 & CONST_BIT == 0 {
+                regs as *const Term
             } else {
-                // SAFETY: a verified constant index.
-                unsafe { *consts.add((s.0 & !CONST_BIT) as usize) }
-            }
+                consts
+            };
+            // SAFETY: a verified register of the running frame, or a verified constant.
+            unsafe { *base.add((s.0 & !CONST_BIT) as usize) }
         }};
     }
     // After a call: the slice is over when the reductions are spent; `cur` is where to
@@ -569,7 +579,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Stop {
                     let m = cur.module;
                     enter(p, &mut cur, m, fun.0, b)
                 };
-                sync!();
+                sync_local!();
                 preempt!(r)
             }
             Instr::CallTail { base, fun } => {
@@ -584,7 +594,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Stop {
                     let base = cur.base;
                     enter(p, &mut cur, m, fun.0, base)
                 };
-                sync!();
+                sync_local!();
                 preempt!(r)
             }
             Instr::CallExt { dst, base, import } => {
