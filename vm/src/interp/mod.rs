@@ -842,7 +842,13 @@ fn run(p: &mut Process, mut cur: Cur) -> Stop {
             }
             Instr::TestType { fail, src: s, ty } => {
                 let t = src!(s);
-                if !type_test(t, ty.0) {
+                // The list tests of every list recursion, without the general match.
+                let ok = match ty.0 {
+                    x if x == TypeTest::Cons as u8 => t.is_cons(),
+                    x if x == TypeTest::Nil as u8 => t.is_nil(),
+                    _ => type_test(t, ty.0),
+                };
+                if !ok {
                     jump!(fail.0);
                 }
                 Ok(())
@@ -1234,19 +1240,25 @@ fn enter(
     // SAFETY: `f` is a verified function index of `m` (or one the code server found).
     let info = unsafe { *m.funs.get_unchecked(f as usize) };
     let top = base + info.regs as usize;
-    if top > p.stack.len() {
+    if top + FILL_SLACK > p.stack.len() {
         if top > MAX_STACK_WORDS {
             p.frames.pop();
             return Err(Raise::system_limit());
         }
+        let want = (top + FILL_SLACK).max(p.stack.len() * 2);
         p.stack
-            .resize(top.max(p.stack.len() * 2).min(MAX_STACK_WORDS), Term::NIL);
+            .resize(want.min(MAX_STACK_WORDS + FILL_SLACK), Term::NIL);
     }
-    // SAFETY: `top <= stack.len()` was just ensured.
+    // SAFETY: `top + FILL_SLACK <= stack.len()` was just ensured.
     let regs = unsafe { p.stack.as_mut_ptr().add(base) };
-    for i in info.arity as usize..info.regs as usize {
-        // SAFETY: `base + i < top`.
-        unsafe { *regs.add(i) = Term::NIL };
+    // The registers past the arguments start as `[]` (the collector scans the whole
+    // frame), four at a time: up to three slots past the frame are written too, which
+    // are dead (nothing lives above the newest frame) and inside the stack's slack.
+    let mut i = info.arity as usize;
+    while i < info.regs as usize {
+        // SAFETY: `base + i + 4 <= top + FILL_SLACK <= stack.len()`.
+        unsafe { regs.add(i).cast::<[Term; 4]>().write_unaligned([Term::NIL; 4]) };
+        i += 4;
     }
     cur.module = m;
     cur.fun = f;
@@ -1258,6 +1270,10 @@ fn enter(
     }
     Ok(())
 }
+
+/// Slots the stack keeps past the newest frame, so that `enter` can clear registers four
+/// at a time.
+const FILL_SLACK: usize = 3;
 
 /// Under the `gc-stress` feature: collect at every call while the stack is shallow (under
 /// 4 Ki words), and once every `top / 64` calls above (a collection scans the whole stack,
