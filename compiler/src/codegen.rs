@@ -286,6 +286,21 @@ impl ModGen {
                     .map_or(255, |i| i.arity as u16)
             },
         );
+        let regs = peephole::compact_registers(
+            &mut code,
+            total as u16,
+            max as u16,
+            &|fun| {
+                self.functions
+                    .get(fun as usize)
+                    .map_or(255, |f| f.arity as u16)
+            },
+            &|import| {
+                self.imports
+                    .get(import as usize)
+                    .map_or(255, |i| i.arity as u16)
+            },
+        );
         let entry = self.code.len() as u32;
         let mut resolve = |l: Label| Label(entry + labels[l.0 as usize].unwrap_or(0));
         for ins in &mut code {
@@ -301,7 +316,7 @@ impl ModGen {
             })
             .collect();
         let func = &mut self.functions[idx as usize];
-        func.regs = max as u16;
+        func.regs = regs;
         func.entry = entry;
         func.len = code.len() as u32;
         func.lines = lines.into_iter().map(|(pc, l)| (entry + pc, l)).collect();

@@ -77,6 +77,80 @@ fn regs(ins: &Instr, fun_arity: &dyn Fn(u32) -> u16, import_arity: &dyn Fn(u32) 
     r
 }
 
+/// Renumbers the registers of a function densely, in their order, and returns how many
+/// it needs. Code generation gives every value a fresh register and move elimination
+/// leaves some unused; the interpreter clears every register of a frame on each call,
+/// and the collector scans them, so unused ones cost on every call (`Enum`'s
+/// `reduce_list/3` had 11 registers, two of them never named).
+///
+/// The map keeps the order, so a window (a call's arguments, a tuple's elements), whose
+/// registers are all named, stays consecutive, and a call's window stays above every
+/// register live across it. The `params` parameter and captured-value registers keep
+/// their numbers. A function with an instruction whose registers are not all known
+/// here is left as it is.
+pub fn compact_registers(
+    code: &mut [Instr],
+    params: u16,
+    regs_before: u16,
+    fun_arity: &dyn Fn(u32) -> u16,
+    import_arity: &dyn Fn(u32) -> u16,
+) -> u16 {
+    let mut used = vec![false; regs_before as usize + 4];
+    let mark = |r: u16, used: &mut Vec<bool>| {
+        if let Some(u) = used.get_mut(r as usize) {
+            *u = true;
+            true
+        } else {
+            false
+        }
+    };
+    for r in 0..params {
+        mark(r, &mut used);
+    }
+    for ins in code.iter() {
+        let r = regs(ins, fun_arity, import_arity);
+        let apply = match *ins {
+            // `apply` reads module, function and argument list at its base.
+            Instr::Apply { base, .. } | Instr::ApplyTail { base } => Some(base.0),
+            _ => None,
+        };
+        if r.uses_from.is_some() && apply.is_none() {
+            return regs_before;
+        }
+        // A window's base is a register even when the window is empty (`f()`).
+        let mut base = None;
+        ins.for_each_operand(&mut |name, op| {
+            if let (Operand::Reg(b), "base") = (op, name) {
+                base = Some(b.0);
+            }
+        });
+        let apply_window = apply.into_iter().flat_map(|b| b..b.saturating_add(3));
+        let all = r.defs.iter().chain(&r.uses).chain(&r.pinned).copied();
+        if !all
+            .chain(apply_window)
+            .chain(base)
+            .all(|x| mark(x, &mut used))
+        {
+            return regs_before;
+        }
+    }
+    let mut map = vec![0u16; used.len()];
+    let mut next = 0u16;
+    for (i, &u) in used.iter().enumerate() {
+        if u {
+            map[i] = next;
+            next += 1;
+        }
+    }
+    if next >= regs_before {
+        return regs_before;
+    }
+    for ins in code.iter_mut() {
+        ins.map_regs(&mut |r| map[r as usize]);
+    }
+    next
+}
+
 /// Makes `ins` write `to` where it wrote `from`.
 fn retarget(ins: &mut Instr, from: u16, to: u16) {
     let swap = |r: &mut Reg| {

@@ -98,6 +98,10 @@ pub trait OperandType: Copy {
     fn map_label(&mut self, f: &mut dyn FnMut(Label) -> Label) {
         let _ = f;
     }
+    /// Applies `f` to the register number if this names a register.
+    fn map_reg(&mut self, f: &mut dyn FnMut(u16) -> u16) {
+        let _ = f;
+    }
 }
 
 pub(crate) fn read_u8(bytes: &[u8], pos: &mut usize) -> Result<u8, DecodeError> {
@@ -133,7 +137,24 @@ macro_rules! operand_u32 {
         }
     )*};
 }
-operand_u32!(Src, Fun, Import, Count);
+operand_u32!(Fun, Import, Count);
+
+impl OperandType for Src {
+    fn encode(self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.0.to_le_bytes());
+    }
+    fn decode(bytes: &[u8], pos: &mut usize) -> Result<Self, DecodeError> {
+        read_u32(bytes, pos).map(Src)
+    }
+    fn operand(self) -> Operand {
+        Operand::Src(self)
+    }
+    fn map_reg(&mut self, f: &mut dyn FnMut(u16) -> u16) {
+        if let SrcKind::Reg(r) = self.decode() {
+            *self = Src(f(r) as u32);
+        }
+    }
+}
 
 impl OperandType for Label {
     fn encode(self, out: &mut Vec<u8>) {
@@ -159,6 +180,9 @@ impl OperandType for Reg {
     }
     fn operand(self) -> Operand {
         Operand::Reg(self)
+    }
+    fn map_reg(&mut self, f: &mut dyn FnMut(u16) -> u16) {
+        self.0 = f(self.0);
     }
 }
 
@@ -274,6 +298,16 @@ macro_rules! define_instr {
                 match self {
                     $(Instr::$camel { $($field),* } => {
                         $(OperandType::map_label($field, f);)*
+                    })*
+                }
+            }
+
+            /// Replaces every register number `r` (of a register or a register source)
+            /// by `f(r)`. Windows are named by their base register only.
+            pub fn map_regs(&mut self, f: &mut dyn FnMut(u16) -> u16) {
+                match self {
+                    $(Instr::$camel { $($field),* } => {
+                        $(OperandType::map_reg($field, f);)*
                     })*
                 }
             }

@@ -1257,7 +1257,11 @@ fn enter(
     let mut i = info.arity as usize;
     while i < info.regs as usize {
         // SAFETY: `base + i + 4 <= top + FILL_SLACK <= stack.len()`.
-        unsafe { regs.add(i).cast::<[Term; 4]>().write_unaligned([Term::NIL; 4]) };
+        unsafe {
+            regs.add(i)
+                .cast::<[Term; 4]>()
+                .write_unaligned([Term::NIL; 4])
+        };
         i += 4;
     }
     cur.module = m;
