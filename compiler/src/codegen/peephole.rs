@@ -429,3 +429,58 @@ mod tests {
         assert_eq!(code.len(), 3);
     }
 }
+
+#[cfg(test)]
+mod compact_tests {
+    use super::*;
+    use beamlet_bytecode::{Fun, Src};
+
+    fn mv(dst: u16, src: u16) -> Instr {
+        Instr::Move {
+            dst: Reg(dst),
+            src: Src::reg(Reg(src)),
+        }
+    }
+
+    #[test]
+    fn registers_are_renumbered_densely_in_order() {
+        // Parameters r0, r1 (r1 never named); r4, r7, r8 used; a call window at r7.
+        let mut code = vec![
+            mv(4, 0),
+            mv(7, 4),
+            Instr::Move {
+                dst: Reg(8),
+                src: Src::konst(0),
+            },
+            Instr::CallTail {
+                base: Reg(7),
+                fun: Fun(0),
+            },
+        ];
+        let regs = compact_registers(&mut code, 2, 10, &|_| 2, &|_| 0);
+        assert_eq!(regs, 5);
+        assert_eq!(code[0], mv(2, 0));
+        assert_eq!(code[1], mv(3, 2));
+        assert_eq!(
+            code[3],
+            Instr::CallTail {
+                base: Reg(3),
+                fun: Fun(0),
+            }
+        );
+    }
+
+    #[test]
+    fn an_empty_window_keeps_its_base_and_apply_its_three() {
+        let mut code = vec![
+            Instr::CallExtTail {
+                base: Reg(5),
+                import: beamlet_bytecode::Import(0),
+            },
+            Instr::ApplyTail { base: Reg(8) },
+        ];
+        // r5 (empty window), r8..r10 (apply): four registers.
+        assert_eq!(compact_registers(&mut code, 0, 12, &|_| 0, &|_| 0), 4);
+        assert_eq!(code[1], Instr::ApplyTail { base: Reg(1) });
+    }
+}
