@@ -1240,29 +1240,33 @@ fn enter(
     // SAFETY: `f` is a verified function index of `m` (or one the code server found).
     let info = unsafe { *m.funs.get_unchecked(f as usize) };
     let top = base + info.regs as usize;
-    if top + FILL_SLACK > p.stack.len() {
+    if top > p.stack.len() {
         if top > MAX_STACK_WORDS {
             p.frames.pop();
             return Err(Raise::system_limit());
         }
-        let want = (top + FILL_SLACK).max(p.stack.len() * 2);
         p.stack
-            .resize(want.min(MAX_STACK_WORDS + FILL_SLACK), Term::NIL);
+            .resize(top.max(p.stack.len() * 2).min(MAX_STACK_WORDS), Term::NIL);
     }
-    // SAFETY: `top + FILL_SLACK <= stack.len()` was just ensured.
+    // SAFETY: `top <= stack.len()` was just ensured.
     let regs = unsafe { p.stack.as_mut_ptr().add(base) };
     // The registers past the arguments start as `[]` (the collector scans the whole
-    // frame), four at a time: up to three slots past the frame are written too, which
-    // are dead (nothing lives above the newest frame) and inside the stack's slack.
-    let mut i = info.arity as usize;
-    while i < info.regs as usize {
-        // SAFETY: `base + i + 4 <= top + FILL_SLACK <= stack.len()`.
-        unsafe {
-            regs.add(i)
-                .cast::<[Term; 4]>()
-                .write_unaligned([Term::NIL; 4])
-        };
-        i += 4;
+    // frame). Four at a time where the stack has room past the frame (the slots past it
+    // are dead: nothing lives above the newest frame), else one at a time (a new
+    // process's stack is no longer than its first frame, to keep idle processes small).
+    let (mut i, end) = (info.arity as usize, info.regs as usize);
+    if top + 3 <= p.stack.len() {
+        while i < end {
+            // SAFETY: `base + i + 4 <= top + 3 <= stack.len()`.
+            unsafe { regs.add(i).cast::<[Term; 4]>().write_unaligned([Term::NIL; 4]) };
+            i += 4;
+        }
+    } else {
+        while i < end {
+            // SAFETY: `base + i < top`.
+            unsafe { *regs.add(i) = Term::NIL };
+            i += 1;
+        }
     }
     cur.module = m;
     cur.fun = f;
@@ -1274,10 +1278,6 @@ fn enter(
     }
     Ok(())
 }
-
-/// Slots the stack keeps past the newest frame, so that `enter` can clear registers four
-/// at a time.
-const FILL_SLACK: usize = 3;
 
 /// Under the `gc-stress` feature: collect at every call while the stack is shallow (under
 /// 4 Ki words), and once every `top / 64` calls above (a collection scans the whole stack,
