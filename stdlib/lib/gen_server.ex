@@ -439,14 +439,19 @@ defmodule GenServer do
 
   def call(server, request, timeout \\ 5000)
 
-  # A pid other than self, the common case: `:gen.call_pid/5` written out here. Measured
+  # A pid, the common case: `:gen.call_pid/5` written out here (`self()` read once). Measured
   # with callgrind, going through it costs 8% more per call (a remote call and the
   # `{:ok, reply}` tuple); the two must stay the same protocol.
   def call(pid, request, timeout)
-      when is_pid(pid) and pid != self() and
-             ((is_integer(timeout) and timeout >= 0) or timeout == :infinity) do
+      when is_pid(pid) and ((is_integer(timeout) and timeout >= 0) or timeout == :infinity) do
+    me = self()
+
+    if pid == me do
+      exit({:calling_self, {__MODULE__, :call, [pid, request, timeout]}})
+    end
+
     ref = :erlang.monitor(:process, pid, [{:alias, :demonitor}])
-    send(pid, {:"$gen_call", {self(), [:alias | ref]}, request})
+    send(pid, {:"$gen_call", {me, [:alias | ref]}, request})
 
     receive do
       {[:alias | ^ref], reply} ->
