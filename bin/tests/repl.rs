@@ -144,13 +144,23 @@ fn defmodule_at_the_prompt() {
     eval(&mut p, "end", "iex(2)> ");
     let out = eval(&mut p, "Greeter.hello(\"you\")", "iex(3)> ");
     assert!(out.contains("\"hi you\""), "{out}");
-    // Redefined: the new version answers.
+    // A module that calls it, and has called the first version.
+    eval(
+        &mut p,
+        "defmodule Caller do def go, do: Greeter.hello(2) end",
+        "iex(4)> ",
+    );
+    let out = eval(&mut p, "Caller.go()", "iex(5)> ");
+    assert!(out.contains("\"hi 2\""), "{out}");
+    // Redefined: the new version answers, to the caller too.
     eval(
         &mut p,
         "defmodule Greeter do def hello(_), do: :changed end",
-        "iex(4)> ",
+        "iex(6)> ",
     );
-    let out = eval(&mut p, "Greeter.hello(1)", "iex(5)> ");
+    let out = eval(&mut p, "Greeter.hello(1)", "iex(7)> ");
+    assert!(out.contains(":changed"), "{out}");
+    let out = eval(&mut p, "Caller.go()", "iex(8)> ");
     assert!(out.contains(":changed"), "{out}");
 }
 

@@ -270,36 +270,30 @@ impl ModGen {
             max,
             ..
         } = f;
+        let fun_arity = |fun: u32| {
+            self.functions
+                .get(fun as usize)
+                .map_or(255, |f| f.arity as u16)
+        };
+        let import_arity = |import: u32| {
+            self.imports
+                .get(import as usize)
+                .map_or(255, |i| i.arity as u16)
+        };
         peephole::eliminate_moves(
             &mut code,
             &mut labels,
             &mut lines,
             total as u16,
-            &|fun| {
-                self.functions
-                    .get(fun as usize)
-                    .map_or(255, |f| f.arity as u16)
-            },
-            &|import| {
-                self.imports
-                    .get(import as usize)
-                    .map_or(255, |i| i.arity as u16)
-            },
+            &fun_arity,
+            &import_arity,
         );
         let regs = peephole::compact_registers(
             &mut code,
             total as u16,
             max as u16,
-            &|fun| {
-                self.functions
-                    .get(fun as usize)
-                    .map_or(255, |f| f.arity as u16)
-            },
-            &|import| {
-                self.imports
-                    .get(import as usize)
-                    .map_or(255, |i| i.arity as u16)
-            },
+            &fun_arity,
+            &import_arity,
         );
         let entry = self.code.len() as u32;
         let mut resolve = |l: Label| Label(entry + labels[l.0 as usize].unwrap_or(0));

@@ -47,7 +47,7 @@ pub enum ImportSlot {
         name: Atom,
         /// Arity.
         arity: u8,
-        /// The target once found.
+        /// The target first found (used while its module is still the current version).
         cache: OnceLock<(&'static LoadedModule, u32)>,
     },
 }

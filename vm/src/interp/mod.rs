@@ -400,13 +400,17 @@ fn resolve_import(m: &'static LoadedModule, i: u32) -> Option<Target> {
             arity,
             cache,
         } => {
+            // The cache holds the version first called; a module loaded again since (a
+            // REPL redefining it) is looked up afresh.
+            let current = code::lookup(*module)?;
             if let Some(&(lm, f)) = cache.get() {
-                return Some(Target::Code(lm, f));
+                if std::ptr::eq(lm, current) {
+                    return Some(Target::Code(lm, f));
+                }
             }
-            let lm = code::lookup(*module)?;
-            let f = lm.export(*name, *arity)?;
-            let _ = cache.set((lm, f));
-            Some(Target::Code(lm, f))
+            let f = current.export(*name, *arity)?;
+            let _ = cache.set((current, f));
+            Some(Target::Code(current, f))
         }
     }
 }
@@ -1258,7 +1262,11 @@ fn enter(
     if top + 3 <= p.stack.len() {
         while i < end {
             // SAFETY: `base + i + 4 <= top + 3 <= stack.len()`.
-            unsafe { regs.add(i).cast::<[Term; 4]>().write_unaligned([Term::NIL; 4]) };
+            unsafe {
+                regs.add(i)
+                    .cast::<[Term; 4]>()
+                    .write_unaligned([Term::NIL; 4])
+            };
             i += 4;
         }
     } else {
