@@ -14,7 +14,8 @@
 //! Differences from PCRE that remain (docs/internals/interpreter.md): compile error
 //! messages are PCRE's for the common mistakes only. Possessive quantifiers go to
 //! `fancy-regex` (`has_possessive`); `\h \H \v \V` are rewritten as PCRE's classes
-//! (`pcre_spaces`); the `f` modifier is checked in `re_run`.
+//! (`pcre_spaces`); the `f` modifier is checked in `re_run`; `s` brings OTP's
+//! `{newline, anycrlf}` as the engines' CRLF mode.
 //!
 //! A global match follows `re:run/3` with `global` (OTP 25's `loopexec`): after a search
 //! from `x` finds an empty match at `p`, a non-empty match anchored at `x` is asked for
@@ -105,7 +106,9 @@ fn compile(source: &[u8], opts: &[u8]) -> Result<Compiled, (String, usize)> {
             b'f' => firstline = true,
             b'i' => flags.push('i'),
             b'm' => flags.push('m'),
-            b's' => flags.push('s'),
+            // Elixir's `s` also asks for `{:newline, :anycrlf}`: `\r`, `\n` and `\r\n` end
+            // lines for `^` and `$` (the engines' CRLF mode, flag `R`).
+            b's' => flags.push_str("sR"),
             b'x' => flags.push('x'),
             b'U' => flags.push('U'),
             _ => return Err((format!("unknown modifier {}", o as char), 0)),
@@ -132,6 +135,7 @@ fn compile(source: &[u8], opts: &[u8]) -> Result<Compiled, (String, usize)> {
             .dot_matches_new_line(flags.contains('s'))
             .ignore_whitespace(flags.contains('x'))
             .swap_greed(flags.contains('U'))
+            .crlf(flags.contains('R'))
             .build()
             .map_err(Some)
     };
@@ -154,7 +158,7 @@ fn compile(source: &[u8], opts: &[u8]) -> Result<Compiled, (String, usize)> {
             };
             // Without `u` the subject is read as Latin-1 text (`FancyText`), each byte a
             // character, as the byte pattern reads it.
-            let fancy = pcre_dollar(byte_pattern, flags.contains('m'));
+            let fancy = pcre_dollar(byte_pattern, flags.contains('m'), flags.contains('R'));
             let fancy = fancy.as_deref().unwrap_or(byte_pattern);
             match (fancy_regex::Regex::new(&format!("{inline}{fancy}")), e) {
                 (Ok(re), _) => Engine::Fancy(re),
@@ -169,7 +173,7 @@ fn compile(source: &[u8], opts: &[u8]) -> Result<Compiled, (String, usize)> {
     };
     // The retry reads a subject without `u` as Latin-1 text, the byte pattern's way.
     let fancy_pattern = byte_pattern;
-    let pcre_dollar = pcre_dollar(fancy_pattern, flags.contains('m'));
+    let pcre_dollar = pcre_dollar(fancy_pattern, flags.contains('m'), flags.contains('R'));
     let dollar = match (&engine, &pcre_dollar) {
         (Engine::Bytes(_), Some(_)) => Some(OnceLock::new()),
         _ => None,
@@ -417,11 +421,17 @@ impl Compiled {
         let re = match &self.engine {
             Engine::Fancy(re) => re,
             Engine::Bytes(re) => match &self.dollar {
-                Some(dollar) if subject.ends_with(b"\n") => dollar
-                    .get_or_init(|| {
-                        fancy_regex::Regex::new(&format!("{}{}", self.inline(), self.pattern)).ok()
-                    })
-                    .as_ref()?,
+                Some(dollar)
+                    if subject.ends_with(b"\n")
+                        || (self.flags.contains('R') && subject.ends_with(b"\r")) =>
+                {
+                    dollar
+                        .get_or_init(|| {
+                            let source = format!("{}{}", self.inline(), self.pattern);
+                            fancy_regex::Regex::new(&source).ok()
+                        })
+                        .as_ref()?
+                }
                 _ => return Some(groups(&re.captures_at(subject, at)?)),
             },
         };
@@ -514,7 +524,12 @@ impl Compiled {
 /// `m`, PCRE's `$` also matches before a newline that ends the subject. `None` when there
 /// is none, or in multi-line mode (also when the pattern may turn it on inline), where
 /// `$` means the same in both.
-fn pcre_dollar(pattern: &str, multi_line: bool) -> Option<String> {
+fn pcre_dollar(pattern: &str, multi_line: bool, crlf: bool) -> Option<String> {
+    let end = if crlf {
+        r"(?=(?:\r\n|\r|\n)?\z)"
+    } else {
+        r"(?=\n?\z)"
+    };
     if multi_line {
         return None;
     }
@@ -547,7 +562,7 @@ fn pcre_dollar(pattern: &str, multi_line: bool) -> Option<String> {
                 return None;
             }
         } else if c == '$' {
-            out.push_str("(?=\\n?\\z)");
+            out.push_str(end);
             found = true;
             continue;
         }
