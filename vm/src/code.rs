@@ -226,17 +226,7 @@ pub fn load(m: Module) -> Result<&'static LoadedModule, LoadError> {
     if let Some(s) = slot(loaded.name, true) {
         s.store(std::ptr::from_ref(loaded).cast_mut(), Ordering::Release);
     }
-    GENERATION.fetch_add(1, Ordering::Release);
     Ok(loaded)
-}
-
-/// Counts the loads: caches of what a name resolved to are valid for one generation.
-static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-
-/// The code server's generation (see [`GENERATION`]).
-#[inline]
-pub fn generation() -> u64 {
-    GENERATION.load(Ordering::Acquire)
 }
 
 /// Versions of modules that a later load replaced (never freed: see `load`).

@@ -415,12 +415,12 @@ fn resolve_import(m: &'static LoadedModule, i: u32) -> Option<Target> {
     }
 }
 
-/// [`resolve_mfa`] through a per-thread cache of the bytecode functions it found, checked
-/// against the code server's generation (a load empties it). A call through a module in
-/// a variable (`mod.handle_call(...)`, GenServer's callbacks) finds its function with a
-/// few loads instead of three hash lookups.
+/// [`resolve_mfa`] through a per-thread cache of the bytecode functions it found, used
+/// while the module found is still the current version (as the import slots' caches). A
+/// call through a module in a variable (`mod.handle_call(...)`, GenServer's callbacks)
+/// finds its function with a few loads instead of three hash lookups.
 fn resolve_mfa_cached(module: Atom, name: Atom, arity: usize) -> Option<Target> {
-    type Entry = Option<(u32, u32, usize, u64, &'static LoadedModule, u32)>;
+    type Entry = Option<(u32, u32, usize, &'static LoadedModule, u32)>;
     thread_local! {
         static CACHE: std::cell::RefCell<[Entry; 64]> =
             const { std::cell::RefCell::new([None; 64]) };
@@ -428,9 +428,13 @@ fn resolve_mfa_cached(module: Atom, name: Atom, arity: usize) -> Option<Target> 
     let (m, n) = (module.index(), name.index());
     let slot = (m.wrapping_mul(31).wrapping_add(n).wrapping_mul(0x9E37_79B9) >> 26) as usize
         ^ (arity & 63);
-    let generation = code::generation();
     let hit = CACHE.with(|c| match c.borrow()[slot] {
-        Some((cm, cn, ca, g, lm, f)) if cm == m && cn == n && ca == arity && g == generation => {
+        Some((cm, cn, ca, lm, f))
+            if cm == m
+                && cn == n
+                && ca == arity
+                && code::lookup(module).is_some_and(|cur| std::ptr::eq(cur, lm)) =>
+        {
             Some(Target::Code(lm, f))
         }
         _ => None,
@@ -440,7 +444,7 @@ fn resolve_mfa_cached(module: Atom, name: Atom, arity: usize) -> Option<Target> 
     }
     let t = resolve_mfa(module, name, arity)?;
     if let Target::Code(lm, f) = t {
-        CACHE.with(|c| c.borrow_mut()[slot] = Some((m, n, arity, generation, lm, f)));
+        CACHE.with(|c| c.borrow_mut()[slot] = Some((m, n, arity, lm, f)));
     }
     Some(t)
 }

@@ -172,8 +172,7 @@ fn compile(source: &[u8], opts: &[u8]) -> Result<Compiled, (String, usize)> {
         Engine::Fancy(re) => re.capture_names().map(|n| n.map(String::from)).collect(),
     };
     // The retry reads a subject without `u` as Latin-1 text, the byte pattern's way.
-    let fancy_pattern = byte_pattern;
-    let pcre_dollar = pcre_dollar(fancy_pattern, flags.contains('m'), flags.contains('R'));
+    let pcre_dollar = pcre_dollar(byte_pattern, flags.contains('m'), flags.contains('R'));
     let dollar = match (&engine, &pcre_dollar) {
         (Engine::Bytes(_), Some(_)) => Some(OnceLock::new()),
         _ => None,
@@ -182,7 +181,7 @@ fn compile(source: &[u8], opts: &[u8]) -> Result<Compiled, (String, usize)> {
         engine,
         not_empty: [OnceLock::new(), OnceLock::new()],
         dollar,
-        pattern: pcre_dollar.unwrap_or_else(|| fancy_pattern.to_string()),
+        pattern: pcre_dollar.unwrap_or_else(|| byte_pattern.to_string()),
         flags,
         unicode,
         firstline,

@@ -173,8 +173,13 @@ impl Watchers {
         }
     }
 
-    /// Runs `f` on the list under the lock; `None` when closed. `close` closes it after.
-    fn with<R>(&self, close: bool, f: impl FnOnce(&mut Vec<(Term, Term)>) -> R) -> Option<R> {
+    /// Runs `f` on the list (`None` until the first monitor) under the lock; `None` when
+    /// closed. `close` closes it after.
+    fn with<R>(
+        &self,
+        close: bool,
+        f: impl FnOnce(&mut Option<Box<WatcherList>>) -> R,
+    ) -> Option<R> {
         loop {
             match self
                 .lock
@@ -186,8 +191,7 @@ impl Watchers {
             }
         }
         // SAFETY: the lock is ours.
-        let list = unsafe { &mut *self.list.get() }.get_or_insert_with(Default::default);
-        let r = f(list);
+        let r = f(unsafe { &mut *self.list.get() });
         self.lock
             .store(if close { CLOSED } else { UNLOCKED }, Release);
         Some(r)
@@ -1099,7 +1103,11 @@ pub fn add_monitor(target: Term, from: Term, r: Term) -> bool {
     let Some(proc) = rt().table.lookup(target, &guard) else {
         return false;
     };
-    proc.watchers.with(false, |w| w.push((r, from))).is_some()
+    proc.watchers
+        .with(false, |w| {
+            w.get_or_insert_with(Default::default).push((r, from))
+        })
+        .is_some()
 }
 
 /// Removes the monitor `r` from `target`'s list (a no-op if it is gone or fired).
@@ -1107,8 +1115,10 @@ pub fn remove_monitor(target: Term, r: Term) {
     let guard = epoch::pin();
     if let Some(proc) = rt().table.lookup(target, &guard) {
         proc.watchers.with(false, |w| {
-            if let Some(i) = w.iter().position(|(x, _)| x.is(r)) {
-                w.remove(i);
+            if let Some(w) = w {
+                if let Some(i) = w.iter().position(|(x, _)| x.is(r)) {
+                    w.remove(i);
+                }
             }
         });
     }
@@ -1121,7 +1131,12 @@ pub fn monitored_by(p: &Process) -> Vec<Term> {
         return Vec::new();
     };
     proc.watchers
-        .with(false, |w| w.iter().map(|&(_, watcher)| watcher).collect())
+        .with(false, |w| {
+            w.iter()
+                .flat_map(|l| l.iter())
+                .map(|&(_, watcher)| watcher)
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -1367,8 +1382,8 @@ fn exit(proc: &Proc, p: &mut Process, reason: Term, raised: Option<Uncaught>) {
             },
         );
     }
-    let watchers = proc.watchers.with(true, std::mem::take).unwrap_or_default();
-    for (r, watcher) in watchers {
+    let watchers = proc.watchers.with(true, Option::take).flatten();
+    for (r, watcher) in watchers.map(|w| *w).unwrap_or_default() {
         down(p, watcher, r, pid, reason);
     }
     for (r, target) in std::mem::take(&mut p.monitors) {

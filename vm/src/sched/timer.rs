@@ -12,8 +12,7 @@
 //! fires, its action runs on the timer thread: a receive timeout becomes a `Timeout`
 //! signal to the waiting process, a message is sent like any other.
 
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::BTreeMap;
 use std::sync::{Condvar, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -32,24 +31,6 @@ pub enum Action {
 /// A timer's place in the queue: its deadline and its number.
 pub type Key = (Instant, u64);
 
-/// Timer numbers are distinct reference numbers: a multiplicative hash spreads them.
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
 #[derive(Default)]
 struct State {
     queue: BTreeMap<Key, Action>,
@@ -58,7 +39,7 @@ struct State {
     /// time, and waking the thread for each would cost a context switch per call.
     wake_at: Option<Instant>,
     /// The deadlines of the live timers that are cancelled or read by number.
-    by_id: HashMap<u64, Instant, BuildHasherDefault<IdHasher>>,
+    by_id: crate::atom::AtomMap<u64, Instant>,
 }
 
 /// The timer service.
@@ -129,14 +110,13 @@ impl Timers {
         loop {
             let now = Instant::now();
             let mut due = Vec::new();
-            while let Some((&(at, id), _)) = s.queue.first_key_value() {
-                if at > now {
+            while let Some(first) = s.queue.first_entry() {
+                if first.key().0 > now {
                     break;
                 }
-                if let Some((_, action)) = s.queue.pop_first() {
-                    s.by_id.remove(&id);
-                    due.push((id, action));
-                }
+                let ((_, id), action) = first.remove_entry();
+                s.by_id.remove(&id);
+                due.push((id, action));
             }
             if !due.is_empty() {
                 drop(s);
