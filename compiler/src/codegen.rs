@@ -1017,9 +1017,9 @@ impl FnGen<'_> {
                 self.emit(Instr::IsEqExact { fail, a: src, b });
             }
             Pat::Cons(h, t) => {
-                self.test(fail, src, TypeTest::Cons);
                 let (rh, rt) = (self.alloc(), self.alloc());
-                self.emit(Instr::GetList {
+                self.emit(Instr::MatchList {
+                    fail,
                     head: rh,
                     tail: rt,
                     src,

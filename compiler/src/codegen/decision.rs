@@ -343,6 +343,25 @@ impl<'c> FnGen<'_> {
                 g.label()
             }
         };
+        // Kinds are disjoint, so their order is free: non-empty lists first, as a list
+        // recursion's `[]` clause runs once and its `[h | t]` clause once per element,
+        // and `match_list` tests and opens one up in a single instruction.
+        if !conses.is_empty() {
+            let other = next_kind(self);
+            let (h, t) = (self.alloc(), self.alloc());
+            self.emit(Instr::MatchList {
+                fail: other,
+                head: h,
+                tail: t,
+                src,
+            });
+            let parts = [Src::reg(h), Src::reg(t)];
+            self.rows(&splice(cols, j, &parts), conses, fail, out)?;
+            if other != fail {
+                self.bind(other);
+            }
+            self.next = floor;
+        }
         if !vals.is_empty() {
             let other = next_kind(self);
             self.values(cols, j, vals, other, fail, out)?;
@@ -357,19 +376,6 @@ impl<'c> FnGen<'_> {
             if other != fail {
                 self.bind(other);
             }
-            self.next = floor;
-        }
-        if !conses.is_empty() {
-            let other = next_kind(self);
-            self.test(other, src, TypeTest::Cons);
-            let (h, t) = (self.alloc(), self.alloc());
-            self.emit(Instr::GetList {
-                head: h,
-                tail: t,
-                src,
-            });
-            let parts = [Src::reg(h), Src::reg(t)];
-            self.rows(&splice(cols, j, &parts), conses, fail, out)?;
             self.next = floor;
         }
         Ok(())

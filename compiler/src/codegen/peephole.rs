@@ -182,7 +182,7 @@ fn retarget(ins: &mut Instr, from: u16, to: u16) {
         | Instr::BsGet { dst, .. }
         | Instr::BsSkipPrefix { dst, .. }
         | Instr::RecvPeek { dst, .. } => swap(dst),
-        Instr::GetList { head, tail, .. } => {
+        Instr::GetList { head, tail, .. } | Instr::MatchList { head, tail, .. } => {
             swap(head);
             swap(tail);
         }

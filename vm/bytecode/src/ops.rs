@@ -154,6 +154,8 @@ macro_rules! for_each_op {
             recv_mark = RecvMark { src: Src };
             /// if src is not a bitstring: pc := fail; else the match context R[ctx], R[ctx+1] := src, 0
             bs_start = BsStart { fail: Label, ctx: Reg, src: Src };
+            /// if src is not a non-empty list: pc := fail; else R[head] := hd(src); R[tail] := tl(src) (`test_type cons` and `get_list` in one dispatch)
+            match_list = MatchList { fail: Label, head: Reg, tail: Reg, src: Src };
         }
     };
 }

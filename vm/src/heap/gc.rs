@@ -301,6 +301,7 @@ impl Heap {
         self.frags.clear();
         self.frag_words = 0;
         self.overflowed = false;
+        self.recheck_due();
         self.grow_next = false;
         self.stats.minor_gcs = 0;
         self.stats.major_gcs += 1;
@@ -387,6 +388,7 @@ impl Heap {
         self.frags.clear();
         self.frag_words = 0;
         self.overflowed = false;
+        self.recheck_due();
         self.stats.minor_gcs += 1;
         self.stats.total_minor_gcs += 1;
         let young_live = self.young_used();
@@ -470,6 +472,7 @@ impl Heap {
             self.htop = top;
         }
         self.young = to;
+        self.recheck_due();
     }
 
     fn finish(&mut self, kind: GcKind, before: usize, live: usize) -> GcOutcome {

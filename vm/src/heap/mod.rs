@@ -101,6 +101,10 @@ pub struct Heap {
     /// full after the last major one).
     grow_next: bool,
     overflowed: bool,
+    /// [`Heap::needs_gc`], kept up to date where its inputs change (allocation past the
+    /// young block, fragments, off-heap bytes, a collection), so that the check made at
+    /// every call is one load.
+    gc_due: bool,
     config: HeapConfig,
     stats: HeapStats,
 }
@@ -145,6 +149,7 @@ impl Heap {
             old_vheap_limit: config.min_bin_vheap_size * 8,
             grow_next: false,
             overflowed: false,
+            gc_due: false,
             config,
             stats: HeapStats::default(),
         }
@@ -183,6 +188,7 @@ impl Heap {
     #[cold]
     fn alloc_overflow(&mut self, words: usize) -> *mut u64 {
         self.overflowed = true;
+        self.gc_due = true;
         if let Some(p) = self.frags.last_mut().and_then(|f| f.bump(words)) {
             self.frag_words += words;
             return p;
@@ -204,12 +210,14 @@ impl Heap {
         // SAFETY: the caller just wrote a complete handle at `p`.
         self.vheap_bytes += unsafe { offheap::handle_bytes(p) };
         self.off_young.push(p);
+        self.recheck_due();
     }
 
     /// Counts `bytes` more off-heap bytes against the virtual binary heap (an in-place
     /// append grew a buffer).
     pub fn add_vheap_bytes(&mut self, bytes: usize) {
         self.vheap_bytes += bytes;
+        self.recheck_due();
     }
 
     /// Counts `bytes` more off-heap bytes held by the old generation (an in-place append
@@ -229,6 +237,7 @@ impl Heap {
         frag.vheap_bytes = 0;
         frag.sealed = true;
         self.frags.push(frag);
+        self.recheck_due();
     }
 
     /// True when the owner should collect at its next safepoint: the young block
@@ -243,9 +252,20 @@ impl Heap {
     /// collection. (The interpreter applies its own stress schedule.)
     #[inline]
     pub fn needs_gc(&self) -> bool {
-        self.overflowed
+        debug_assert_eq!(
+            self.gc_due,
+            self.overflowed
+                || self.frag_words > self.young.words()
+                || self.vheap_bytes > self.vheap_limit
+        );
+        self.gc_due
+    }
+
+    /// Brings `gc_due` up to date after one of its inputs changed.
+    pub(super) fn recheck_due(&mut self) {
+        self.gc_due = self.overflowed
             || self.frag_words > self.young.words()
-            || self.vheap_bytes > self.vheap_limit
+            || self.vheap_bytes > self.vheap_limit;
     }
 
     /// Words in use in the young block.

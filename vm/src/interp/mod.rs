@@ -21,7 +21,7 @@ use beamlet_bytecode::instr::{TypeTest, CONST_BIT};
 use beamlet_bytecode::{Instr, Reg, Src};
 
 use crate::atom::{self, Atom};
-use crate::code::{self, ImportSlot, LoadedModule};
+use crate::code::{self, FunInfo, ImportSlot, LoadedModule};
 use crate::exception::{Class, Raise};
 use crate::heap::{Roots, TermAlloc};
 use crate::process::Process;
@@ -554,6 +554,38 @@ fn run(p: &mut Process, mut cur: Cur) -> Stop {
             r
         }};
     }
+    // A call within the running module can skip `enter` when the stack has room for the
+    // window (and `enter`'s four-at-a-time clearing of the registers past the
+    // arguments), no collection is due and the slice goes on: the common case.
+    macro_rules! fast_entry {
+        ($top:expr) => {
+            $top + 3 <= p.stack.len()
+                && !p.heap.needs_gc()
+                && p.reductions + 1 < p.slice_end
+                && !cfg!(feature = "gc-stress")
+        };
+    }
+    // `enter` of function `fun` (`info`) of the running module, its window at `nb`
+    // (`regs` already there), after `fast_entry!`.
+    macro_rules! enter_fast {
+        ($info:expr, $fun:expr, $nb:expr) => {{
+            let info: FunInfo = $info;
+            let mut i = info.arity as usize;
+            while i < info.regs as usize {
+                // SAFETY: `nb + i + 4 <= nb + regs + 3 <= stack.len()` (`fast_entry!`).
+                unsafe {
+                    regs.add(i)
+                        .cast::<[Term; 4]>()
+                        .write_unaligned([Term::NIL; 4])
+                };
+                i += 4;
+            }
+            cur.fun = $fun;
+            cur.base = $nb;
+            p.reductions += 1;
+            jump!(info.entry);
+        }};
+    }
     sync!();
     loop {
         // SAFETY: the verifier proved every jump target and entry inside the code and that
@@ -573,13 +605,46 @@ fn run(p: &mut Process, mut cur: Cur) -> Stop {
             }
             Instr::Ret { src: s } => {
                 let v = src!(s);
-                if let Some(v) = pop_return(p, &mut cur, v) {
+                let Some(f) = p.frames.pop() else {
                     return Stop::Done(v);
+                };
+                // `pop_return` and `sync!` with the constants and code kept when the
+                // caller is in the same module, the common case.
+                let same = std::ptr::eq(f.module, cur.module);
+                cur.module = f.module;
+                cur.fun = f.fun;
+                cur.base = f.base;
+                // SAFETY: the caller's window is on the stack (`enter` kept it there) and
+                // `dst` is one of its verified registers.
+                regs = unsafe { p.stack.as_mut_ptr().add(f.base) };
+                unsafe { *regs.add(f.dst as usize) = v };
+                if !same {
+                    consts = cur.module.consts.as_ptr();
+                    code = cur.module.code.as_ptr();
                 }
-                sync!();
+                // SAFETY: the instruction after the call, inside the caller's code.
+                ip = unsafe { code.add(f.ret_pc as usize) };
                 Ok(())
             }
             Instr::Call { dst, base, fun } => {
+                // SAFETY: a verified function index of the running module.
+                let info = unsafe { *cur.module.funs.get_unchecked(fun.0 as usize) };
+                let nb = cur.base + base.0 as usize;
+                let top = nb + info.regs as usize;
+                if fast_entry!(top) {
+                    p.frames.push(Frame {
+                        module: cur.module,
+                        fun: cur.fun,
+                        // SAFETY: `ip` points into the code `code` starts.
+                        ret_pc: unsafe { ip.offset_from(code) } as u32,
+                        base: cur.base,
+                        dst: dst.0,
+                    });
+                    // SAFETY: `nb + regs + 3 <= stack.len()` (`fast_entry!`).
+                    regs = unsafe { regs.add(base.0 as usize) };
+                    enter_fast!(info, fun.0, nb);
+                    continue;
+                }
                 save!();
                 let r: Result<(), Raise> = {
                     let b = cur.base + base.0 as usize;
@@ -591,6 +656,17 @@ fn run(p: &mut Process, mut cur: Cur) -> Stop {
                 preempt!(r)
             }
             Instr::CallTail { base, fun } => {
+                // SAFETY: a verified function index of the running module.
+                let info = unsafe { *cur.module.funs.get_unchecked(fun.0 as usize) };
+                if fast_entry!(cur.base + info.regs as usize) {
+                    for i in 0..info.arity as usize {
+                        // SAFETY: verified registers of the running frame; the arguments
+                        // move down (`base >= 0`), so each is read before it is overwritten.
+                        unsafe { *regs.add(i) = *regs.add(base.0 as usize + i) };
+                    }
+                    enter_fast!(info, fun.0, cur.base);
+                    continue;
+                }
                 save!();
                 let r: Result<(), Raise> = {
                     // SAFETY: a verified function index of the module.
@@ -687,6 +763,34 @@ fn run(p: &mut Process, mut cur: Cur) -> Stop {
                 preempt!(r)
             }
             Instr::CallFun { dst, base, arity } => {
+                if let Some((lm, f, env)) = closure_target(reg!(base), arity.0 as usize) {
+                    // SAFETY: `closure_target` found `f` among `lm`'s functions.
+                    let info = unsafe { *lm.funs.get_unchecked(f as usize) };
+                    let nb = cur.base + base.0 as usize + 1;
+                    if fast_entry!(nb + info.regs as usize) {
+                        p.frames.push(Frame {
+                            module: cur.module,
+                            fun: cur.fun,
+                            // SAFETY: `ip` points into the code `code` starts.
+                            ret_pc: unsafe { ip.offset_from(code) } as u32,
+                            base: cur.base,
+                            dst: dst.0,
+                        });
+                        // SAFETY: `nb + regs + 3 <= stack.len()` (`fast_entry!`), and the
+                        // captures go to registers below `info.arity <= info.regs`.
+                        regs = unsafe { regs.add(base.0 as usize + 1) };
+                        for (i, &t) in env.iter().enumerate() {
+                            unsafe { *regs.add(arity.0 as usize + i) = t };
+                        }
+                        if !std::ptr::eq(lm, cur.module) {
+                            cur.module = lm;
+                            consts = lm.consts.as_ptr();
+                            code = lm.code.as_ptr();
+                        }
+                        enter_fast!(info, f, nb);
+                        continue;
+                    }
+                }
                 save!();
                 let r: Result<(), Raise> = {
                     let b = cur.base + base.0 as usize;
@@ -906,6 +1010,21 @@ fn run(p: &mut Process, mut cur: Cur) -> Stop {
                 }
                 None => Err(Raise::badarg()),
             },
+            Instr::MatchList {
+                fail,
+                head,
+                tail,
+                src: s,
+            } => {
+                match src!(s).cons() {
+                    Some((h, t)) => {
+                        reg!(head) = h;
+                        reg!(tail) = t;
+                    }
+                    None => jump!(fail.0),
+                }
+                Ok(())
+            }
             Instr::GetElem { dst, src: s, i } => {
                 match src!(s).tuple().and_then(|e| e.get(i.0 as usize)) {
                     Some(&v) => {
@@ -1537,6 +1656,17 @@ fn fun_arity(t: Term) -> Option<usize> {
     }
 }
 
+/// The function a call of `f` with `arity` arguments runs when `f` is a closure of that
+/// arity whose module is loaded and has the function (its module, its index and the
+/// captures); `None` for anything else, errors included (the slow path).
+#[inline(always)]
+fn closure_target<'a>(f: Term, arity: usize) -> Option<(&'static LoadedModule, u32, &'a [Term])> {
+    let (module, index, a, env) = f.closure_parts()?;
+    let lm = code::lookup(module).filter(|_| a as usize == arity)?;
+    let info = lm.funs.get(usize::try_from(index).ok()?)?;
+    (info.arity as usize == arity + env.len()).then_some((lm, index as u32, env))
+}
+
 #[inline(always)]
 fn call_fun(
     p: &mut Process,
@@ -1545,15 +1675,7 @@ fn call_fun(
     arity: usize,
     dst: Option<u16>,
 ) -> Result<Option<Term>, Raise> {
-    let f = p.stack[b];
-    // A closure of this arity whose module is loaded and has the function (anything else,
-    // errors included, takes the slow path).
-    let target = f.closure_parts().and_then(|(module, index, a, env)| {
-        let lm = code::lookup(module).filter(|_| a as usize == arity)?;
-        let info = lm.funs.get(usize::try_from(index).ok()?)?;
-        (info.arity as usize == arity + env.len()).then_some((lm, index as u32, env))
-    });
-    let Some((lm, idx, env)) = target else {
+    let Some((lm, idx, env)) = closure_target(p.stack[b], arity) else {
         return call_fun_slow(p, cur, b, arity, dst);
     };
     let at = b + 1 + arity;

@@ -448,6 +448,12 @@ pub fn instr(op: Opcode, m: &mut Module, f: usize, e: &mut Entropy) -> Option<In
             tail: reg(e)?,
             src: src(e)?,
         },
+        O::MatchList => Instr::MatchList {
+            fail: label(e),
+            head: reg(e)?,
+            tail: reg(e)?,
+            src: src(e)?,
+        },
         O::GetElem => Instr::GetElem {
             dst: reg(e)?,
             src: src(e)?,

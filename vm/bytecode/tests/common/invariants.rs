@@ -372,6 +372,17 @@ fn instr(m: &Module, f: &Function, ins: &Instr) -> Result<(), String> {
             x.reg(tail)?;
             x.src(src)
         }
+        Instr::MatchList {
+            fail,
+            head,
+            tail,
+            src,
+        } => {
+            x.label(fail)?;
+            x.reg(head)?;
+            x.reg(tail)?;
+            x.src(src)
+        }
         Instr::GetElem { dst, src, i: _ } => {
             x.reg(dst)?;
             x.src(src)
