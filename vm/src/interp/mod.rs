@@ -464,6 +464,13 @@ fn resolve_mfa(module: Atom, name: Atom, arity: usize) -> Option<Target> {
     Some(Target::Code(lm, f))
 }
 
+/// `x === y`, without a call when either is an immediate (equal only to itself): a
+/// pattern's atom or integer against the value matched.
+#[inline(always)]
+fn exact_eq(x: Term, y: Term) -> bool {
+    x.is(y) || (!x.is_immediate() && !y.is_immediate() && order::exact_eq(x, y))
+}
+
 /// `a op b` on two floats or a float and an integer, without a BIF call; `None` when it
 /// is not that (or the result is not finite: the BIF raises `badarith`).
 #[inline(always)]
@@ -940,14 +947,14 @@ fn run(p: &mut Process, mut cur: Cur) -> Stop {
             }
             Instr::IsEqExact { fail, a, b } => {
                 let (x, y) = (src!(a), src!(b));
-                if !(x.is(y) || order::exact_eq(x, y)) {
+                if !exact_eq(x, y) {
                     jump!(fail.0);
                 }
                 Ok(())
             }
             Instr::IsNeExact { fail, a, b } => {
                 let (x, y) = (src!(a), src!(b));
-                if x.is(y) || order::exact_eq(x, y) {
+                if exact_eq(x, y) {
                     jump!(fail.0);
                 }
                 Ok(())
