@@ -242,6 +242,7 @@ impl ModGen {
             vars: HashMap::new(),
             lines: Vec::new(),
             line: 0,
+            head_line: 0,
             handlers: Vec::new(),
             parent: String::new(),
             closure_arity: (!captures.is_empty()).then_some(arity),
@@ -251,6 +252,7 @@ impl ModGen {
             format!("{}/{}", f.m.atoms[func.name as usize], arity)
         };
         f.set_line(span);
+        f.head_line = f.line;
         for (i, v) in captures.iter().enumerate() {
             f.vars.insert(*v, Src::reg(Reg((arity + i) as u16)));
         }
@@ -285,6 +287,14 @@ impl ModGen {
             &mut labels,
             &mut lines,
             total as u16,
+            &fun_arity,
+            &import_arity,
+        );
+        peephole::place_tail_args(
+            &mut code,
+            &mut labels,
+            &mut lines,
+            !handlers.is_empty(),
             &fun_arity,
             &import_arity,
         );
@@ -338,6 +348,9 @@ struct FnGen<'m> {
     vars: HashMap<VarId, Src>,
     lines: Vec<(u32, u32)>,
     line: u32,
+    /// The line of the function's first clause: where its `function_clause` is raised
+    /// (the BEAM's stack trace shows it there).
+    head_line: u32,
     /// (start, end, target) labels, innermost first.
     handlers: Vec<(u32, u32, u32)>,
     parent: String,
@@ -956,6 +969,7 @@ impl FnGen<'_> {
         let v = values.first().copied().unwrap_or(Src::konst(0));
         match fail {
             Fail::FunctionClause => {
+                self.line = self.head_line;
                 let a = self.atom("function_clause");
                 if let Some(arity) = self.closure_arity {
                     // `:erlang.error(:function_clause, [args])`: the stack trace's first

@@ -291,13 +291,23 @@ pub(super) fn eliminate_moves(
         }
         removed[j] = true;
     }
+    remove(code, labels, lines, &removed);
+}
+
+/// Deletes the instructions marked `removed`, keeping `labels` and `lines` in step.
+fn remove(
+    code: &mut Vec<Instr>,
+    labels: &mut [Option<u32>],
+    lines: &mut Vec<(u32, u32)>,
+    removed: &[bool],
+) {
     if !removed.contains(&true) {
         return;
     }
     // New index of each old one (a removed instruction maps to the next kept one).
     let mut new_pc = Vec::with_capacity(code.len() + 1);
     let mut n = 0u32;
-    for &r in &removed {
+    for &r in removed {
         new_pc.push(n);
         if !r {
             n += 1;
@@ -321,6 +331,177 @@ pub(super) fn eliminate_moves(
         k += 1;
         !removed[k - 1]
     });
+}
+
+/// Writes the arguments of a tail call to a bytecode function straight into the
+/// registers they go to, where nothing can tell.
+///
+/// `call_tail base, f` (and `call_ext_tail`) copies its window `R[base..base+n]` down to
+/// `R[0..n]`; code generation fills the window with fresh values and with moves of
+/// values that are already in place (a loop passing a parameter on unchanged:
+/// `move r5, r2` for the third argument). Where every argument allows it, the moves of
+/// values already in place go, each other argument's instruction writes `R[i]` instead
+/// of `R[base+i]`, and the call's window becomes `R[0..n]`: the copy is empty.
+/// `Enum.reduce`'s loop drops a move and a three-word copy per element.
+///
+/// Only inside straight-line code ending in the call: from the last jump target or test
+/// (a test that fails has written nothing) to the call, with no other jump target in
+/// between; and only in a function without exception handlers (a handler could read a
+/// register the rewrite changed). For the argument `i` written by `def`:
+/// - `R[base+i]` is written once (by `def`) and read once (by the call);
+/// - a move of `R[i]` itself is dropped when nothing after it writes `R[i]` and no call
+///   after it has its window at or below `R[i]` (a callee's frame overwrites the
+///   caller's registers from its window up);
+/// - any other `def` writes `R[i]` when nothing after it reads or writes `R[i]`, no call
+///   after it has its window at or below `R[i]`, and it writes nothing else to `R[i]`.
+///
+/// A parameter overwritten this way is no longer reported by `function_clause`, which
+/// cannot be raised past the test that starts the stretch.
+pub(super) fn place_tail_args(
+    code: &mut Vec<Instr>,
+    labels: &mut [Option<u32>],
+    lines: &mut Vec<(u32, u32)>,
+    has_handlers: bool,
+    fun_arity: &dyn Fn(u32) -> u16,
+    import_arity: &dyn Fn(u32) -> u16,
+) {
+    if has_handlers {
+        return;
+    }
+    let info: Vec<Regs> = code
+        .iter()
+        .map(|i| regs(i, fun_arity, import_arity))
+        .collect();
+    let nregs = info
+        .iter()
+        .flat_map(|r| r.defs.iter().chain(&r.uses).chain(&r.pinned))
+        .map(|&x| x as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let (mut defs, mut uses) = (vec![0u32; nregs], vec![0u32; nregs]);
+    // `apply` reads every register from its base up.
+    let mut open_from = u16::MAX;
+    for r in &info {
+        for &x in r.defs.iter().chain(&r.pinned) {
+            defs[x as usize] += 1;
+        }
+        for &x in r.uses.iter().chain(&r.pinned) {
+            uses[x as usize] += 1;
+        }
+        if let Some(b) = r.uses_from {
+            open_from = open_from.min(b);
+        }
+    }
+    let mut target = vec![false; code.len() + 1];
+    for l in labels.iter().flatten() {
+        target[*l as usize] = true;
+    }
+    let has_label = |ins: &Instr| {
+        let mut hit = false;
+        ins.for_each_operand(&mut |_, op| hit |= matches!(op, Operand::Label(_)));
+        hit
+    };
+    // The window a call's callee frame starts at (it overwrites registers from there).
+    let clobbers = |ins: &Instr| match *ins {
+        Instr::Call { base, .. }
+        | Instr::CallExt { base, .. }
+        | Instr::CallFun { base, .. }
+        | Instr::Apply { base, .. } => Some(base.0),
+        _ => None,
+    };
+    let mut removed = vec![false; code.len()];
+    for t in 0..code.len() {
+        let (base, n) = match code[t] {
+            Instr::CallTail { base, fun } => (base.0, fun_arity(fun.0)),
+            Instr::CallExtTail { base, import } => (base.0, import_arity(import.0)),
+            _ => continue,
+        };
+        if base == 0 || n == 0 || n == 255 {
+            continue;
+        }
+        // The straight-line stretch [s, t).
+        let mut s = t;
+        while s > 0 && !target[s] {
+            let prev = &code[s - 1];
+            if matches!(
+                prev,
+                Instr::Jump { .. }
+                    | Instr::Ret { .. }
+                    | Instr::CallTail { .. }
+                    | Instr::CallExtTail { .. }
+                    | Instr::CallFunTail { .. }
+                    | Instr::ApplyTail { .. }
+                    | Instr::Raise { .. }
+                    | Instr::Reraise { .. }
+                    | Instr::CaseVal { .. }
+            ) {
+                break;
+            }
+            s -= 1;
+            if has_label(&code[s]) {
+                break;
+            }
+        }
+        // What to do with each argument: `Some(true)` drop the move, `Some(false)` write
+        // `R[i]`; `None` leaves the call as it is.
+        let plan: Option<Vec<(usize, bool)>> = (0..n)
+            .map(|i| {
+                let w = base.checked_add(i)?;
+                if defs.get(w as usize) != Some(&1)
+                    || uses.get(w as usize) != Some(&1)
+                    || w >= open_from
+                {
+                    return None;
+                }
+                let d = (s..t).find(|&k| info[k].defs.contains(&w))?;
+                if info[d].pinned.contains(&w) {
+                    return None;
+                }
+                let later = d + 1..t;
+                let clobbered = later
+                    .clone()
+                    .any(|k| clobbers(&code[k]).is_some_and(|b| b <= i));
+                let written = later
+                    .clone()
+                    .any(|k| info[k].defs.contains(&i) || info[k].pinned.contains(&i));
+                if clobbered || written {
+                    return None;
+                }
+                if let Instr::Move { src, .. } = code[d] {
+                    if src.decode() == SrcKind::Reg(i) {
+                        return Some((d, true));
+                    }
+                }
+                let read = later.clone().any(|k| {
+                    info[k].uses.contains(&i) || info[k].uses_from.is_some_and(|b| b <= i)
+                });
+                let writes_i = info[d].defs.contains(&i) || info[d].pinned.contains(&i);
+                // `retarget` knows the instruction's result operand.
+                let mut moved = code[d];
+                retarget(&mut moved, w, i);
+                let retargets = {
+                    let r = regs(&moved, fun_arity, import_arity);
+                    r.defs.contains(&i) && !r.defs.contains(&w)
+                };
+                (!read && !writes_i && retargets).then_some((d, false))
+            })
+            .collect();
+        let Some(plan) = plan else {
+            continue;
+        };
+        for (i, &(d, drop)) in plan.iter().enumerate() {
+            if drop {
+                removed[d] = true;
+            } else {
+                retarget(&mut code[d], base + i as u16, i as u16);
+            }
+        }
+        match &mut code[t] {
+            Instr::CallTail { base, .. } | Instr::CallExtTail { base, .. } => *base = Reg(0),
+            _ => unreachable!("a tail call"),
+        }
+    }
+    remove(code, labels, lines, &removed);
 }
 
 #[cfg(test)]
@@ -482,5 +663,137 @@ mod compact_tests {
         // r5 (empty window), r8..r10 (apply): four registers.
         assert_eq!(compact_registers(&mut code, 0, 12, &|_| 0, &|_| 0), 4);
         assert_eq!(code[1], Instr::ApplyTail { base: Reg(1) });
+    }
+}
+
+#[cfg(test)]
+mod tail_args_tests {
+    use super::*;
+    use beamlet_bytecode::{Fun, Label, Src};
+
+    fn mv(dst: u16, src: u16) -> Instr {
+        Instr::Move {
+            dst: Reg(dst),
+            src: Src::reg(Reg(src)),
+        }
+    }
+
+    fn tail_call(base: u16) -> Instr {
+        Instr::CallTail {
+            base: Reg(base),
+            fun: Fun(0),
+        }
+    }
+
+    fn place(code: &mut Vec<Instr>, labels: &mut [Option<u32>], handlers: bool) {
+        let mut lines = vec![(0, 1)];
+        place_tail_args(code, labels, &mut lines, handlers, &|_| 3, &|_| 3);
+    }
+
+    fn add(dst: u16, a: u16) -> Instr {
+        Instr::Add {
+            dst: Reg(dst),
+            a: Src::reg(Reg(a)),
+            b: Src::konst(0),
+        }
+    }
+
+    /// `loop([h | t], acc, f), do: loop(t, f.(h, acc), f)` as code generation
+    /// leaves it: the tail into the window, the fun's result into the window, and a
+    /// move of the unchanged `f`.
+    fn reduce_loop() -> Vec<Instr> {
+        vec![
+            Instr::MatchList {
+                fail: Label(1),
+                head: Reg(7),
+                tail: Reg(3),
+                src: Src::reg(Reg(0)),
+            },
+            mv(6, 2),
+            mv(8, 1),
+            Instr::CallFun {
+                dst: Reg(4),
+                base: Reg(6),
+                arity: beamlet_bytecode::Byte(2),
+            },
+            mv(5, 2),
+            tail_call(3),
+            Instr::Ret {
+                src: Src::reg(Reg(1)),
+            },
+        ]
+    }
+
+    #[test]
+    fn arguments_go_straight_to_the_parameters_and_moves_in_place_go() {
+        let mut code = reduce_loop();
+        let mut labels = vec![Some(0), Some(6)];
+        place(&mut code, &mut labels, false);
+        assert_eq!(code.len(), 6);
+        assert!(matches!(
+            code[0],
+            Instr::MatchList {
+                head: Reg(7),
+                tail: Reg(0),
+                ..
+            }
+        ));
+        assert!(matches!(code[3], Instr::CallFun { dst: Reg(1), .. }));
+        assert_eq!(code[4], tail_call(0));
+        // The label of the `ret` follows it.
+        assert_eq!(labels, vec![Some(0), Some(5)]);
+    }
+
+    #[test]
+    fn nothing_changes_in_a_function_with_exception_handlers() {
+        let mut code = reduce_loop();
+        let before = code.clone();
+        place(&mut code, &mut [Some(0), Some(6)], true);
+        assert_eq!(code, before);
+    }
+
+    #[test]
+    fn a_parameter_read_after_the_argument_is_made_keeps_the_window() {
+        // loop(n - 1, acc + n, f): `n` is read after `n - 1` is made.
+        let mut code = vec![
+            add(3, 0),
+            Instr::Add {
+                dst: Reg(4),
+                a: Src::reg(Reg(1)),
+                b: Src::reg(Reg(0)),
+            },
+            mv(5, 2),
+            tail_call(3),
+        ];
+        let before = code.clone();
+        place(&mut code, &mut [Some(0)], false);
+        assert_eq!(code, before);
+    }
+
+    #[test]
+    fn a_call_whose_frame_would_overwrite_an_argument_keeps_the_window() {
+        // The argument for r1 is made, then a call with its window at r1 runs.
+        let mut code = vec![
+            mv(3, 0),
+            add(4, 2),
+            Instr::Call {
+                dst: Reg(5),
+                base: Reg(1),
+                fun: Fun(1),
+            },
+            tail_call(3),
+        ];
+        let before = code.clone();
+        place(&mut code, &mut [Some(0)], false);
+        assert_eq!(code, before);
+    }
+
+    #[test]
+    fn a_jump_target_inside_ends_the_stretch() {
+        // The argument for r0 is made before a label the call is reached from.
+        let mut code = vec![add(3, 0), mv(4, 1), mv(5, 2), tail_call(3)];
+        let before = code.clone();
+        place(&mut code, &mut [Some(0), Some(1)], false);
+        assert_eq!(code, before);
     }
 }

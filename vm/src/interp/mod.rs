@@ -666,7 +666,9 @@ fn run(p: &mut Process, mut cur: Cur) -> Stop {
                 // SAFETY: a verified function index of the running module.
                 let info = unsafe { *cur.module.funs.get_unchecked(fun.0 as usize) };
                 if fast_entry!(cur.base + info.regs as usize) {
-                    for i in 0..info.arity as usize {
+                    // (A window at `R[0]`, the compiler's `place_tail_args`, is in place.)
+                    let from = if base.0 == 0 { info.arity as usize } else { 0 };
+                    for i in from..info.arity as usize {
                         // SAFETY: verified registers of the running frame; the arguments
                         // move down (`base >= 0`), so each is read before it is overwritten.
                         unsafe { *regs.add(i) = *regs.add(base.0 as usize + i) };
