@@ -7,6 +7,20 @@ defmodule Exception do
 
   def message(%{__struct__: module} = e), do: module.message(e)
 
+  # The exception with what its module's `blame/2` adds (FunctionClauseError: the
+  # arguments), and the stack trace it leaves.
+  def blame(:error, error, stacktrace) do
+    %module{} = struct = normalize(:error, error, stacktrace)
+
+    if function_exported?(module, :blame, 2) do
+      module.blame(struct, stacktrace)
+    else
+      {struct, stacktrace}
+    end
+  end
+
+  def blame(_kind, reason, stacktrace), do: {reason, stacktrace}
+
   def format_banner(kind, reason, stacktrace \\ [])
 
   def format_banner(:error, reason, stacktrace) do
@@ -454,8 +468,63 @@ defmodule FunctionClauseError do
   def message(%{function: nil}), do: "no function clause matches"
 
   def message(e) do
-    "no function clause matching in " <> Exception.format_mfa(e.module, e.function, e.arity)
+    "no function clause matching in " <>
+      Exception.format_mfa(e.module, e.function, e.arity) <> blame(e, &inspect/1, & &1)
   end
+
+  # The arguments of the failing call, from the first entry of the stack trace, which
+  # then shows the arity. (Elixir also lists the clauses tried, read from the module's
+  # debug info; modules here have none, as a script's modules have none in Elixir.)
+  def blame(%{module: module, function: function, arity: arity} = exception, stacktrace) do
+    case stacktrace do
+      [{^module, ^function, args, meta} | rest] when length(args) == arity ->
+        {%{exception | args: args}, [{module, function, arity, meta} | rest]}
+
+      stacktrace ->
+        {exception, stacktrace}
+    end
+  end
+
+  def blame(%{args: nil}, _inspect_fun, _ast_fun), do: ""
+
+  def blame(exception, inspect_fun, _ast_fun) do
+    %{module: module, function: function, arity: arity, args: args} = exception
+    mfa = Exception.format_mfa(module, function, arity)
+
+    formatted_args =
+      args
+      |> Enum.with_index(1)
+      |> Enum.map(fn {arg, i} ->
+        "\n    # " <> Integer.to_string(i) <> "\n    " <> pad(inspect_fun.(arg)) <> "\n"
+      end)
+      |> Enum.join()
+
+    "\n\nThe following arguments were given to " <> mfa <> ":\n" <> formatted_args
+  end
+
+  defp pad(string), do: String.replace(string, "\n", "\n    ")
+end
+
+defmodule Kernel.CLI do
+  # The report of an error that ends a script, as `elixir` prints it on stderr.
+  def format_error(kind, reason, stacktrace) do
+    {blamed, stacktrace} = Exception.blame(kind, reason, stacktrace)
+
+    iodata =
+      case blamed do
+        %FunctionClauseError{} ->
+          formatted = Exception.format_banner(kind, reason, stacktrace)
+          padded_blame = pad(FunctionClauseError.blame(blamed, &inspect/1, & &1))
+          [formatted, padded_blame]
+
+        _ ->
+          Exception.format_banner(kind, blamed, stacktrace)
+      end
+
+    [iodata, ?\n, Exception.format_stacktrace(stacktrace)]
+  end
+
+  defp pad(string), do: "    " <> String.replace(string, "\n", "\n    ")
 end
 
 defmodule Protocol.UndefinedError do

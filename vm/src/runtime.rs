@@ -180,18 +180,29 @@ pub(crate) fn clean_exit(u: &Uncaught) -> Option<i32> {
     }
 }
 
-/// The report of an uncaught exception, made by `Exception.format/3` (with a plain
-/// fallback should that fail too).
+/// The report of an exception that ends a script, made by `Kernel.CLI.format_error/3`
+/// as `elixir` makes it (`Exception.format/3` after `Exception.blame/3`: a
+/// `FunctionClauseError` lists the arguments), with a plain fallback should that fail too.
 pub fn report(p: &mut Process, u: Uncaught) -> String {
+    format_with(p, u, "Elixir.Kernel.CLI", "format_error")
+}
+
+/// An exception as `Exception.format/3` writes it (a process's crash report: the logger
+/// does not blame).
+pub fn format_exception(p: &mut Process, u: Uncaught) -> String {
+    format_with(p, u, "Elixir.Exception", "format")
+}
+
+fn format_with(p: &mut Process, u: Uncaught, module: &str, fun: &str) -> String {
     let kind = Term::atom(u.class.atom());
-    let exc = Atom::intern("Elixir.Exception").unwrap_or(crate::atom::NIL);
-    let format = Atom::intern("format").unwrap_or(crate::atom::NIL);
-    match interp::call(p, exc, format, &[kind, u.reason, u.trace]) {
-        Ok(t) => match crate::binary::bytes(t) {
-            Some(b) => String::from_utf8_lossy(b).into_owned(),
-            None => fallback(u),
-        },
-        Err(_) => fallback(u),
+    let module = Atom::intern(module).unwrap_or(crate::atom::NIL);
+    let fun = Atom::intern(fun).unwrap_or(crate::atom::NIL);
+    let text = interp::call(p, module, fun, &[kind, u.reason, u.trace])
+        .ok()
+        .and_then(|t| crate::bif::binaries::iolist_to_binary(p, &[t]).ok());
+    match text.and_then(crate::binary::bytes) {
+        Some(b) => String::from_utf8_lossy(b).into_owned(),
+        None => fallback(u),
     }
 }
 

@@ -31,7 +31,7 @@ use crate::term::{Kind, Term};
 
 mod arith;
 mod atoms;
-mod binaries;
+pub(crate) mod binaries;
 mod compare;
 pub(crate) mod convert;
 mod etf;

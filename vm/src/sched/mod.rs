@@ -1469,7 +1469,7 @@ fn crash_report(p: &mut Process, u: &Uncaught) -> Option<String> {
         return None;
     }
     let pid = crate::inspect::inspect(p.pid, &crate::inspect::InspectOpts::default());
-    let body = crate::runtime::report(p, *u);
+    let body = crate::runtime::format_exception(p, *u);
     Some(format!(
         "\n[error] Process {pid} raised an exception\n{body}"
     ))
