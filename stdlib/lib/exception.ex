@@ -441,25 +441,189 @@ end
 defmodule KeyError do
   defexception [:key, :term, :message]
 
-  def message(%{message: nil, key: key, term: nil}), do: "key " <> inspect(key) <> " not found"
-  def message(%{message: nil, key: key, term: term}), do: "key " <> inspect(key) <> " not found in: " <> inspect(term)
+  def message(%{message: nil, key: key, term: term}), do: message(key, term)
   def message(%{message: message}), do: message
+
+  def message(key, nil), do: "key " <> inspect(key) <> " not found"
+  def message(key, term), do: "key " <> inspect(key) <> " not found in: " <> inspect(term)
+
+  # The message, with the keys of an atom-keyed map or keyword list that are close to
+  # the missing atom key (String.jaro_distance/2 of at least 0.77, the closest five,
+  # in key order).
+  def blame(%{message: message} = exception, stacktrace) when is_binary(message) do
+    {exception, stacktrace}
+  end
+
+  def blame(%{term: nil} = exception, stacktrace) do
+    {%{exception | message: message(exception.key, nil)}, stacktrace}
+  end
+
+  def blame(%{term: term, key: key} = exception, stacktrace) do
+    message = message(key, term)
+
+    if is_atom(key) and (atom_keyed_map?(term) or Keyword.keyword?(term)) do
+      {%{exception | message: message <> did_you_mean(key, available_keys(term))}, stacktrace}
+    else
+      {%{exception | message: message}, stacktrace}
+    end
+  end
+
+  defp atom_keyed_map?(term) do
+    is_map(term) and Enum.all?(Map.to_list(term), fn {k, _} -> is_atom(k) end)
+  end
+
+  defp available_keys(term) when is_map(term), do: Map.keys(term)
+  defp available_keys(term) when is_list(term), do: Keyword.keys(term)
+
+  defp did_you_mean(missing, keys) do
+    name = Atom.to_string(missing)
+
+    suggestions =
+      for key <- keys,
+          distance = String.jaro_distance(name, Atom.to_string(key)),
+          distance >= 0.77,
+          do: {distance, key}
+
+    case suggestions do
+      [] ->
+        ""
+
+      _ ->
+        ". Did you mean:\n\n" <>
+          (suggestions
+           |> Enum.sort(&(elem(&1, 0) >= elem(&2, 0)))
+           |> Enum.take(5)
+           |> Enum.sort(&(elem(&1, 1) <= elem(&2, 1)))
+           |> Enum.map(fn {_, key} -> "      * " <> inspect(key) <> "\n" end)
+           |> Enum.join())
+    end
+  end
 end
 
 defmodule UndefinedFunctionError do
   defexception [:module, :function, :arity, :reason, :message]
 
-  def message(%{message: nil, module: module, function: function, arity: arity}) do
-    mfa = Exception.format_mfa(module, function, arity)
-
-    if :beamlet.module_loaded(module) do
-      "function " <> mfa <> " is undefined or private"
-    else
-      "function " <> mfa <> " is undefined (module " <> inspect(module) <> " is not available)"
-    end
+  def message(%{message: nil} = e) do
+    {message, _loaded?} = message(e.reason, e.module, e.function, e.arity)
+    message
   end
 
   def message(%{message: message}), do: message
+
+  defp message(nil, module, function, arity) do
+    cond do
+      is_nil(function) or is_nil(arity) ->
+        {"undefined function", false}
+
+      is_nil(module) ->
+        {"function " <> Exception.format_mfa(module, function, arity) <> " is undefined", false}
+
+      :beamlet.module_loaded(module) ->
+        message(:"function not exported", module, function, arity)
+
+      true ->
+        message(:"module could not be loaded", module, function, arity)
+    end
+  end
+
+  defp message(:"module could not be loaded", module, function, arity) do
+    {"function " <> Exception.format_mfa(module, function, arity) <>
+       " is undefined (module " <> inspect(module) <> " is not available)", false}
+  end
+
+  defp message(:"function not exported", module, function, arity) do
+    {"function " <> Exception.format_mfa(module, function, arity) <> " is undefined or private",
+     true}
+  end
+
+  defp message(reason, module, function, arity) do
+    {"function " <> Exception.format_mfa(module, function, arity) <>
+       " is undefined (" <> to_string(reason) <> ")", false}
+  end
+
+  # The message again, with a hint: the exported functions whose names are close to
+  # the missing one's (String.jaro_distance/2 of at least 0.77; the same name's other
+  # arities first), the closest five in name order. (Elixir also says when a macro of
+  # that name and arity exists; macros here are the compiler's.)
+  def blame(exception, stacktrace) do
+    %{reason: reason, module: module, function: function, arity: arity} = exception
+    {message, loaded?} = message(reason, module, function, arity)
+    {%{exception | message: message <> hint(module, function, arity, loaded?)}, stacktrace}
+  end
+
+  defp hint(nil, _function, 0, _loaded?) do
+    ". If you are using the dot syntax, such as module.function(), " <>
+      "make sure the left-hand side of the dot is a module atom"
+  end
+
+  defp hint(module, function, _arity, true), do: did_you_mean(module, function)
+  defp hint(_module, _function, _arity, _loaded?), do: ""
+
+  defp did_you_mean(module, function) do
+    exports = exports_for(module)
+
+    candidates =
+      case Keyword.take(exports, [function]) do
+        [] ->
+          base = Atom.to_string(function)
+
+          for {name, arity} <- exports -- deprecated_for(module),
+              dist = String.jaro_distance(base, Atom.to_string(name)),
+              dist >= 0.77,
+              do: {dist, name, arity}
+
+        arities ->
+          for {name, arity} <- arities, do: {1.0, name, arity}
+      end
+
+    suggestions =
+      candidates
+      |> Enum.sort(&(elem(&1, 0) >= elem(&2, 0)))
+      |> Enum.take(5)
+      |> Enum.sort(&(elem(&1, 1) <= elem(&2, 1)))
+
+    case suggestions do
+      [] ->
+        ""
+
+      _ ->
+        ". Did you mean:\n\n" <>
+          Enum.map_join(suggestions, fn {_, name, arity} ->
+            "      * " <> function_name(name) <> "/" <> Integer.to_string(arity) <> "\n"
+          end)
+    end
+  end
+
+  # A function's name as Elixir writes it after `&` (`upcase`, `+`, `"odd name"`).
+  defp function_name(name) do
+    case inspect(name) do
+      ":" <> text -> text
+      text -> text
+    end
+  end
+
+  defp exports_for(module) do
+    exports =
+      if function_exported?(module, :__info__, 1) do
+        module.__info__(:macros) ++ module.__info__(:functions)
+      else
+        module.module_info(:exports)
+      end
+
+    Enum.sort(exports)
+  rescue
+    _ -> []
+  end
+
+  defp deprecated_for(module) do
+    if function_exported?(module, :__info__, 1) do
+      for {name_arity, _message} <- module.__info__(:deprecated), do: name_arity
+    else
+      []
+    end
+  rescue
+    _ -> []
+  end
 end
 
 defmodule FunctionClauseError do
