@@ -199,6 +199,62 @@ fn retarget(ins: &mut Instr, from: u16, to: u16) {
     }
 }
 
+/// What the two rewrites read off a function's code.
+struct Usage {
+    /// The registers of each instruction.
+    info: Vec<Regs>,
+    /// Per register: how many instructions write it and how many read it (a match
+    /// context's registers count as both).
+    defs: Vec<u32>,
+    uses: Vec<u32>,
+    /// The lowest window of an `apply`, which reads every register from there up.
+    open_from: u16,
+    /// Per instruction: a jump target.
+    target: Vec<bool>,
+}
+
+fn usage(
+    code: &[Instr],
+    labels: &[Option<u32>],
+    fun_arity: &dyn Fn(u32) -> u16,
+    import_arity: &dyn Fn(u32) -> u16,
+) -> Usage {
+    let info: Vec<Regs> = code
+        .iter()
+        .map(|i| regs(i, fun_arity, import_arity))
+        .collect();
+    let nregs = info
+        .iter()
+        .flat_map(|r| r.defs.iter().chain(&r.uses).chain(&r.pinned))
+        .map(|&x| x as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let (mut defs, mut uses) = (vec![0u32; nregs], vec![0u32; nregs]);
+    let mut open_from = u16::MAX;
+    for r in &info {
+        for &x in r.defs.iter().chain(&r.pinned) {
+            defs[x as usize] += 1;
+        }
+        for &x in r.uses.iter().chain(&r.pinned) {
+            uses[x as usize] += 1;
+        }
+        if let Some(b) = r.uses_from {
+            open_from = open_from.min(b);
+        }
+    }
+    let mut target = vec![false; code.len() + 1];
+    for l in labels.iter().flatten() {
+        target[*l as usize] = true;
+    }
+    Usage {
+        info,
+        defs,
+        uses,
+        open_from,
+        target,
+    }
+}
+
 /// Removes the moves described in the module doc from `code`, keeping `labels` (label
 /// number to instruction index) and `lines` (instruction index, line) in step. `params`
 /// is the number of parameter and capture registers.
@@ -210,36 +266,13 @@ pub(super) fn eliminate_moves(
     fun_arity: &dyn Fn(u32) -> u16,
     import_arity: &dyn Fn(u32) -> u16,
 ) {
-    let mut info: Vec<Regs> = code
-        .iter()
-        .map(|i| regs(i, fun_arity, import_arity))
-        .collect();
-    let nregs = info
-        .iter()
-        .flat_map(|r| r.defs.iter().chain(&r.uses).chain(&r.pinned))
-        .map(|&x| x as usize + 1)
-        .max()
-        .unwrap_or(0);
-    let (mut defs, mut uses) = (vec![0u32; nregs], vec![0u32; nregs]);
-    let mut open_from = usize::MAX;
-    for r in &info {
-        for &x in &r.defs {
-            defs[x as usize] += 1;
-        }
-        for &x in r.uses.iter().chain(&r.pinned) {
-            uses[x as usize] += 1;
-        }
-        for &x in &r.pinned {
-            defs[x as usize] += 1;
-        }
-        if let Some(b) = r.uses_from {
-            open_from = open_from.min(b as usize);
-        }
-    }
-    let mut target = vec![false; code.len() + 1];
-    for l in labels.iter().flatten() {
-        target[*l as usize] = true;
-    }
+    let Usage {
+        mut info,
+        defs,
+        uses,
+        open_from,
+        target,
+    } = usage(code, labels, fun_arity, import_arity);
     let mut removed = vec![false; code.len()];
     for j in 0..code.len() {
         let Instr::Move { dst, src } = code[j] else {
@@ -254,7 +287,7 @@ pub(super) fn eliminate_moves(
             || target[j]
             || defs[b as usize] != 1
             || uses[b as usize] != 1
-            || b as usize >= open_from
+            || b >= open_from
         {
             continue;
         }
@@ -368,34 +401,13 @@ pub(super) fn place_tail_args(
     if has_handlers {
         return;
     }
-    let info: Vec<Regs> = code
-        .iter()
-        .map(|i| regs(i, fun_arity, import_arity))
-        .collect();
-    let nregs = info
-        .iter()
-        .flat_map(|r| r.defs.iter().chain(&r.uses).chain(&r.pinned))
-        .map(|&x| x as usize + 1)
-        .max()
-        .unwrap_or(0);
-    let (mut defs, mut uses) = (vec![0u32; nregs], vec![0u32; nregs]);
-    // `apply` reads every register from its base up.
-    let mut open_from = u16::MAX;
-    for r in &info {
-        for &x in r.defs.iter().chain(&r.pinned) {
-            defs[x as usize] += 1;
-        }
-        for &x in r.uses.iter().chain(&r.pinned) {
-            uses[x as usize] += 1;
-        }
-        if let Some(b) = r.uses_from {
-            open_from = open_from.min(b);
-        }
-    }
-    let mut target = vec![false; code.len() + 1];
-    for l in labels.iter().flatten() {
-        target[*l as usize] = true;
-    }
+    let Usage {
+        info,
+        defs,
+        uses,
+        open_from,
+        target,
+    } = usage(code, labels, fun_arity, import_arity);
     let has_label = |ins: &Instr| {
         let mut hit = false;
         ins.for_each_operand(&mut |_, op| hit |= matches!(op, Operand::Label(_)));

@@ -572,6 +572,20 @@ fn run(p: &mut Process, mut cur: Cur) -> Stop {
                 && !cfg!(feature = "gc-stress")
         };
     }
+    // `push_frame` for a call made at `ip` (the return comes back after it), its result
+    // to the caller's register `dst`.
+    macro_rules! push_caller {
+        ($dst:expr) => {
+            p.frames.push(Frame {
+                module: cur.module,
+                fun: cur.fun,
+                // SAFETY: `ip` points into the code `code` starts.
+                ret_pc: unsafe { ip.offset_from(code) } as u32,
+                base: cur.base,
+                dst: $dst,
+            })
+        };
+    }
     // `enter` of function `fun` (`info`) of the running module, its window at `nb`
     // (`regs` already there), after `fast_entry!`.
     macro_rules! enter_fast {
@@ -639,14 +653,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Stop {
                 let nb = cur.base + base.0 as usize;
                 let top = nb + info.regs as usize;
                 if fast_entry!(top) {
-                    p.frames.push(Frame {
-                        module: cur.module,
-                        fun: cur.fun,
-                        // SAFETY: `ip` points into the code `code` starts.
-                        ret_pc: unsafe { ip.offset_from(code) } as u32,
-                        base: cur.base,
-                        dst: dst.0,
-                    });
+                    push_caller!(dst.0);
                     // SAFETY: `nb + regs + 3 <= stack.len()` (`fast_entry!`).
                     regs = unsafe { regs.add(base.0 as usize) };
                     enter_fast!(info, fun.0, nb);
@@ -777,14 +784,7 @@ fn run(p: &mut Process, mut cur: Cur) -> Stop {
                     let info = unsafe { *lm.funs.get_unchecked(f as usize) };
                     let nb = cur.base + base.0 as usize + 1;
                     if fast_entry!(nb + info.regs as usize) {
-                        p.frames.push(Frame {
-                            module: cur.module,
-                            fun: cur.fun,
-                            // SAFETY: `ip` points into the code `code` starts.
-                            ret_pc: unsafe { ip.offset_from(code) } as u32,
-                            base: cur.base,
-                            dst: dst.0,
-                        });
+                        push_caller!(dst.0);
                         // SAFETY: `nb + regs + 3 <= stack.len()` (`fast_entry!`), and the
                         // captures go to registers below `info.arity <= info.regs`.
                         regs = unsafe { regs.add(base.0 as usize + 1) };
