@@ -434,19 +434,7 @@ pub(super) fn place_tail_args(
         // The straight-line stretch [s, t).
         let mut s = t;
         while s > 0 && !target[s] {
-            let prev = &code[s - 1];
-            if matches!(
-                prev,
-                Instr::Jump { .. }
-                    | Instr::Ret { .. }
-                    | Instr::CallTail { .. }
-                    | Instr::CallExtTail { .. }
-                    | Instr::CallFunTail { .. }
-                    | Instr::ApplyTail { .. }
-                    | Instr::Raise { .. }
-                    | Instr::Reraise { .. }
-                    | Instr::CaseVal { .. }
-            ) {
+            if code[s - 1].ends_flow() {
                 break;
             }
             s -= 1;
@@ -535,14 +523,14 @@ mod tests {
         }
     }
 
-    fn mv(dst: u16, src: u16) -> Instr {
+    pub(super) fn mv(dst: u16, src: u16) -> Instr {
         Instr::Move {
             dst: Reg(dst),
             src: Src::reg(Reg(src)),
         }
     }
 
-    fn tail_call(base: u16) -> Instr {
+    pub(super) fn tail_call(base: u16) -> Instr {
         Instr::CallTail {
             base: Reg(base),
             fun: Fun(0),
@@ -680,22 +668,9 @@ mod compact_tests {
 
 #[cfg(test)]
 mod tail_args_tests {
+    use super::tests::{mv, tail_call};
     use super::*;
     use beamlet_bytecode::{Fun, Label, Src};
-
-    fn mv(dst: u16, src: u16) -> Instr {
-        Instr::Move {
-            dst: Reg(dst),
-            src: Src::reg(Reg(src)),
-        }
-    }
-
-    fn tail_call(base: u16) -> Instr {
-        Instr::CallTail {
-            base: Reg(base),
-            fun: Fun(0),
-        }
-    }
 
     fn place(code: &mut Vec<Instr>, labels: &mut [Option<u32>], handlers: bool) {
         let mut lines = vec![(0, 1)];

@@ -343,6 +343,29 @@ impl fmt::Display for Instr {
     }
 }
 
+impl Instr {
+    /// Control never goes on to the next instruction: a return, a jump, a tail call, a
+    /// raise, a `select_*` or an entry of its table, `recv_next`. (A function's code
+    /// ends with one; the compiler's rewrites stop at one.)
+    pub fn ends_flow(&self) -> bool {
+        matches!(
+            self,
+            Instr::Ret { .. }
+                | Instr::Jump { .. }
+                | Instr::SelectVal { .. }
+                | Instr::SelectArity { .. }
+                | Instr::CaseVal { .. }
+                | Instr::RecvNext { .. }
+                | Instr::CallTail { .. }
+                | Instr::CallExtTail { .. }
+                | Instr::CallFunTail { .. }
+                | Instr::ApplyTail { .. }
+                | Instr::Raise { .. }
+                | Instr::Reraise { .. }
+        )
+    }
+}
+
 /// Type codes of `test_type`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(u8)]

@@ -28,7 +28,7 @@ use std::fmt;
 
 use crate::instr::{seg, Operand, SrcKind, TypeTest};
 use crate::module::{Function, Literal, Module, MAX_LITERAL_DEPTH};
-use crate::{Instr, Opcode, Reg};
+use crate::{Instr, Reg};
 
 /// Why a module was rejected.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -227,25 +227,13 @@ fn check_function(m: &Module, f: &Function) -> Result<(), VerifyError> {
         check_instr(m, f, ins).map_err(|msg| at(pc, format!("{ins}: {msg}")))?;
         check_select(m, code, off).map_err(|msg| at(pc, format!("{ins}: {msg}")))?;
     }
-    match code.last().map(Instr::opcode) {
-        Some(
-            Opcode::Ret
-            | Opcode::Jump
-            | Opcode::SelectVal
-            | Opcode::SelectArity
-            | Opcode::CaseVal
-            | Opcode::RecvNext
-            | Opcode::CallTail
-            | Opcode::CallExtTail
-            | Opcode::CallFunTail
-            | Opcode::ApplyTail
-            | Opcode::Raise
-            | Opcode::Reraise,
-        ) => Ok(()),
-        _ => Err(at(
+    if code.last().is_some_and(Instr::ends_flow) {
+        Ok(())
+    } else {
+        Err(at(
             end - 1,
             "the function's code falls through its end".into(),
-        )),
+        ))
     }
 }
 
